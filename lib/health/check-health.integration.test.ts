@@ -1,0 +1,41 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, freshRedisPrefix, redisUrl, type TestDatabase } from "@/test/fresh-database";
+import { checkHealth } from "./check-health";
+import { beat, forget, HEARTBEAT_TTL_MS } from "./worker-heartbeat";
+
+let t: TestDatabase;
+let redis: Redis;
+
+beforeAll(async () => {
+  process.env.FLOWGATE_REDIS_PREFIX = freshRedisPrefix();
+  t = await freshDatabase();
+  redis = new Redis(redisUrl());
+});
+afterAll(async () => {
+  redis.disconnect();
+  await t.drop();
+});
+
+describe("checkHealth", () => {
+  it("reports the worker down until one beats, then everything ok", async () => {
+    const before = await checkHealth(t.db, redis);
+    expect(before).toMatchObject({ status: "degraded", database: "ok", redis: "ok", worker: "down" });
+    expect(before.problems?.join()).toMatch(/worker/);
+    await beat(redis, "test-worker");
+    expect(await checkHealth(t.db, redis)).toEqual({ status: "ok", database: "ok", redis: "ok", worker: "ok" });
+    await forget(redis, "test-worker");
+  });
+
+  it("treats a worker whose last beat is older than the TTL as down", async () => {
+    await beat(redis, "stale-worker", Date.now() - HEARTBEAT_TTL_MS - 1_000);
+    expect((await checkHealth(t.db, redis)).worker).toBe("down");
+  });
+
+  it("names Redis when it cannot be reached", async () => {
+    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const report = await checkHealth(t.db, dead);
+    expect(report).toMatchObject({ status: "degraded", database: "ok", redis: "down", worker: "down" });
+    dead.disconnect();
+  });
+});

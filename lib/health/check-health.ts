@@ -1,0 +1,39 @@
+import type { Redis } from "ioredis";
+import type { Db } from "@/lib/db/client";
+import { liveWorkers } from "./worker-heartbeat";
+
+export type ComponentStatus = "ok" | "down";
+export interface HealthReport {
+  status: "ok" | "degraded";
+  database: ComponentStatus;
+  redis: ComponentStatus;
+  worker: ComponentStatus;
+  problems?: string[];
+}
+
+const TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+  ]);
+}
+
+export async function checkHealth(db: Db, redis: Redis): Promise<HealthReport> {
+  const problems: string[] = [];
+  const database = await withTimeout(db.$queryRaw`SELECT 1`, "PostgreSQL").then(
+    () => "ok" as const,
+    (e: Error) => (problems.push(`database: ${e.message}`), "down" as const),
+  );
+  let workers: string[] = [];
+  const redisStatus = await withTimeout(redis.ping(), "Redis").then(
+    () => "ok" as const,
+    (e: Error) => (problems.push(`redis: ${e.message}`), "down" as const),
+  );
+  if (redisStatus === "ok") workers = await withTimeout(liveWorkers(redis), "Redis").catch(() => []);
+  const worker = workers.length > 0 ? "ok" : "down";
+  if (worker === "down") problems.push("worker: no worker process has reported in the last 15 s (is `npm run worker` running?)");
+  const allOk = database === "ok" && redisStatus === "ok" && worker === "ok";
+  return { status: allOk ? "ok" : "degraded", database, redis: redisStatus, worker, ...(allOk ? {} : { problems }) };
+}

@@ -1,0 +1,45 @@
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { mergeSchema, nexsetSchemaSchema } from "./infer-schema";
+
+export type JsonRecord = Record<string, unknown>;
+type Tx = Prisma.TransactionClient;
+
+const INSERT_CHUNK = 5_000;
+
+export interface AppendResult {
+  firstSeq: number;
+  lastSeq: number;
+}
+
+/**
+ * Appends records to a Nexset inside the caller's transaction. The Nexset row is locked
+ * (FOR UPDATE) until commit, so sequence numbers are handed out and committed in order:
+ * a delivery cursor that has passed seq N can never find a smaller seq appearing later.
+ */
+export async function appendRecordsInTx(tx: Tx, nexsetId: string, records: readonly JsonRecord[]): Promise<AppendResult> {
+  const rows = await tx.$queryRaw<{ recordCount: number; schema: unknown }[]>`
+    SELECT "recordCount", "schema" FROM "Nexset" WHERE "id" = ${nexsetId} FOR UPDATE`;
+  const nexset = rows[0];
+  if (!nexset) throw new Error(`Nexset ${nexsetId} does not exist`);
+  const start = nexset.recordCount;
+  for (let offset = 0; offset < records.length; offset += INSERT_CHUNK) {
+    const chunk = records.slice(offset, offset + INSERT_CHUNK);
+    const seqs = chunk.map((_, i) => start + offset + i + 1);
+    const data = chunk.map((r) => JSON.stringify(r));
+    await tx.$executeRaw`
+      INSERT INTO "NexsetRecord" ("nexsetId", "seq", "data")
+      SELECT ${nexsetId}, s, d::jsonb FROM unnest(${seqs}::int[], ${data}::text[]) AS t(s, d)`;
+  }
+  const schema = mergeSchema(nexsetSchemaSchema.parse(nexset.schema), start, records);
+  await tx.nexset.update({
+    where: { id: nexsetId },
+    data: { recordCount: start + records.length, schema },
+  });
+  return { firstSeq: start + 1, lastSeq: start + records.length };
+}
+
+/** Appends records in a transaction of their own: all of them are kept, or none. */
+export function appendRecords(db: Db, nexsetId: string, records: readonly JsonRecord[]): Promise<AppendResult> {
+  return db.$transaction((tx) => appendRecordsInTx(tx, nexsetId, records), { timeout: 600_000, maxWait: 30_000 });
+}

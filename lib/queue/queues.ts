@@ -1,0 +1,33 @@
+import { Queue, type JobsOptions } from "bullmq";
+import { createRedis, keyPrefix } from "@/lib/redis/connection";
+
+// Work the web app asks the workers to do. Job data carries ids only: records and tokens stay
+// in PostgreSQL, so a wiped Redis loses no record (reconciliation re-enqueues from Postgres).
+export const QUEUE_NAMES = ["delivery", "sources", "maintenance"] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = Object.freeze({
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1_000 },
+  removeOnComplete: { age: 3_600, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 3_600 },
+});
+
+const holder = globalThis as unknown as { flowgateQueues?: Map<QueueName, Queue> };
+
+/** A producer-side queue, shared per process. */
+export function queue(name: QueueName): Queue {
+  holder.flowgateQueues ??= new Map();
+  let q = holder.flowgateQueues.get(name);
+  if (!q) {
+    q = new Queue(name, { connection: createRedis("producer"), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    holder.flowgateQueues.set(name, q);
+  }
+  return q;
+}
+
+export async function closeQueues(): Promise<void> {
+  const queues = [...(holder.flowgateQueues?.values() ?? [])];
+  holder.flowgateQueues?.clear();
+  await Promise.all(queues.map((q) => q.close()));
+}

@@ -1,0 +1,44 @@
+import { db } from "@/lib/db/client";
+import { signUpWithOrganisation } from "@/lib/auth/sign-up";
+import { createCredential } from "@/lib/credentials/create-credential";
+import { appendRecords } from "@/lib/nexsets/append-records";
+import { localSecret } from "../services/local-secrets";
+import { demoContacts } from "./demo-contacts";
+
+export const DEMO_EMAIL = "demo@flowgate.local";
+
+export interface SeedResult {
+  created: boolean;
+  email: string;
+  password: string;
+}
+
+/**
+ * First run only: a demo organisation and user, a credential for the local Intercom sandbox,
+ * and a flow whose file source holds forty contacts, so there is something to send at once.
+ */
+export async function seedDemo(): Promise<SeedResult> {
+  const password = localSecret("demo-password", 12).value;
+  const existing = await db().user.findUnique({ where: { email: DEMO_EMAIL } });
+  if (existing) return { created: false, email: DEMO_EMAIL, password };
+
+  const { organisationId } = await signUpWithOrganisation({
+    organisationName: "Demo Company",
+    name: "Demo User",
+    email: DEMO_EMAIL,
+    password,
+  });
+  await createCredential(db(), organisationId, {
+    name: "Intercom sandbox",
+    region: "sandbox",
+    authKind: "access_token",
+    token: localSecret("sandbox-demo-token").value,
+  });
+  const flow = await db().flow.create({ data: { organisationId, name: "Demo: contacts to Intercom" } });
+  const source = await db().source.create({
+    data: { organisationId, flowId: flow.id, kind: "file", name: "demo-contacts.json", config: { fileName: "demo-contacts.json", format: "json" } },
+  });
+  const nexset = await db().nexset.create({ data: { organisationId, sourceId: source.id, name: "Demo contacts" } });
+  await appendRecords(db(), nexset.id, demoContacts());
+  return { created: true, email: DEMO_EMAIL, password };
+}

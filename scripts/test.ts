@@ -1,0 +1,112 @@
+import { spawnSync } from "node:child_process";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/lib/db/migrations";
+import { buildIsCurrent, recordBuild } from "./services/build-stamp";
+import { ensureChromium } from "./services/chromium";
+import { ROOT, SetupError } from "./services/data-dir";
+import { ensurePostgres } from "./services/postgres";
+import { freePort } from "./services/port";
+import { ensureRedis } from "./services/redis";
+import { startStack } from "./stack";
+import { readPlaywrightTally, readVitestTally, type Tally } from "./test-results";
+
+// `npm test`: typecheck, lint, unit and integration tests (real PostgreSQL and Redis), then
+// Playwright e2e in Chromium against the whole stack. Exit code is the verdict; the last line
+// is "N passed, N failed".
+const RESULTS = path.join(ROOT, "test-results");
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const stages: { name: string; tally: Tally; seconds: number }[] = [];
+
+function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  stages.push({ name, tally: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds: (Date.now() - started) / 1000 });
+  return ok;
+}
+
+function runCounted(name: string, command: string, args: string[], report: () => Tally, env: NodeJS.ProcessEnv = {}): void {
+  console.log(`\n━━ ${name} ━━`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+  const tally = report();
+  // A non-zero exit with no failed test (a crash, an unhandled error) is still a failure.
+  if (result.status !== 0 && tally.failed === 0) tally.failed = 1;
+  stages.push({ name, tally, seconds: (Date.now() - started) / 1000 });
+}
+
+async function runE2e(env: NodeJS.ProcessEnv, serverUrl: (db: string) => string): Promise<void> {
+  let chrome: string;
+  try {
+    chrome = ensureChromium();
+  } catch (error) {
+    console.error(`\n${(error as Error).message}`);
+    stages.push({ name: "e2e (Playwright)", tally: { passed: 0, failed: 1, skipped: 0 }, seconds: 0 });
+    return;
+  }
+  if (!buildIsCurrent()) {
+    if (!run("build (next build)", bin("next"), ["build"], env)) return;
+    recordBuild();
+  }
+  const databaseUrl = serverUrl("flowgate_e2e");
+  await applyMigrations(databaseUrl);
+  const log = createWriteStream(path.join(RESULTS, "e2e-stack.log"));
+  const [port, sandboxPort] = [await freePort(), await freePort()];
+  const stack = await startStack({ port, sandboxPort, env: { ...env, DATABASE_URL: databaseUrl, FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}` }, output: log });
+  try {
+    runCounted("e2e (Playwright, Chromium)", bin("playwright"), ["test"], () => readPlaywrightTally(path.join(RESULTS, "e2e.json")), {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      E2E_BASE_URL: stack.url,
+      INTERCOM_SANDBOX_URL: stack.sandboxUrl,
+      CHROME_PATH: chrome,
+    });
+  } finally {
+    await stack.stop();
+    log.end();
+  }
+}
+
+async function main(): Promise<void> {
+  rmSync(RESULTS, { recursive: true, force: true });
+  mkdirSync(RESULTS, { recursive: true });
+  const postgres = await ensurePostgres();
+  const redis = await ensureRedis();
+  const env: NodeJS.ProcessEnv = {
+    REDIS_URL: redis.url,
+    BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "flowgate-test-secret-not-for-production-000000",
+    FLOWGATE_ENCRYPTION_KEYS: process.env.FLOWGATE_ENCRYPTION_KEYS ?? "test:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  try {
+    run("typecheck (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+    run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+    const vitestJson = path.join(RESULTS, "vitest.json");
+    runCounted("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], () => readVitestTally(vitestJson), env);
+    await runE2e(env, (db) => postgres.databaseUrl(db));
+  } finally {
+    await redis.stop();
+    await postgres.stop();
+  }
+  printSummary();
+}
+
+function printSummary(): void {
+  const total = stages.reduce((t, s) => ({ passed: t.passed + s.tally.passed, failed: t.failed + s.tally.failed, skipped: t.skipped + s.tally.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  console.log("\n━━ summary ━━");
+  for (const s of stages) {
+    const mark = s.tally.failed ? "✗" : "✓";
+    console.log(`${mark} ${s.name.padEnd(32)} ${s.tally.passed} passed, ${s.tally.failed} failed${s.tally.skipped ? `, ${s.tally.skipped} skipped` : ""}  (${s.seconds.toFixed(1)} s)`);
+  }
+  console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
+  process.exitCode = total.failed > 0 ? 1 : 0;
+}
+
+main().catch((error: Error) => {
+  console.error(error instanceof SetupError ? `\n${error.message}\n` : error);
+  stages.push({ name: "test setup", tally: { passed: 0, failed: 1, skipped: 0 }, seconds: 0 });
+  printSummary();
+  process.exit(1);
+});
