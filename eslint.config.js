@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 // app → components → lib ← workers: lib and workers never reach up into the UI (HOUSE-STYLE 2).
@@ -25,6 +26,9 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  // TypeScript checks names itself; plain JS files (scripts, configs) run in Node.
+  { files: ["**/*.{ts,tsx}"], rules: { "no-undef": "off" } },
+  { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
   { files: ["lib/**/*.ts", "workers/**/*.ts", "sandbox/**/*.ts"], rules: { "no-restricted-imports": ["error", noUiImports] } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ must not import app/." }] }] } },
 );

@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { ROOT } from "./services/data-dir";
 
+/** Environment variables for a child process (Next types NODE_ENV as required on ProcessEnv). */
+export type Env = Record<string, string | undefined>;
+
 const COLORS = ["\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[32m"];
 const RESET = "\x1b[0m";
 
@@ -12,7 +15,7 @@ export interface ManagedProcess {
 
 /** Starts a child with its output prefixed by its name, so `npm start` reads as one log. */
 /** `output` defaults to this terminal; tests send it to a log file instead. */
-export function startProcess(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, output?: NodeJS.WritableStream): ManagedProcess {
+export function startProcess(name: string, command: string, args: string[], env: Env, output?: NodeJS.WritableStream): ManagedProcess {
   const color = COLORS[name.length % COLORS.length] ?? "";
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: false });
   const prefix = `${color}${name.padEnd(7)}${RESET}│ `;

@@ -1,13 +1,13 @@
 import path from "node:path";
 import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
-import { startProcess, stopProcess, waitForHttp, type ManagedProcess } from "./processes";
+import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
 
 export interface StackOptions {
   port: number;
   sandboxPort: number;
   /** DATABASE_URL, REDIS_URL, secrets… passed to every process. */
-  env: NodeJS.ProcessEnv;
+  env: Env;
   /** Where the processes' output goes (default: this terminal). */
   output?: NodeJS.WritableStream;
   /** Runs between the sandbox coming up and the web app starting (the demo seed). */
@@ -40,7 +40,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await assertPortFree(options.sandboxPort, "SANDBOX_PORT");
   const sandboxUrl = `http://127.0.0.1:${options.sandboxPort}`;
   const url = `http://localhost:${options.port}`;
-  const env: NodeJS.ProcessEnv = {
+  const env: Env = {
     ...options.env,
     INTERCOM_SANDBOX_URL: options.env.INTERCOM_SANDBOX_URL ?? sandboxUrl,
     FLOWGATE_URL: options.env.FLOWGATE_URL ?? url,

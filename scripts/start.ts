@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { loadKeyring } from "@/lib/crypto/keyring";
 import { applyMigrations } from "@/lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "./services/build-stamp";
 import { ROOT, SetupError } from "./services/data-dir";
@@ -28,8 +29,11 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localSecret("auth-secret").value,
       SANDBOX_BOOTSTRAP_APPS: JSON.stringify([{ name: "Demo workspace", token: localSecret("sandbox-demo-token").value }]),
+      INTERCOM_SANDBOX_URL: process.env.INTERCOM_SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`,
     };
     Object.assign(process.env, env);
+    // Made here, once, so the web app and the worker never race to create the key file.
+    loadKeyring();
     buildWebApp();
     const { seedDemo } = await import("./seed/seed-demo");
     const stack = await startStack({

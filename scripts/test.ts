@@ -8,6 +8,7 @@ import { ROOT, SetupError } from "./services/data-dir";
 import { ensurePostgres } from "./services/postgres";
 import { freePort } from "./services/port";
 import { ensureRedis } from "./services/redis";
+import { type Env } from "./processes";
 import { startStack } from "./stack";
 import { readPlaywrightTally, readVitestTally, type Tally } from "./test-results";
 
@@ -18,7 +19,7 @@ const RESULTS = path.join(ROOT, "test-results");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const stages: { name: string; tally: Tally; seconds: number }[] = [];
 
-function run(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+function run(name: string, command: string, args: string[], env: Env = {}): boolean {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
@@ -27,7 +28,7 @@ function run(name: string, command: string, args: string[], env: NodeJS.ProcessE
   return ok;
 }
 
-function runCounted(name: string, command: string, args: string[], report: () => Tally, env: NodeJS.ProcessEnv = {}): void {
+function runCounted(name: string, command: string, args: string[], report: () => Tally, env: Env = {}): void {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
@@ -37,7 +38,7 @@ function runCounted(name: string, command: string, args: string[], report: () =>
   stages.push({ name, tally, seconds: (Date.now() - started) / 1000 });
 }
 
-async function runE2e(env: NodeJS.ProcessEnv, serverUrl: (db: string) => string): Promise<void> {
+async function runE2e(env: Env, serverUrl: (db: string) => string): Promise<void> {
   let chrome: string;
   try {
     chrome = ensureChromium();
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();
-  const env: NodeJS.ProcessEnv = {
+  const env: Env = {
     REDIS_URL: redis.url,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "flowgate-test-secret-not-for-production-000000",
     FLOWGATE_ENCRYPTION_KEYS: process.env.FLOWGATE_ENCRYPTION_KEYS ?? "test:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",

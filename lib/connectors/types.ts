@@ -44,6 +44,24 @@ export interface EndpointDefinition {
   exampleBody?: Record<string, unknown>;
   /** Example path parameter values for tests. */
   examplePathParams?: Record<string, string>;
+  /** Query parameters Intercom documents for it (e.g. per_page, starting_after). */
+  queryParams?: readonly string[];
+  /** How a list answer continues: `pages.next.starting_after` (cursor) or a page number (page). */
+  pagination?: "cursor" | "page";
+  /** The Accept header it needs when not JSON (the export download streams gzipped CSV). */
+  accept?: string;
+  /** Set when the call starts an asynchronous job: which endpoint reports its status, and where the id is. */
+  job?: { statusEndpointId: string; idProperty: string };
+}
+
+export interface AuthKindDefinition {
+  id: string; // "access_token" | "oauth"
+  name: string;
+  description: string;
+  /** OAuth only: whose token it is (e.g. personal / organisational). */
+  oauthKinds?: readonly { id: string; name: string }[];
+  /** OAuth only: the scopes a token may carry. */
+  scopes?: readonly { id: string; name: string }[];
 }
 
 export interface ConnectorDefinition {
@@ -54,4 +72,6 @@ export interface ConnectorDefinition {
   defaultApiVersion: string;
   contentFormats: readonly ContentFormatDefinition[];
   endpoints: readonly EndpointDefinition[];
+  /** How a connection authenticates (optional so simpler connectors can omit it). */
+  authKinds?: readonly AuthKindDefinition[];
 }

@@ -19,11 +19,11 @@ const EMBEDDED_PORT = Number(process.env.FLOWGATE_EMBEDDED_PG_PORT ?? 54329);
 /** DATABASE_URL's server when set, otherwise an embedded PostgreSQL kept under .data/postgres. */
 export async function ensurePostgres(): Promise<PostgresHandle> {
   const external = process.env.DATABASE_URL;
-  if (external) return useExternal(external);
+  if (external) return connectToExternal(external);
   return startEmbedded();
 }
 
-async function useExternal(url: string): Promise<PostgresHandle> {
+async function connectToExternal(url: string): Promise<PostgresHandle> {
   let parsed: URL;
   try {
     parsed = new URL(url);

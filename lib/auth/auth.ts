@@ -1,0 +1,52 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { db, type Db } from "@/lib/db/client";
+import { appOrigins, appUrl, authSecret, isHttpsApp } from "./config";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./schemas";
+import { guardSignIn } from "./sign-in-guard";
+
+/** A better-auth instance on the given database. The app uses getAuth(); tests build their own. */
+export function createAuth(database: Db) {
+  const secure = isHttpsApp();
+  return betterAuth({
+    appName: "Flowgate",
+    baseURL: appUrl(),
+    basePath: "/api/auth",
+    secret: authSecret(),
+    trustedOrigins: appOrigins(),
+    database: prismaAdapter(database, { provider: "postgresql", transaction: true }),
+    emailAndPassword: {
+      enabled: true,
+      // Users are created only with their organisation, by signUpWithOrganisation (/api/sign-up).
+      disableSignUp: true,
+      minPasswordLength: PASSWORD_MIN_LENGTH,
+      maxPasswordLength: PASSWORD_MAX_LENGTH,
+    },
+    user: {
+      additionalFields: {
+        organisationId: { type: "string", required: true, input: false },
+        role: { type: "string", required: false, defaultValue: "member", input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    // Our own per-IP+email throttle (sign-in-guard.ts) replaces better-auth's per-IP one, which
+    // collapses every caller into one bucket when no proxy header is present.
+    rateLimit: { enabled: false },
+    hooks: { before: guardSignIn },
+    advanced: {
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
+    },
+    telemetry: { enabled: false },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const holder = globalThis as unknown as { flowgateAuth?: Auth };
+
+/** The process-wide better-auth instance on db(); built on first use so env can be set first. */
+export function getAuth(): Auth {
+  holder.flowgateAuth ??= createAuth(db());
+  return holder.flowgateAuth;
+}

@@ -1,0 +1,54 @@
+import { intercomRegions } from "./regions";
+
+export type UrlResolution = { ok: true; url: URL } | { ok: false; message: string };
+
+/**
+ * The URL a request goes to. The token travels with it, so it may only go to the credential's
+ * region host (baseUrl) or, for an absolute URL without a baseUrl, to a known Intercom region host.
+ */
+export function buildRequestUrl(input: {
+  baseUrl?: string;
+  path?: string;
+  url?: string;
+  query?: Record<string, string | number | boolean | undefined>;
+}): UrlResolution {
+  let url: URL;
+  try {
+    if (input.url) url = new URL(input.url);
+    else if (input.baseUrl && input.path !== undefined) url = new URL(joinPath(input.baseUrl, input.path));
+    else return { ok: false, message: "A request needs a url, or a baseUrl and a path" };
+  } catch {
+    return { ok: false, message: `Not a valid URL: ${input.url ?? `${input.baseUrl}${input.path}`}` };
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: `Unsupported URL scheme ${url.protocol}` };
+  if (url.username || url.password) return { ok: false, message: "URLs with credentials in them are refused" };
+
+  const allowed = input.baseUrl ? [originOf(input.baseUrl)] : knownOrigins();
+  if (!allowed.includes(url.origin)) {
+    return { ok: false, message: `Refusing to send the Intercom token to ${url.origin}: not the credential's region host` };
+  }
+  for (const [key, value] of Object.entries(input.query ?? {})) {
+    if (value !== undefined) url.searchParams.set(key, String(value));
+  }
+  return { ok: true, url };
+}
+
+function joinPath(baseUrl: string, path: string): string {
+  const base = baseUrl.replace(/\/+$/, "");
+  return path.startsWith("/") ? `${base}${path}` : `${base}/${path}`;
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function knownOrigins(): (string | undefined)[] {
+  return intercomRegions.map((region) => {
+    const base = region.baseUrl();
+    return base ? originOf(base) : undefined;
+  });
+}

@@ -1,0 +1,113 @@
+import { request } from "undici";
+import { maskSecret } from "@/lib/crypto/mask-secret";
+import { buildRequestUrl } from "./build-request-url";
+import { type Classification, classifyResponse, classifyTransportError } from "./classify-outcome";
+import type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
+import { intercomDispatcher } from "./http-agent";
+import { parseRateLimitHeaders } from "./rate-limit-headers";
+import { decodeBody, DEFAULT_MAX_RESPONSE_BYTES, readResponseBody } from "./read-response-body";
+import { DEFAULT_API_VERSION } from "./versions";
+
+export type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const USER_AGENT = "Flowgate (+https://github.com/flowgate)";
+// Headers a destination may not set: Flowgate owns authentication and framing.
+const RESERVED_HEADERS = new Set(["authorization", "host", "content-length", "transfer-encoding", "connection"]);
+
+/**
+ * THE Intercom HTTP call, shared by test sends, the worker and sources. Never throws for an
+ * HTTP or network problem: every outcome comes back classified (see classify-outcome.ts).
+ */
+export async function sendIntercomRequest(input: IntercomRequest): Promise<IntercomResult> {
+  const started = performance.now();
+  const resolved = buildRequestUrl(input);
+  const { headers, body } = buildHeadersAndBody(input);
+  const sent: SentRequest = {
+    method: input.method,
+    url: resolved.ok ? resolved.url.toString() : (input.url ?? `${input.baseUrl ?? ""}${input.path ?? ""}`),
+    headers: { ...headers, authorization: `Bearer ${maskSecret(input.token)}` },
+    ...(body !== undefined ? { body: typeof body === "string" ? body : `<${body.length} bytes>` } : {}),
+  };
+  if (!resolved.ok) {
+    return emptyResult(sent, started, { outcome: "permanent", errorMessage: resolved.message });
+  }
+
+  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const signal = input.signal ? AbortSignal.any([deadline, input.signal]) : deadline;
+  try {
+    const response = await request(resolved.url, {
+      dispatcher: intercomDispatcher(),
+      method: input.method,
+      headers: { ...headers, authorization: `Bearer ${input.token}` },
+      body,
+      signal,
+      headersTimeout: Math.min(timeoutMs, 30_000),
+      bodyTimeout: Math.min(timeoutMs, 60_000),
+    });
+    const responseHeaders = flattenHeaders(response.headers);
+    const read = await readResponseBody(response.body, input.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+    const rawBody = input.responseType === "buffer" ? "" : read.bytes.toString("utf8");
+    const parsedBody = input.responseType === "buffer" ? null : decodeBody(rawBody, responseHeaders["content-type"]);
+    const now = Date.now();
+    const classification = classifyResponse({ status: response.statusCode, headers: responseHeaders, body: parsedBody, rawBody, now });
+    const rateLimit = parseRateLimitHeaders(responseHeaders, now);
+    return {
+      ...classification,
+      ...(read.truncated ? { errorMessage: joinMessages(classification.errorMessage, "response body truncated") } : {}),
+      status: response.statusCode,
+      headers: responseHeaders,
+      body: parsedBody,
+      rawBody,
+      ...(input.responseType === "buffer" ? { bodyBytes: read.bytes } : {}),
+      latencyMs: elapsed(started),
+      ...(rateLimit ? { rateLimit } : {}),
+      request: sent,
+    };
+  } catch (error) {
+    const classification = classifyTransportError({
+      error,
+      timedOut: deadline.aborted,
+      aborted: !deadline.aborted && Boolean(input.signal?.aborted),
+    });
+    return emptyResult(sent, started, classification);
+  }
+}
+
+function buildHeadersAndBody(input: IntercomRequest): { headers: Record<string, string>; body?: string | Buffer } {
+  const headers: Record<string, string> = {
+    accept: input.accept ?? "application/json",
+    "intercom-version": input.version ?? DEFAULT_API_VERSION,
+    "user-agent": USER_AGENT,
+  };
+  for (const [name, value] of Object.entries(input.headers ?? {})) {
+    const key = name.trim().toLowerCase();
+    if (key && !RESERVED_HEADERS.has(key)) headers[key] = value;
+  }
+  if (input.body === undefined || input.body === null || input.method === "GET") return { headers };
+  headers["content-type"] ??= "application/json";
+  if (typeof input.body === "string") return { headers, body: input.body };
+  if (input.body instanceof Uint8Array) return { headers, body: Buffer.from(input.body) };
+  return { headers, body: JSON.stringify(input.body) };
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+function emptyResult(sent: SentRequest, started: number, classification: Classification): IntercomResult {
+  return { ...classification, headers: {}, body: null, rawBody: "", latencyMs: elapsed(started), request: sent };
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}
+
+function joinMessages(first: string | undefined, second: string): string {
+  return first ? `${first}; ${second}` : second;
+}

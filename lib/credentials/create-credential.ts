@@ -1,0 +1,43 @@
+import type { Db } from "@/lib/db/client";
+import { secretKeyId, encryptSecret } from "@/lib/crypto/secrets";
+import { lastFour } from "@/lib/crypto/mask-secret";
+import { parseInput } from "@/lib/errors";
+import { publicCredentialSelect, toPublicCredential } from "./public-credential";
+import { createCredentialSchema, type PublicCredential } from "./schemas";
+import { verifyToken } from "./verify-token";
+
+/**
+ * Validates, proves the token with GET /me on the region's host, then stores it encrypted.
+ * A token Intercom refuses (or an unreachable host) throws a DomainError and stores nothing.
+ * `verify: false` is for seeding only; routes must never expose it.
+ */
+export async function createCredential(
+  db: Db,
+  organisationId: string,
+  input: unknown,
+  opts: { verify?: boolean } = {},
+): Promise<PublicCredential> {
+  const data = parseInput(createCredentialSchema, input);
+  const me = opts.verify === false ? undefined : await verifyToken({ region: data.region, token: data.token });
+  const tokenCiphertext = encryptSecret(data.token);
+  const row = await db.credential.create({
+    data: {
+      organisationId,
+      name: data.name,
+      region: data.region,
+      authKind: data.authKind,
+      oauthKind: data.authKind === "oauth" ? (data.oauthKind ?? null) : null,
+      scopes: data.authKind === "oauth" ? (data.scopes ?? []) : [],
+      tokenCiphertext,
+      tokenKeyId: secretKeyId(tokenCiphertext),
+      tokenLast4: lastFour(data.token),
+      workspaceName: me?.workspaceName ?? null,
+      workspaceId: me?.workspaceId ?? null,
+      adminName: me?.adminName ?? null,
+      adminEmail: me?.adminEmail ?? null,
+      verifiedAt: me ? new Date() : null,
+    },
+    select: publicCredentialSelect,
+  });
+  return toPublicCredential(row);
+}

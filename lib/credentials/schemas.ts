@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { AUTH_KIND_IDS, OAUTH_KIND_IDS } from "@/lib/connectors/intercom/auth-kinds";
+import { REGION_IDS } from "@/lib/connectors/intercom/regions";
+
+// One schema for the form (zodResolver), the route handler and the domain (HOUSE-STYLE 3).
+
+export const regionSchema = z.enum(REGION_IDS, { error: `Choose a region: ${REGION_IDS.join(", ")}` });
+
+export const tokenSchema = z
+  .string({ error: "Enter the access token" })
+  .trim()
+  .min(1, "Enter the access token")
+  .max(4096, "That token is too long to be an Intercom token")
+  .regex(/^\S+$/, "The token cannot contain spaces or line breaks");
+
+export const createCredentialSchema = z
+  .object({
+    name: z.string({ error: "Give the connection a name" }).trim().min(1, "Give the connection a name").max(100, "Keep the name under 100 characters"),
+    region: regionSchema,
+    authKind: z.enum(AUTH_KIND_IDS).default("access_token"),
+    oauthKind: z.enum(OAUTH_KIND_IDS).optional(),
+    scopes: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+    token: tokenSchema,
+  })
+  .superRefine((input, ctx) => {
+    if (input.authKind !== "oauth" && (input.oauthKind !== undefined || (input.scopes?.length ?? 0) > 0)) {
+      ctx.addIssue({ code: "custom", path: ["oauthKind"], message: "OAuth kind and scopes only apply to OAuth tokens" });
+    }
+  });
+export type CreateCredentialInput = z.input<typeof createCredentialSchema>;
+
+/** "Test connection" before saving: just where and what. */
+export const testConnectionSchema = z.object({ region: regionSchema, token: tokenSchema });
+export type TestConnectionInput = z.input<typeof testConnectionSchema>;
+
+/** What leaves the server about a credential: never the token or its ciphertext. */
+export const publicCredentialSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  region: z.string(),
+  regionName: z.string(),
+  authKind: z.string(),
+  oauthKind: z.string().nullable(),
+  scopes: z.array(z.string()),
+  tokenMasked: z.string(),
+  workspaceName: z.string().nullable(),
+  workspaceId: z.string().nullable(),
+  adminName: z.string().nullable(),
+  adminEmail: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  rateLimitPer10s: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PublicCredential = z.infer<typeof publicCredentialSchema>;
+
+export const testConnectionResultSchema = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    region: z.string(),
+    workspaceName: z.string().nullable(),
+    workspaceId: z.string().nullable(),
+    adminName: z.string().nullable(),
+    adminEmail: z.string().nullable(),
+    latencyMs: z.number(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    region: z.string(),
+    errorCode: z.string(),
+    errorMessage: z.string(),
+  }),
+]);
+export type TestConnectionResult = z.infer<typeof testConnectionResultSchema>;

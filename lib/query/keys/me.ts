@@ -1,0 +1,3 @@
+export const meKeys = {
+  all: ["me"] as const,
+};
