@@ -34,14 +34,15 @@ if (major < 20 || (major === 20 && minor < 9)) {
 if (!scripts[command]) fail(`usage: node scripts/bootstrap.mjs <${Object.keys(scripts).join("|")}>`);
 
 const installStamp = path.join(root, "node_modules", ".flowgate-install");
-const wanted = hashFiles(["package.json", "package-lock.json"]);
-if (!existsSync(installStamp) || readFileSync(installStamp, "utf8") !== wanted) {
+const installInputs = ["package.json", "package-lock.json"];
+if (!existsSync(installStamp) || readFileSync(installStamp, "utf8") !== hashFiles(installInputs)) {
   console.log("Installing dependencies (first run, or package-lock.json changed)…");
-  const ci = existsSync(path.join(root, "package-lock.json"));
-  if (run("npm", ci ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"]) !== 0) {
-    fail("`npm ci` failed (see above). Check that the npm registry is reachable, then run the command again.");
+  // `npm install`, not `npm ci`: registries that mirror only some platforms' optional packages
+  // (no @next/swc-darwin-* on a Linux mirror) leave a lock file that `npm ci` calls out of sync.
+  if (run("npm", ["install", "--no-audit", "--no-fund"]) !== 0) {
+    fail("`npm install` failed (see above). Check that the npm registry is reachable, then run the command again.");
   }
-  writeFileSync(installStamp, wanted);
+  writeFileSync(installStamp, hashFiles(installInputs));
 }
 
 // Prisma's generate never runs the schema engine, but insists that one exists; any executable will do.
@@ -53,8 +54,9 @@ if (!existsSync(clientStamp) || readFileSync(clientStamp, "utf8") !== schemaHash
   writeFileSync(clientStamp, schemaHash);
 }
 
-const tsx = path.join(root, "node_modules", ".bin", "tsx");
-const child = spawn(tsx, [scripts[command], ...args], {
+// tsx as a loader, not its CLI: one process that handles its own signals (the CLI's relay can
+// SIGKILL a child that is still shutting down when Ctrl-C reaches both).
+const child = spawn(process.execPath, ["--import", "tsx", scripts[command], ...args], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

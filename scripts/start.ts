@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadKeyring } from "@/lib/crypto/keyring";
 import { applyMigrations } from "@/lib/db/migrations";
+import { DEMO_CUSTOM_ATTRIBUTES } from "./seed/demo-contacts";
 import { buildIsCurrent, recordBuild } from "./services/build-stamp";
 import { ROOT, SetupError } from "./services/data-dir";
 import { localSecret } from "./services/local-secrets";
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localSecret("auth-secret").value,
-      SANDBOX_BOOTSTRAP_APPS: JSON.stringify([{ name: "Demo workspace", token: localSecret("sandbox-demo-token").value }]),
+      SANDBOX_BOOTSTRAP_APPS: JSON.stringify([
+        { name: "Demo workspace", token: localSecret("sandbox-demo-token").value, dataAttributes: DEMO_CUSTOM_ATTRIBUTES },
+      ]),
       INTERCOM_SANDBOX_URL: process.env.INTERCOM_SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`,
     };
     Object.assign(process.env, env);

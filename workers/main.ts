@@ -11,7 +11,7 @@ import { startServices, type WorkerService } from "./services";
 
 // The worker process: BullMQ Workers for each queue, the services that keep work flowing
 // (reconciliation, schedules), and a heartbeat that /api/health reads. Never started inside Next.js.
-const log = rootLog.child({ service: "worker" });
+const log = rootLog;
 const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const concurrency = Number(process.env.WORKER_CONCURRENCY ?? 16);
 

@@ -13,22 +13,35 @@ const COMPANIES = ["Analytical Engines Ltd", "Harvard Mark I", "Bletchley Analyt
 const PLANS = ["free", "starter", "pro", "enterprise"];
 const CITIES = ["London", "New York", "Paris", "Berlin", "Tokyo", "Sydney", "Dublin", "Toronto"];
 
+/** The custom attributes the demo records carry; the sandbox's demo app declares them, as an Intercom workspace would. */
+export const DEMO_CUSTOM_ATTRIBUTES = [
+  { name: "company_name", dataType: "string" },
+  { name: "plan", dataType: "string" },
+  { name: "city", dataType: "string" },
+  { name: "monthly_spend", dataType: "float" },
+  { name: "seats", dataType: "integer" },
+  { name: "newsletter", dataType: "boolean" },
+] as const;
+
+/** Records shaped like Intercom's create-contact body, so "Create a contact" can send them as they are. */
 export function demoContacts(): Record<string, unknown>[] {
   return PEOPLE.map(([first, last], i) => {
     const handle = `${first}.${last}`.toLowerCase().normalize("NFKD").replace(/[^a-z.]/g, "");
     return {
+      role: i % 7 === 6 ? "lead" : "user",
       external_id: `cust-${String(1001 + i)}`,
       email: `${handle}@example.com`,
       name: `${first} ${last}`,
       phone: `+44 20 7946 ${String(100 + i * 7).padStart(4, "0")}`,
-      role: i % 7 === 6 ? "lead" : "user",
-      company: COMPANIES[i % COMPANIES.length],
-      plan: PLANS[i % PLANS.length],
-      city: CITIES[i % CITIES.length],
-      monthly_spend: Math.round(((i * 37) % 500) * 100) / 100 + 9.99,
-      seats: 1 + ((i * 13) % 40),
-      newsletter: i % 3 !== 0,
       signed_up_at: Math.floor(Date.UTC(2025, i % 12, 1 + (i % 27)) / 1000),
+      custom_attributes: {
+        company_name: COMPANIES[i % COMPANIES.length],
+        plan: PLANS[i % PLANS.length],
+        city: CITIES[i % CITIES.length],
+        monthly_spend: Math.round(((i * 37) % 500) * 100) / 100 + 9.99,
+        seats: 1 + ((i * 13) % 40),
+        newsletter: i % 3 !== 0,
+      },
     };
   });
 }

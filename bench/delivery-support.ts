@@ -1,0 +1,197 @@
+// Scaffolding for bench/delivery.ts: a private database and Redis prefix, the Intercom sandbox and
+// worker processes (each its own `node` with tsx's loader), and seeding through the real lib code.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { createDb, type Db } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrations";
+import { destinationConfigSchema, type DestinationConfigInput } from "@/lib/destinations/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
+import { createDatabase, ensurePostgres } from "@/scripts/services/postgres";
+import { freePort } from "@/scripts/services/port";
+import { ensureRedis } from "@/scripts/services/redis";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+const TSX = path.join(ROOT, "node_modules/tsx/dist");
+const TSX_ARGS = ["--require", path.join(TSX, "preflight.cjs"), "--import", pathToFileURL(path.join(TSX, "loader.mjs")).href];
+export const BENCH_KEYS = process.env.FLOWGATE_ENCRYPTION_KEYS ?? "bench:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+export interface BenchStack {
+  db: Db;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  organisationId: string;
+  stop(): Promise<void>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const postgres = await ensurePostgres();
+  const redis = await ensureRedis();
+  const name = `flowgate_bench_delivery_${randomBytes(4).toString("hex")}`;
+  await createDatabase(postgres.serverUrl, name);
+  const databaseUrl = postgres.databaseUrl(name);
+  await applyMigrations(databaseUrl);
+  const prefix = `fgbench:${process.pid}`;
+  Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, FLOWGATE_REDIS_PREFIX: prefix, FLOWGATE_ENCRYPTION_KEYS: BENCH_KEYS });
+  const db = createDb(databaseUrl, 4);
+  const org = await db.organisation.create({ data: { name: "Bench" } });
+  return {
+    db,
+    databaseUrl,
+    redisUrl: redis.url,
+    prefix,
+    organisationId: org.id,
+    async stop() {
+      await db.$disconnect();
+      await redis.stop();
+      await postgres.stop();
+    },
+  };
+}
+
+export interface ChildHandle {
+  child: ChildProcess;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Peak resident set size (VmHWM) so far, in MB. */
+  peakRssMb(): number;
+}
+
+function spawnChild(script: string, env: Record<string, string>, readyText: string): Promise<ChildHandle> {
+  const child = spawn(process.execPath, [...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const handle: ChildHandle = {
+    child,
+    output: () => output,
+    stop: (signal = "SIGTERM") =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill(signal);
+      }),
+    peakRssMb: () => {
+      const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
+    },
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${output.slice(-3000)}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output = (output + chunk.toString("utf8")).slice(-200_000);
+      if (output.includes(readyText)) {
+        clearTimeout(timer);
+        resolve(handle);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited (${code}):\n${output.slice(-3000)}`));
+    });
+  });
+}
+
+export interface SandboxApp {
+  name: string;
+  token: string;
+  rateLimitPer10s: number;
+}
+
+export async function startSandboxProcess(apps: SandboxApp[], env: Record<string, string> = {}): Promise<ChildHandle & { url: string }> {
+  const port = await freePort();
+  const handle = await spawnChild("sandbox/main.ts", { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env }, "Intercom sandbox listening");
+  return { ...handle, url: `http://127.0.0.1:${port}` };
+}
+
+export function startWorkerProcess(stack: BenchStack, sandboxUrl: string, env: Record<string, string> = {}): Promise<ChildHandle> {
+  return spawnChild(
+    "workers/main.ts",
+    {
+      DATABASE_URL: stack.databaseUrl,
+      REDIS_URL: stack.redisUrl,
+      FLOWGATE_REDIS_PREFIX: stack.prefix,
+      INTERCOM_SANDBOX_URL: sandboxUrl,
+      FLOWGATE_ENCRYPTION_KEYS: BENCH_KEYS,
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    '"worker started"',
+  );
+}
+
+export function sandboxApp(name: string, rateLimitPer10s: number): SandboxApp {
+  return { name, token: `tok_${name}_${randomBytes(12).toString("hex")}`, rateLimitPer10s };
+}
+
+export async function seedCredential(stack: BenchStack, app: SandboxApp, rateLimitPer10s: number | null): Promise<string> {
+  const tokenCiphertext = encryptSecret(app.token);
+  const credential = await stack.db.credential.create({
+    data: { organisationId: stack.organisationId, name: app.name, region: "sandbox", tokenCiphertext, tokenKeyId: secretKeyId(tokenCiphertext), tokenLast4: app.token.slice(-4), rateLimitPer10s },
+  });
+  return credential.id;
+}
+
+/** A Nexset of `count` contact records, appended in chunks. */
+export async function seedNexset(stack: BenchStack, count: number, tag: string, record = contactRecord): Promise<string> {
+  const source = await stack.db.source.create({ data: { organisationId: stack.organisationId, kind: "webhook", name: `bench ${tag}` } });
+  const nexset = await stack.db.nexset.create({ data: { organisationId: stack.organisationId, sourceId: source.id, name: `bench ${tag}` } });
+  const CHUNK = 50_000;
+  for (let start = 0; start < count; start += CHUNK) {
+    const chunk: JsonRecord[] = [];
+    for (let i = start; i < Math.min(count, start + CHUNK); i++) chunk.push(record(i, tag));
+    await appendRecords(stack.db, nexset.id, chunk);
+  }
+  return nexset.id;
+}
+
+export function contactRecord(i: number, tag: string): JsonRecord {
+  return { email: `user${i}-${tag}@example.com`, name: `User ${i}`, external_id: `${tag}-${i}` };
+}
+
+export async function seedDestination(stack: BenchStack, nexsetId: string, credentialId: string, config: Partial<DestinationConfigInput>): Promise<string> {
+  const parsed = destinationConfigSchema.parse({ method: "POST", urlTemplate: "/contacts", intercomVersion: "2.14", ...config }) as unknown as Prisma.InputJsonValue;
+  const destination = await stack.db.destination.create({
+    data: { organisationId: stack.organisationId, nexsetId, credentialId, name: "bench", config: parsed, configVersions: { create: { version: 1, config: parsed } } },
+  });
+  return destination.id;
+}
+
+/** Polls until the destinations' cursors sum to `target`; returns the elapsed ms. */
+export async function waitForDelivered(db: Db, destinationIds: string[], target: number, timeoutMs: number, onTick?: (done: number) => void): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const rows = await db.destination.findMany({ where: { id: { in: destinationIds } }, select: { deliveredThroughSeq: true, status: true, statusMessage: true } });
+    const done = rows.reduce((sum, row) => sum + row.deliveredThroughSeq, 0);
+    onTick?.(done);
+    if (done >= target) return performance.now() - started;
+    const failed = rows.find((row) => row.status === "error");
+    if (failed) throw new Error(`a destination stopped with an error: ${failed.statusMessage}`);
+    if (performance.now() - started > timeoutMs) throw new Error(`only ${done} of ${target} delivered after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export interface RecordedCall {
+  time: string;
+  status: number | null;
+  path: string;
+}
+
+export async function sandboxRequests(sandboxUrl: string, appId: string): Promise<RecordedCall[]> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/requests?appId=${encodeURIComponent(appId)}`);
+  return ((await response.json()) as { requests: RecordedCall[] }).requests;
+}
+
+export async function sandboxAppId(sandboxUrl: string, name: string): Promise<string> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/apps`);
+  const apps = ((await response.json()) as { apps: { appId: string; name: string }[] }).apps;
+  const app = apps.find((a) => a.name === name);
+  if (!app) throw new Error(`no sandbox app named ${name}`);
+  return app.appId;
+}

@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { defineApiRoute } from "@/lib/api/route-spec";
+import { createDestinationSchema } from "./create-destination";
+import { destinationListSchema, destinationViewSchema } from "./destination-view";
+import { listDestinationsQuerySchema } from "./list-destinations";
+import { sendDestinationTestSchema, sendTestResultSchema, sendTestSchema } from "./send-test-schemas";
+import { updateDestinationSchema } from "./update-destination";
+
+// The wizard's API, public under /api/v1 (the UI and API-key callers use the same routes) and in
+// the OpenAPI document. Another organisation's destination, Nexset or credential answers 404.
+
+const tags = ["Destinations"];
+const auth = "session-or-api-key" as const;
+export const destinationIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+
+export const createDestinationRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/destinations",
+  summary: "Create a destination (a draft) from the wizard's settings",
+  description:
+    "Validated like the wizard: every step's schema, the Nexset/credential/flow belong to your organisation (404 otherwise), " +
+    "the endpoint URL is on the credential's Intercom host, and grouping code runs on the sample records. Bad input saves nothing (400 naming the field).",
+  tags,
+  auth,
+  body: createDestinationSchema,
+  response: destinationViewSchema,
+  status: 201,
+  errors: [404],
+});
+
+export const listDestinationsRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/destinations",
+  summary: "List destinations, optionally for one Nexset, flow or status",
+  tags,
+  auth,
+  query: listDestinationsQuerySchema,
+  response: destinationListSchema,
+});
+
+export const getDestinationRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/destinations/{id}",
+  summary: "A destination with its current settings",
+  tags,
+  auth,
+  params: destinationIdParamsSchema,
+  response: destinationViewSchema,
+  errors: [404],
+});
+
+export const updateDestinationRoute = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/destinations/{id}",
+  summary: "Save new settings for a destination: a new config version",
+  description: "Checked like creation. A running delivery uses the new version for its next calls.",
+  tags,
+  auth,
+  params: destinationIdParamsSchema,
+  body: updateDestinationSchema,
+  response: destinationViewSchema,
+  errors: [404],
+});
+
+export const deleteDestinationRoute = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/destinations/{id}",
+  summary: "Delete a destination that is not delivering (pause it first)",
+  tags,
+  auth,
+  params: destinationIdParamsSchema,
+  errors: [404, 409],
+});
+
+export const sendTestRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/destinations/test",
+  summary: "Send Test Data with unsaved settings: one request built from the Nexset's sample records",
+  description:
+    "The server rebuilds the request with the request builder, refuses a URL off the credential's Intercom host (400, nothing sent), " +
+    "sends it once with the credential's token, and answers with Intercom's status, rate-limit headers, body and the time taken.",
+  tags,
+  auth,
+  body: sendTestSchema,
+  response: sendTestResultSchema,
+  errors: [404, 409],
+});
+
+export const sendDestinationTestRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/destinations/{id}/test",
+  summary: "Send Test Data for a saved destination (its settings or unsaved edits); recorded in its activity log",
+  tags,
+  auth,
+  params: destinationIdParamsSchema,
+  body: sendDestinationTestSchema,
+  response: sendTestResultSchema,
+  errors: [404, 409],
+});
+
+export const destinationApiRoutes = [
+  createDestinationRoute,
+  listDestinationsRoute,
+  getDestinationRoute,
+  updateDestinationRoute,
+  deleteDestinationRoute,
+  sendTestRoute,
+  sendDestinationTestRoute,
+] as const;

@@ -1,0 +1,64 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { listCompanies } from "@/lib/connectors/intercom/operations/list-companies";
+import { listContacts } from "@/lib/connectors/intercom/operations/list-contacts";
+import {
+  createContentExport,
+  downloadContentExport,
+  waitForContentExport,
+} from "@/lib/connectors/intercom/operations/content-export";
+import type { IntercomContext } from "@/lib/connectors/intercom/operations/context";
+import type { Db } from "@/lib/db/client";
+import { openFileRecords, type FileRecords } from "../file/open-file-records";
+import type { RunStepLog } from "../runs/run-step-log";
+import type { IntercomSourceConfig } from "../schemas";
+import { EXPORT_WINDOW_STEP, resolveExportWindow } from "./export-window";
+
+/** How a fetch hands its records to the commit: opened inside the transaction, read once. */
+export type OpenRecords = () => Promise<FileRecords | undefined>;
+
+export interface ExportPolling {
+  pollIntervalMs?: number;
+  maxPollIntervalMs?: number;
+  timeoutMs?: number;
+}
+
+/**
+ * Walks every page of a list and spools the items to an NDJSON file on disk: the run holds no
+ * database connection while it talks to Intercom, and memory stays flat however long the list.
+ */
+export async function spoolListPages(ctx: IntercomContext, config: IntercomSourceConfig, steps: RunStepLog, spoolPath: string): Promise<OpenRecords> {
+  const out = createWriteStream(spoolPath);
+  const pages = config.operation === "list_companies" ? listCompanies(ctx, { perPage: config.perPage }) : listContacts(ctx, { perPage: config.perPage });
+  let items = 0;
+  let pageCount = 0;
+  try {
+    for await (const page of pages) {
+      pageCount++;
+      for (const item of page.items) {
+        items++;
+        if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, "drain");
+      }
+    }
+  } finally {
+    out.end();
+    await once(out, "close");
+  }
+  steps.add({ step: "Fetched every page", input: { operation: config.operation, perPage: config.perPage }, output: { pages: pageCount, records: items } });
+  if (items === 0) return async () => undefined;
+  return () => openFileRecords(createReadStream(spoolPath), { format: "ndjson" });
+}
+
+/** Content data export: create the job, poll it with backoff until it completes, download the gzipped CSV. */
+export async function fetchContentExport(db: Db, sourceId: string, ctx: IntercomContext, config: IntercomSourceConfig, steps: RunStepLog, polling: ExportPolling): Promise<OpenRecords> {
+  const window = await resolveExportWindow(db, sourceId, config);
+  steps.add({ step: EXPORT_WINDOW_STEP, input: window, output: { from: new Date(window.createdAtAfter * 1000).toISOString(), to: new Date(window.createdAtBefore * 1000).toISOString() } });
+  const created = await createContentExport(ctx, window);
+  const finished = created.status === "completed" || created.status === "no_data";
+  const { job, polls } = finished ? { job: created, polls: 0 } : await waitForContentExport(ctx, created.job_identifier, polling);
+  steps.add({ step: "Export job finished", input: { job: job.job_identifier }, output: { status: job.status, polls } });
+  if (job.status === "no_data") return async () => undefined;
+  const download = await downloadContentExport(ctx, job.job_identifier);
+  if (download.bytes.length === 0) return async () => undefined;
+  return () => openFileRecords(download.bytes, { fileName: `${job.job_identifier}.csv.gz`, format: "csv", allowNoRows: true });
+}

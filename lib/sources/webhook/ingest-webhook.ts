@@ -1,0 +1,58 @@
+import { decryptSecret } from "@/lib/crypto/secrets";
+import type { Db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { appendRecords } from "@/lib/nexsets/append-records";
+import { announceRecordsAppended } from "../announce-records";
+import { webhookConfigSchema } from "../schemas";
+import { parseWebhookRecords } from "./parse-webhook-records";
+import { payloadTooLarge, readLimitedBody, type WebhookBody } from "./read-limited-body";
+import { readHeader, verifyWebhookSignature, type HeaderSource } from "./webhook-signature";
+import { hashWebhookToken, looksLikeWebhookToken } from "./webhook-token";
+
+export interface IngestWebhookInput {
+  db: Db;
+  token: string;
+  headers: HeaderSource;
+  /** The raw body: bytes, text, or the request's stream (read only after the token is known). */
+  rawBody: WebhookBody;
+  now?: Date;
+}
+
+export interface IngestWebhookResult {
+  added: number;
+  firstSeq?: number;
+  lastSeq?: number;
+}
+
+// The same answer for an unknown and a malformed token: the URL gives nothing away.
+const unknownWebhook = () => new DomainError("unauthorized", "Unknown webhook URL", { status: 401 });
+
+async function findSourceByToken(db: Db, token: string) {
+  if (!looksLikeWebhookToken(token)) throw unknownWebhook();
+  const source = await db.source.findUnique({
+    where: { webhookTokenHash: hashWebhookToken(token) },
+    select: { id: true, kind: true, config: true, webhookSecretCipher: true, nexset: { select: { id: true } } },
+  });
+  if (!source?.nexset || (source.kind !== "webhook" && source.kind !== "response_webhook")) throw unknownWebhook();
+  return { ...source, nexsetId: source.nexset.id };
+}
+
+/**
+ * One POST to a webhook source: token → size limit → signature → JSON → records, appended in
+ * one transaction. Any refusal (401, 413, 400) stores nothing.
+ */
+export async function ingestWebhook(input: IngestWebhookInput): Promise<IngestWebhookResult> {
+  const source = await findSourceByToken(input.db, input.token);
+  const { maxBodyBytes } = webhookConfigSchema.parse(source.config ?? {});
+  const declared = Number(readHeader(input.headers, "content-length"));
+  if (Number.isFinite(declared) && declared > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
+  const body = await readLimitedBody(input.rawBody, maxBodyBytes);
+  if (source.webhookSecretCipher) {
+    verifyWebhookSignature({ secret: decryptSecret(source.webhookSecretCipher), headers: input.headers, body, now: input.now });
+  }
+  const records = parseWebhookRecords(body);
+  if (records.length === 0) return { added: 0 };
+  const { firstSeq, lastSeq } = await appendRecords(input.db, source.nexsetId, records);
+  await announceRecordsAppended(input.db, source.nexsetId);
+  return { added: records.length, firstSeq, lastSeq };
+}

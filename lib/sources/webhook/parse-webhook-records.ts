@@ -1,0 +1,30 @@
+import { badInput } from "@/lib/errors";
+import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { describeJsonKind, isJsonRecord } from "../file/json-record";
+import { findJsonSyntaxProblem, positionOf } from "../file/json-syntax";
+
+/** A webhook body is one JSON object (one record) or an array of objects. */
+export function parseWebhookRecords(body: Buffer): JsonRecord[] {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    throw badInput("body", "The body is not UTF-8 text");
+  }
+  if (text.trim().length === 0) throw badInput("body", "The body is empty: send a JSON object or an array of objects");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const problem = findJsonSyntaxProblem(text);
+    if (!problem) throw badInput("body", `The body is not valid JSON: ${(error as Error).message}`);
+    const { lineOffset, column } = positionOf(text, problem.offset);
+    throw badInput("body", `The body is not valid JSON: line ${lineOffset + 1}, column ${column}: ${problem.reason}`);
+  }
+  if (isJsonRecord(value)) return [value];
+  if (!Array.isArray(value)) throw badInput("body", `The body is ${describeJsonKind(value)}: send a JSON object or an array of objects`);
+  value.forEach((item, index) => {
+    if (!isJsonRecord(item)) throw badInput(`body[${index}]`, `body[${index}] is ${describeJsonKind(item)}; each record must be a JSON object`);
+  });
+  return value as JsonRecord[];
+}

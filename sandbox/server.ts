@@ -1,0 +1,140 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { log, type Logger } from "@/lib/log";
+import { ADMIN_PREFIX, handleAdminRequest } from "./admin";
+import {
+  clearFaults,
+  createApp,
+  type CreateAppRequest,
+  type FaultsRequest,
+  listRequests,
+  resetState,
+  type ResetRequest,
+  setFaults,
+} from "./admin-actions";
+import { writeJson } from "./http/respond";
+import { readBody } from "./http/read-body";
+import { handleIntercomRequest, type InboundRequest, type PipelineDeps } from "./intercom/handle-request";
+import { DEFAULT_VERSION } from "./intercom/versions";
+import { DEFAULT_RATE_LIMIT_PER_10S } from "./rate-limit";
+import { buildIntercomRouter } from "./routes";
+import { Scheduler } from "./scheduler";
+import { AppRegistry } from "./state/app-registry";
+import type { RecordedRequest } from "./state/sandbox-app";
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  exportDurationMs?: number;
+  bulkJobDurationMs?: number;
+  defaultRateLimitPer10s?: number;
+  /** Requests remembered per app for GET /__sandbox/requests. */
+  requestLogSize?: number;
+  /** Intercom-Version assumed when a request sends none. */
+  defaultVersion?: string;
+  /** Apps to create at start, with known tokens (they survive `reset` with dropApps). */
+  bootstrapApps?: CreateAppRequest[];
+  /** Let non-loopback callers use /__sandbox (only sensible inside a private network). */
+  allowRemoteAdmin?: boolean;
+  logger?: Pick<Logger, "error">;
+}
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  registry: AppRegistry;
+  createApp(input: CreateAppRequest): { appId: string; token: string };
+  setFaults(input: FaultsRequest): void;
+  clearFaults(appId?: string): void;
+  reset(input?: ResetRequest): void;
+  requests(appId?: string): RecordedRequest[];
+}
+
+export const DEFAULT_EXPORT_DURATION_MS = 3_000;
+export const DEFAULT_BULK_JOB_DURATION_MS = 2_000;
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const logger = options.logger ?? log;
+  const registry = new AppRegistry({
+    exportDurationMs: options.exportDurationMs ?? DEFAULT_EXPORT_DURATION_MS,
+    bulkJobDurationMs: options.bulkJobDurationMs ?? DEFAULT_BULK_JOB_DURATION_MS,
+    rateLimitPer10s: options.defaultRateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S,
+    requestLogSize: options.requestLogSize ?? 10_000,
+    defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,
+  });
+  for (const app of options.bootstrapApps ?? []) createApp(registry, app, true);
+  const scheduler = new Scheduler();
+  let seq = 0;
+  const deps: PipelineDeps = {
+    registry,
+    router: buildIntercomRouter(),
+    scheduler,
+    nextSeq: () => ++seq,
+    onUnexpectedError: (error, inbound) =>
+      logger.error({ err: error, method: inbound.method, path: inbound.path }, "sandbox handler failed"),
+  };
+
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, "sandbox request failed");
+      if (!res.headersSent)
+        writeJson(res, 500, {
+          type: "error.list",
+          request_id: randomUUID(),
+          errors: [{ code: "server_error", message: "Server Error" }],
+        });
+      else res.destroy();
+    });
+  });
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const startedAtMs = Date.now();
+    const rawUrl = req.url ?? "/";
+    const q = rawUrl.indexOf("?");
+    const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+    const body = await readBody(req);
+    if (body.kind === "aborted") return;
+    const inbound: InboundRequest = {
+      req,
+      res,
+      method: req.method ?? "GET",
+      path,
+      query: new URLSearchParams(q < 0 ? "" : rawUrl.slice(q + 1)),
+      body,
+      requestId: randomUUID(),
+      startedAtMs,
+    };
+    if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
+      handleAdminRequest(registry, inbound, options.allowRemoteAdmin ?? false);
+    else await handleIntercomRequest(deps, inbound);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`,
+    port: address.port,
+    registry,
+    close: () =>
+      new Promise<void>((resolve) => {
+        scheduler.cancelAll();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    createApp: (input) => createApp(registry, input),
+    setFaults: (input) => void setFaults(registry, input),
+    clearFaults: (appId) => clearFaults(registry, appId),
+    reset: (input) => resetState(registry, input),
+    requests: (appId) => listRequests(registry, { appId }),
+  };
+}

@@ -1,0 +1,115 @@
+// In-memory records of one Intercom app. Times are unix seconds, as Intercom reports them.
+
+export type ContactRole = "user" | "lead";
+
+export interface ContactRecord {
+  id: string;
+  /** Creation order; list cursors point at it, so deletions between pages never shift a page. */
+  seq: number;
+  role: ContactRole;
+  email: string | null;
+  externalId: string | null;
+  phone: string | null;
+  name: string | null;
+  avatar: string | null;
+  ownerId: string | null;
+  signedUpAt: number | null;
+  lastSeenAt: number | null;
+  unsubscribedFromEmails: boolean;
+  languageOverride: string | null;
+  customAttributes: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+  archived: boolean;
+  /** tag id → applied_at */
+  tags: Map<string, number>;
+  companyIds: Set<string>;
+}
+
+export interface CompanyRecord {
+  id: string;
+  companyId: string;
+  name: string | null;
+  plan: string | null;
+  size: number | null;
+  website: string | null;
+  industry: string | null;
+  monthlySpend: number;
+  remoteCreatedAt: number | null;
+  lastRequestAt: number | null;
+  customAttributes: Record<string, unknown>;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface TagRecord {
+  id: string;
+  name: string;
+}
+
+export interface NoteRecord {
+  id: string;
+  contactId: string;
+  body: string;
+  authorId: string;
+  createdAt: number;
+}
+
+export interface EventRecord {
+  eventName: string;
+  createdAt: number;
+  contactId: string;
+  metadata: Record<string, unknown>;
+}
+
+export interface ConversationPart {
+  id: string;
+  partType: string;
+  body: string;
+  author: { type: string; id: string };
+  createdAt: number;
+}
+
+export interface ConversationRecord {
+  id: string;
+  contactId: string;
+  sourceMessageId: string;
+  subject: string;
+  body: string;
+  author: { type: string; id: string };
+  deliveredAs: string;
+  createdAt: number;
+  updatedAt: number;
+  parts: ConversationPart[];
+}
+
+/** What the content export reports: one receipt per outbound message. */
+export interface MessageRecord {
+  id: string;
+  messageType: string;
+  subject: string;
+  body: string;
+  contactId: string;
+  conversationId: string | null;
+  createdAt: number;
+}
+
+export interface TicketRecord {
+  id: string;
+  ticketId: string;
+  ticketTypeId: string;
+  contactIds: string[];
+  attributes: Record<string, unknown>;
+  createdAt: number;
+}
+
+export interface DataAttributeRecord {
+  id: number;
+  name: string;
+  model: "contact" | "company";
+  dataType: string;
+  description: string;
+  options: string[];
+  custom: boolean;
+  createdAt: number;
+}
