@@ -1,3 +1,9 @@
+import { credentialApiRoutes } from "@/lib/credentials/api-routes";
+import { deliveryApiRoutes } from "@/lib/delivery/api-routes";
+import { destinationApiRoutes } from "@/lib/destinations/api-routes";
+import { flowRoutes } from "@/lib/flows/api-routes/flow-routes";
+import { nexsetRoutes } from "@/lib/flows/api-routes/nexset-routes";
+import { sourceRoutes } from "@/lib/flows/api-routes/source-routes";
 import type { AnyApiRouteSpec } from "../route-spec";
 import { healthRoute } from "../routes/health";
 import { meRoute } from "../routes/me";
@@ -12,4 +18,10 @@ export const publicApiRoutes: readonly AnyApiRouteSpec[] = [
   healthRoute,
   openApiDocumentRoute,
   meRoute,
+  ...flowRoutes,
+  ...sourceRoutes,
+  ...nexsetRoutes,
+  ...deliveryApiRoutes,
+  ...destinationApiRoutes,
+  ...credentialApiRoutes,
 ];

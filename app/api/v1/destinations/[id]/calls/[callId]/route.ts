@@ -1,0 +1,8 @@
+import { withApi } from "@/lib/api/with-api";
+import { getDeliveryCallRoute } from "@/lib/delivery/api-routes";
+import { getDeliveryCall } from "@/lib/delivery/get-delivery-call";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi(getDeliveryCallRoute, ({ org, params }) => getDeliveryCall(db(), org.organisationId, params.id, params.callId));

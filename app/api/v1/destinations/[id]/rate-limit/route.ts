@@ -1,0 +1,9 @@
+import { withApi } from "@/lib/api/with-api";
+import { rateLimitUsageRoute } from "@/lib/delivery/api-routes";
+import { readRateLimitUsage } from "@/lib/delivery/read-rate-limit-usage";
+import { db } from "@/lib/db/client";
+import { producerRedis } from "@/lib/redis/connection";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi(rateLimitUsageRoute, ({ org, params }) => readRateLimitUsage(db(), producerRedis(), org.organisationId, params.id));

@@ -1,0 +1,11 @@
+import { withApi } from "@/lib/api/with-api";
+import { deliveryTimelineRoute } from "@/lib/delivery/api-routes";
+import { getDeliveryTimeline } from "@/lib/delivery/monitoring";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi(deliveryTimelineRoute, async ({ org, params, query }) => ({
+  minutes: query.minutes,
+  points: await getDeliveryTimeline(db(), org.organisationId, params.id, query),
+}));

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { notFound, parseInput } from "@/lib/errors";
+
+// The destination's activity log: every call (delivery, replay, test), newest first, with the
+// request (token masked), the response, latency and the config version it was built with.
+
+export const CALL_OUTCOMES = ["success", "retry", "rate_limited", "permanent", "conflict"] as const;
+export const CALL_KINDS = ["delivery", "replay", "test"] as const;
+
+export const listDeliveryCallsSchema = z.object({
+  outcome: z.enum(CALL_OUTCOMES).optional(),
+  kind: z.enum(CALL_KINDS).optional(),
+  /** The id of the last call of the previous page. */
+  cursor: z.string().regex(/^\d{1,19}$/, { error: "cursor must be a call id" }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;
+
+export interface DeliveryCallView {
+  id: string;
+  kind: string;
+  outcome: string;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  recordCount: number;
+  configVersion: number;
+  attempt: number;
+  method: string;
+  url: string;
+  requestHeaders: unknown;
+  requestBody: string | null;
+  responseStatus: number | null;
+  responseHeaders: unknown;
+  responseBody: string | null;
+  errorMessage: string | null;
+  latencyMs: number;
+  createdAt: Date;
+}
+
+export async function listDeliveryCalls(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  input: ListDeliveryCallsInput = {},
+): Promise<{ items: DeliveryCallView[]; nextCursor: string | null }> {
+  const query = parseInput(listDeliveryCallsSchema, input);
+  const destination = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
+  if (!destination) throw notFound("Destination");
+  const rows = await db.deliveryCall.findMany({
+    where: {
+      organisationId,
+      destinationId,
+      ...(query.outcome ? { outcome: query.outcome } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const items = page.map(({ id, organisationId: _o, destinationId: _d, ...rest }) => ({ id: String(id), ...rest }));
+  return { items, nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null };
+}

@@ -1,0 +1,162 @@
+import { defineApiRoute } from "@/lib/api/route-spec";
+import { listDeliveryCallsSchema } from "./activity-log";
+import { errorSelectionSchema, listErrorRecordsSchema } from "./error-records";
+import {
+  callParamsSchema, deliveryCallDetailSchema, deliveryCallPageSchema, deliveryProgressSchema, deliveryTimelineSchema, destinationParamsSchema,
+  destinationStatusViewSchema, errorDiscardResultSchema, errorRecordPageSchema, errorReplayResultSchema, rateLimitUsageSchema,
+} from "./monitoring-schemas";
+import { timelineInputSchema } from "./monitoring";
+
+// The destination page's API (lifecycle, monitoring, activity log, error records), public under
+// /api/v1 and described in the OpenAPI document. Every route is scoped to the caller's
+// organisation: another organisation's destination answers 404.
+
+const BASE = "/api/v1/destinations/{id}";
+const tags = ["Delivery"];
+const auth = "session-or-api-key" as const;
+
+export const activateDestinationRoute = defineApiRoute({
+  method: "POST",
+  path: `${BASE}/activate`,
+  summary: "Activate a destination (from draft, paused or error): its workers start delivering every record of its Nexset",
+  description: "Activating an active destination changes nothing. 422 when its settings are incomplete or its credential is gone.",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  response: destinationStatusViewSchema,
+  errors: [404, 409, 422],
+});
+
+export const pauseDestinationRoute = defineApiRoute({
+  method: "POST",
+  path: `${BASE}/pause`,
+  summary: "Pause a destination: no new calls start; calls in flight finish and are recorded",
+  description: "Pausing a paused destination changes nothing; a draft cannot be paused (409).",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  response: destinationStatusViewSchema,
+  errors: [404, 409],
+});
+
+export const resumeDestinationRoute = defineApiRoute({
+  method: "POST",
+  path: `${BASE}/resume`,
+  summary: "Resume a paused (or errored) destination from where it stopped",
+  description: "A draft cannot be resumed (409): activate it instead.",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  response: destinationStatusViewSchema,
+  errors: [404, 409, 422],
+});
+
+export const deliveryProgressRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/progress`,
+  summary: "Delivery progress: records delivered of the Nexset's total, the backlog, open error records, calls in flight, and the status",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  response: deliveryProgressSchema,
+  errors: [404],
+});
+
+export const deliveryTimelineRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/timeline`,
+  summary: "Calls, records and outcomes (2xx, 4xx, 5xx, 429, no answer) per minute over the last N minutes, oldest first",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  query: timelineInputSchema,
+  response: deliveryTimelineSchema,
+  errors: [404],
+});
+
+export const rateLimitUsageRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/rate-limit`,
+  summary: "The rate-limit budget of the destination's credential (shared by every destination using it): window budget, used, remaining, reset",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  response: rateLimitUsageSchema,
+  errors: [404, 503],
+});
+
+export const listDeliveryCallsRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/calls`,
+  summary: "The activity log: API calls newest first (request line, status, outcome, latency, config version, kind), filterable, paginated",
+  description: "Pass the previous page's `nextCursor` as `cursor` for the next page. Bodies and headers are in GET …/calls/{callId}.",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  query: listDeliveryCallsSchema,
+  response: deliveryCallPageSchema,
+  errors: [404],
+});
+
+export const getDeliveryCallRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/calls/{callId}`,
+  summary: "One call in full: the request as sent (token masked) with headers and body, and the response's status, headers and body",
+  tags,
+  auth,
+  params: callParamsSchema,
+  response: deliveryCallDetailSchema,
+  errors: [404],
+});
+
+export const listErrorRecordsRoute = defineApiRoute({
+  method: "GET",
+  path: `${BASE}/errors`,
+  summary: "Error records (records Intercom refused, with the reason, request and response), newest first",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  query: listErrorRecordsSchema,
+  response: errorRecordPageSchema,
+  errors: [404],
+});
+
+export const replayErrorRecordsRoute = defineApiRoute({
+  method: "POST",
+  path: `${BASE}/errors/replay`,
+  summary: "Replay open error records — `{ ids: [...] }` or `{ all: true }` — with the destination's current settings",
+  description: "Queues the replay and answers 202 with how many open error records it covers (0: nothing open matched).",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  body: errorSelectionSchema,
+  response: errorReplayResultSchema,
+  status: 202,
+  errors: [404],
+});
+
+export const discardErrorRecordsRoute = defineApiRoute({
+  method: "POST",
+  path: `${BASE}/errors/discard`,
+  summary: "Discard open error records — `{ ids: [...] }` or `{ all: true }` — so they are no longer replayed or counted",
+  tags,
+  auth,
+  params: destinationParamsSchema,
+  body: errorSelectionSchema,
+  response: errorDiscardResultSchema,
+  errors: [404],
+});
+
+export const deliveryApiRoutes = [
+  activateDestinationRoute,
+  pauseDestinationRoute,
+  resumeDestinationRoute,
+  deliveryProgressRoute,
+  deliveryTimelineRoute,
+  rateLimitUsageRoute,
+  listDeliveryCallsRoute,
+  getDeliveryCallRoute,
+  listErrorRecordsRoute,
+  replayErrorRecordsRoute,
+  discardErrorRecordsRoute,
+] as const;

@@ -1,0 +1,135 @@
+import type { IntercomResult } from "@/lib/connectors/intercom/client";
+import type { HttpMethod } from "@/lib/connectors/types";
+import type { CodeRunner } from "@/lib/code-sandbox/types";
+import type { Db } from "@/lib/db/client";
+import type { BuiltRequest } from "@/lib/destinations/build-types";
+import { buildRequests } from "@/lib/destinations/request-builder";
+import type { DestinationConfig } from "@/lib/destinations/schemas";
+import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { sleepUnlessAborted } from "./abortable-sleep";
+import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
+import { toCallRow, truncateBody } from "./call-record";
+import { contiguousRuns } from "./claim-ledger";
+import { type LoadedRecord, loadRecords, type StoredClaim } from "./claim-store";
+import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
+import { buildResponseRecord } from "./response-webhook";
+import { type SendEnv, sendWithRetries } from "./send-request";
+
+// One claim, start to finish: load its records, build its request(s) with the config current
+// now, send each through the shared budget with retries, and hand the journal one "finish" with
+// its error records and response-webhook records. If the run drains first, the claim is
+// abandoned: it stays in_flight in PostgreSQL and is sent again by the next run.
+
+export interface OpenClaim extends StoredClaim {
+  records?: LoadedRecord[];
+}
+
+export interface ClaimTaskEnv {
+  db: Db;
+  journal: DeliveryJournal;
+  runCode: CodeRunner;
+  destination: { id: string; organisationId: string; nexsetId: string };
+  config: DestinationConfig;
+  configVersion: number;
+  responseWebhook: boolean;
+  /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
+  jobSpec: JobSpec | undefined;
+  send: SendEnv;
+  /** The settings can't build any request: stop the run and tell the user. */
+  failRun(message: string): void;
+}
+
+export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"finished" | "abandoned"> {
+  // A claim left waiting for its retry by an earlier run keeps its backoff.
+  const waitMs = (claim.nextAttemptAt?.getTime() ?? 0) - Date.now();
+  if (waitMs > 0 && !(await sleepUnlessAborted(waitMs, env.send.waitSignal))) return "abandoned";
+  const records = claim.records ?? (await loadRecords(env.db, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
+  const built = await buildRequests(
+    records.map((r) => r.data),
+    env.config,
+    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
+  );
+  if (built.configErrors.length > 0) {
+    env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
+    return "abandoned";
+  }
+  const seqOf = (index: number) => records[index]!.seq;
+  const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
+    errorRow(env, seqOf(error.index), seqOf(error.index), error.message, undefined, undefined),
+  );
+  const present = new Set(records.map((r) => r.seq));
+  for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
+    if (!present.has(seq)) errorRecords.push(errorRow(env, seq, seq, "The record no longer exists in the Nexset", undefined, undefined));
+  }
+  const responses: JsonRecord[] = [];
+  let attempts = claim.attempts;
+
+  for (const request of built.requests) {
+    const seqs = request.recordIndexes.map(seqOf);
+    const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
+    const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
+      env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion: env.configVersion, attempt, ...meta }, result), streak);
+
+    const outcome = await sendWithRetries(toOutgoing(request), env.send, {
+      nextAttempt: () => attempts + 1,
+      onCall: (result, attempt, effect) => {
+        if (effect !== "neutral") attempts = attempt;
+        recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
+      },
+      onRetryScheduled: (attempt, at) => env.journal.recordProgress(claim.id, attempt, at),
+    });
+    if (outcome.kind === "abandoned") return "abandoned";
+
+    let final = outcome.result;
+    let reason: string | undefined;
+    let job: unknown;
+    if (final.outcome === "success") {
+      const bulk = bulkJobOf(env.jobSpec, final, env.send.baseUrl);
+      if (bulk) {
+        const polled = await pollBulkJob(bulk, env.send, (result) => recordCall(result, attempts, "none"));
+        if (polled.kind === "abandoned") return "abandoned";
+        if (polled.kind === "failed") reason = polled.message;
+        else if (polled.state !== "completed") reason = `Bulk job ${bulk.jobId} ended ${polled.state}`;
+        if (polled.result) {
+          job = polled.result.body;
+          if (reason) final = polled.result;
+        }
+      }
+    } else if (final.outcome !== "conflict") {
+      reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}` : (final.errorMessage ?? `Intercom answered ${final.status}`);
+    }
+    if (reason) for (const run of contiguousRuns(seqs)) errorRecords.push(errorRow(env, run.firstSeq, run.lastSeq, reason, request, final));
+    if (env.responseWebhook) {
+      responses.push(buildResponseRecord({ destinationId: env.destination.id, configVersion: env.configVersion, kind: "delivery", result: final, seqs, job }));
+    }
+  }
+  await env.journal.finish({
+    claimId: claim.id,
+    range: { firstSeq: claim.firstSeq, lastSeq: claim.lastSeq },
+    status: errorRecords.length > 0 ? "error" : "delivered",
+    attempts,
+    errorRecords,
+    responses,
+  });
+  return "finished";
+}
+
+function toOutgoing(request: BuiltRequest) {
+  return { method: request.method as HttpMethod, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
+}
+
+function errorRow(env: ClaimTaskEnv, firstSeq: number, lastSeq: number, reason: string, request: BuiltRequest | undefined, result: IntercomResult | undefined): ErrorRow {
+  return {
+    organisationId: env.destination.organisationId,
+    destinationId: env.destination.id,
+    firstSeq,
+    lastSeq,
+    reason: reason.slice(0, 4000),
+    configVersion: env.configVersion,
+    requestMethod: request?.method ?? null,
+    requestUrl: request?.url ?? null,
+    requestBody: truncateBody(request?.body),
+    responseStatus: result?.status ?? null,
+    responseBody: result && result.status !== undefined ? truncateBody(result.rawBody) : null,
+  };
+}

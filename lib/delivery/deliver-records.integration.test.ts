@@ -1,0 +1,67 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { appendRecords } from "@/lib/nexsets/append-records";
+import { activateDestination } from "./destination-lifecycle";
+import { notifyRecordsAppended } from "./enqueue-delivery";
+import { getDeliveryProgress } from "./monitoring";
+import {
+  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
+  type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
+} from "./testing/delivery-fixture";
+
+let f: DeliveryFixture;
+let worker: InProcessWorker | undefined;
+
+beforeAll(async () => {
+  f = await setupDeliveryFixture();
+});
+afterEach(async () => {
+  await worker?.stop();
+  worker = undefined;
+});
+afterAll(() => f.close());
+
+const delivered = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+
+describe("delivery", () => {
+  it("delivers every record once, records each call, and leaves no claim behind", async () => {
+    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    const records = contactRecords(40);
+    const nexsetId = await createNexsetWithRecords(f, records);
+    const destinationId = await createDestination(f, { nexsetId, credentialId });
+    worker = startInProcessWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+
+    const progress = await waitFor(delivered(destinationId), (p) => p.processed === 40, 20_000, "40 records delivered");
+    expect(progress).toMatchObject({ total: 40, delivered: 40, backlog: 0, errorRecords: 0 });
+    const posts = contactPostsByEmail(f.sandbox, appId);
+    expect(posts.size).toBe(40);
+    for (const record of records) expect(posts.get(record.email as string)).toEqual([200]);
+
+    const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, orderBy: { firstSeq: "asc" } });
+    expect(calls.map((c) => c.firstSeq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(new Set(calls.map((c) => `${c.outcome}/${c.responseStatus}/${c.configVersion}/${c.kind}`))).toEqual(new Set(["success/200/1/delivery"]));
+    const stored = JSON.stringify(calls, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
+    expect(stored).not.toContain(token);
+    expect((calls[0]!.requestHeaders as Record<string, string>).authorization).toMatch(/^Bearer ••••/);
+    expect(await f.db.deliveryClaim.count({ where: { destinationId } })).toBe(0);
+    const destination = await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } });
+    expect(destination.deliveredThroughSeq).toBe(40);
+  });
+
+  it("delivers records appended while the destination is active", async () => {
+    const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    const nexsetId = await createNexsetWithRecords(f, contactRecords(5, 0, "first"));
+    const destinationId = await createDestination(f, { nexsetId, credentialId });
+    worker = startInProcessWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    await waitFor(delivered(destinationId), (p) => p.processed === 5, 20_000, "first 5 records");
+
+    const later = contactRecords(7, 0, "later");
+    await appendRecords(f.db, nexsetId, later);
+    await notifyRecordsAppended(nexsetId, f.db);
+    await waitFor(delivered(destinationId), (p) => p.processed === 12, 10_000, "appended records");
+    const posts = contactPostsByEmail(f.sandbox, appId);
+    for (const record of later) expect(posts.get(record.email as string)).toEqual([200]);
+    expect(posts.size).toBe(12);
+  });
+});

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// How hard the worker pushes and how long it keeps trying. Every value can be set from the
+// environment (FLOWGATE_DELIVERY_*), so an operator tunes them without a code change.
+export const deliverySettingsSchema = z.object({
+  /** Claims (calls) a destination may have open at once: the bound on duplicates after a crash. */
+  concurrency: z.coerce.number().int().min(1).max(256).default(16),
+  /** Attempts per call for 5xx, timeouts and resets before its records become error records. */
+  maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
+  backoffBaseMs: z.coerce.number().int().min(1).max(600_000).default(1_000),
+  backoffMaxMs: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
+  /** Consecutive failed calls after which the destination is set to error. */
+  failureStreakLimit: z.coerce.number().int().min(1).max(1_000_000).default(50),
+  requestTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** How often a running delivery re-reads its destination (pause, config edits, new records). */
+  refreshIntervalMs: z.coerce.number().int().min(50).max(60_000).default(500),
+  reconcileIntervalMs: z.coerce.number().int().min(100).max(600_000).default(3_000),
+  /** Preview bulk jobs: how often their status is polled, and for how long at most. */
+  bulkPollIntervalMs: z.coerce.number().int().min(50).max(600_000).default(1_000),
+  bulkPollTimeoutMs: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),
+  /** How long a graceful shutdown waits for calls in flight before leaving them to be retried. */
+  shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(15_000),
+});
+
+export type DeliverySettings = z.infer<typeof deliverySettingsSchema>;
+
+const ENV_NAMES: Record<keyof DeliverySettings, string> = {
+  concurrency: "FLOWGATE_DELIVERY_CONCURRENCY",
+  maxAttempts: "FLOWGATE_DELIVERY_MAX_ATTEMPTS",
+  backoffBaseMs: "FLOWGATE_DELIVERY_BACKOFF_BASE_MS",
+  backoffMaxMs: "FLOWGATE_DELIVERY_BACKOFF_MAX_MS",
+  failureStreakLimit: "FLOWGATE_DELIVERY_FAILURE_STREAK",
+  requestTimeoutMs: "FLOWGATE_DELIVERY_TIMEOUT_MS",
+  refreshIntervalMs: "FLOWGATE_DELIVERY_REFRESH_MS",
+  reconcileIntervalMs: "FLOWGATE_DELIVERY_RECONCILE_MS",
+  bulkPollIntervalMs: "FLOWGATE_DELIVERY_BULK_POLL_MS",
+  bulkPollTimeoutMs: "FLOWGATE_DELIVERY_BULK_TIMEOUT_MS",
+  shutdownGraceMs: "FLOWGATE_DELIVERY_SHUTDOWN_GRACE_MS",
+};
+
+/** Settings from the environment, overridden by `overrides`; a bad value names its variable. */
+export function loadDeliverySettings(overrides: Partial<DeliverySettings> = {}, env: Readonly<Record<string, string | undefined>> = process.env): DeliverySettings {
+  const raw: Record<string, unknown> = {};
+  for (const [key, name] of Object.entries(ENV_NAMES)) {
+    const value = env[name];
+    if (value !== undefined && value !== "") raw[key] = value;
+  }
+  const parsed = deliverySettingsSchema.safeParse({ ...raw, ...overrides });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const key = String(issue?.path[0] ?? "");
+    const name = ENV_NAMES[key as keyof DeliverySettings] ?? key;
+    throw new Error(`Invalid delivery setting ${name}: ${issue?.message ?? "invalid value"}`);
+  }
+  return parsed.data;
+}

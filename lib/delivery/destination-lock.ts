@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import pg from "pg";
+import type { Db } from "@/lib/db/client";
+
+// Only one delivery may run per destination at a time, across every worker process. A session
+// advisory lock in PostgreSQL says who: it is held on a dedicated connection, so when a worker
+// dies (even kill -9) the connection drops and PostgreSQL releases the lock at once, and the
+// claims it left in flight are known to be orphaned. Redis is not trusted with this: it may be wiped.
+
+export type LockPurpose = "deliver" | "replay";
+
+/** 63-bit key per destination and purpose (positive, so pg_locks shows it as classid/objid halves). */
+export function destinationLockKey(destinationId: string, purpose: LockPurpose = "deliver"): bigint {
+  const digest = createHash("sha256").update(`flowgate:${purpose}:${destinationId}`).digest();
+  return digest.readBigUInt64BE(0) & 0x7fff_ffff_ffff_ffffn;
+}
+
+export interface DestinationLease {
+  /** False once the lock connection dropped: the lock may belong to someone else now. */
+  valid(): boolean;
+  release(): Promise<void>;
+}
+
+export class DestinationLocks {
+  private client: pg.Client | undefined;
+  private connecting: Promise<pg.Client> | undefined;
+  private generation = 0;
+  private readonly held = new Set<string>();
+
+  constructor(private readonly databaseUrl: string) {}
+
+  async tryLock(destinationId: string, purpose: LockPurpose = "deliver"): Promise<DestinationLease | null> {
+    const name = `${purpose}:${destinationId}`;
+    // Session locks are re-entrant in PostgreSQL; within this process one holder is enough.
+    if (this.held.has(name)) return null;
+    this.held.add(name);
+    let client: pg.Client;
+    let locked = false;
+    const key = destinationLockKey(destinationId, purpose).toString();
+    try {
+      client = await this.connection();
+      const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [key]);
+      locked = result.rows[0]?.locked === true;
+    } finally {
+      if (!locked) this.held.delete(name);
+    }
+    if (!locked) return null;
+    const generation = this.generation;
+    let released = false;
+    return {
+      valid: () => !released && generation === this.generation,
+      release: async () => {
+        if (released) return;
+        released = true;
+        this.held.delete(name);
+        if (generation !== this.generation || this.client !== client) return;
+        await client.query("SELECT pg_advisory_unlock($1::bigint)", [key]).catch(() => undefined);
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.generation++;
+    this.held.clear();
+    await client?.end().catch(() => undefined);
+  }
+
+  private connection(): Promise<pg.Client> {
+    if (this.client) return Promise.resolve(this.client);
+    this.connecting ??= (async () => {
+      const client = new pg.Client({ connectionString: this.databaseUrl, application_name: "flowgate-delivery-locks" });
+      const lose = () => {
+        if (this.client !== client) return;
+        this.client = undefined;
+        this.generation++;
+        this.held.clear();
+      };
+      client.on("error", lose);
+      client.on("end", lose);
+      try {
+        await client.connect();
+      } catch (error) {
+        this.connecting = undefined;
+        throw error;
+      }
+      this.client = client;
+      this.connecting = undefined;
+      return client;
+    })();
+    return this.connecting;
+  }
+}
+
+/** Whether any session holds the destination's lock (read from pg_locks; takes nothing). */
+export async function isDeliveryRunning(db: Db, destinationId: string): Promise<boolean> {
+  const key = destinationLockKey(destinationId);
+  const classid = Number(key >> 32n);
+  const objid = Number(key & 0xffff_ffffn);
+  const rows = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_locks
+    WHERE locktype = 'advisory' AND granted AND objsubid = 1
+      AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+      AND classid = ${classid}::bigint::oid AND objid = ${objid}::bigint::oid`;
+  return (rows[0]?.n ?? 0) > 0;
+}

@@ -1,0 +1,267 @@
+import { setMaxListeners } from "node:events";
+import type { Redis } from "ioredis";
+import type { CodeRunner } from "@/lib/code-sandbox/types";
+import { loadCredentialToken, type LoadedCredential } from "@/lib/credentials/load-credential-token";
+import type { Db } from "@/lib/db/client";
+import type { Logger } from "@/lib/log";
+import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
+import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
+import { ClaimLedger } from "./claim-ledger";
+import { insertClaims, loadClaims, loadRecords } from "./claim-store";
+import { type OpenClaim, runClaim } from "./claim-task";
+import type { DeliverySettings } from "./delivery-settings";
+import { DeliveryJournal } from "./delivery-journal";
+import type { DestinationLease, DestinationLocks } from "./destination-lock";
+import { claimSize, type DestinationSnapshot, loadDestinationSnapshot } from "./destination-snapshot";
+import { notifyRecordsAppended } from "./enqueue-delivery";
+import { ensureResponseWebhookSource } from "./response-webhook";
+import type { SendEnv } from "./send-request";
+
+// One delivery run of one destination: holds the destination's lock, keeps up to `concurrency`
+// claims open, and ends when it has caught up with the Nexset, or drains (finishing calls in
+// flight, starting none) when the destination is paused, errors, or the worker shuts down.
+
+export interface RunDeps {
+  db: Db;
+  redis: Redis;
+  locks: DestinationLocks;
+  settings: DeliverySettings;
+  log: Logger;
+  runCode: CodeRunner;
+  budgetFor(credentialId: string, limitPer10s: number): BudgetDispenser;
+  /** Aborted when the worker shuts down: drain. */
+  stopSignal: AbortSignal;
+  /** Aborted when the shutdown grace ran out: cancel calls in flight. */
+  hardSignal: AbortSignal;
+}
+
+export type RunResult = "caught_up" | "drained" | "busy" | "not_active" | "missing";
+
+export async function runDestination(destinationId: string, deps: RunDeps, lockWaitMs = 2_000): Promise<RunResult> {
+  const lease = await acquireLease(deps.locks, destinationId, lockWaitMs, deps.stopSignal);
+  if (!lease) return "busy";
+  try {
+    const snapshot = await loadDestinationSnapshot(deps.db, destinationId);
+    if (!snapshot) return "missing";
+    if (snapshot.status !== "active") return "not_active";
+    return await new DestinationRun(deps, lease, snapshot).run();
+  } finally {
+    await lease.release();
+  }
+}
+
+async function acquireLease(locks: DestinationLocks, destinationId: string, waitMs: number, stop: AbortSignal): Promise<DestinationLease | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const lease = await locks.tryLock(destinationId);
+    if (lease || Date.now() >= deadline || stop.aborted) return lease;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+class DestinationRun {
+  private readonly drain = new AbortController();
+  private readonly running = new Map<bigint, Promise<void>>();
+  private pending: OpenClaim[] = [];
+  private credential: LoadedCredential | undefined;
+  private responseNexsetId: string | null = null;
+  private jobSpec: JobSpec | undefined;
+  private ledger!: ClaimLedger;
+  private journal!: DeliveryJournal;
+  private nextRefresh = 0;
+  private wakeUp: (() => void) | undefined;
+  private stopReason: string | undefined;
+
+  constructor(
+    private readonly deps: RunDeps,
+    private readonly lease: DestinationLease,
+    private snapshot: DestinationSnapshot,
+  ) {
+    setMaxListeners(0, this.drain.signal);
+  }
+
+  async run(): Promise<RunResult> {
+    const log = this.deps.log.child({ destinationId: this.snapshot.id });
+    if (!(await this.prepare())) return "drained";
+    const claims = await loadClaims(this.deps.db, this.snapshot.id);
+    this.ledger = new ClaimLedger(this.snapshot.deliveredThroughSeq, Math.max(0, ...claims.map((c) => c.lastSeq)));
+    this.ledger.commitFinished(claims.filter((c) => c.status !== "in_flight"));
+    this.pending = claims.filter((c) => c.status === "in_flight");
+    this.journal = new DeliveryJournal({
+      db: this.deps.db,
+      destinationId: this.snapshot.id,
+      ledger: this.ledger,
+      failureStreak: this.snapshot.failureStreak,
+      failureStreakLimit: this.deps.settings.failureStreakLimit,
+      responseNexsetId: () => this.responseNexsetId,
+      onResponsesAppended: (nexsetId) => void notifyRecordsAppended(nexsetId, this.deps.db),
+      onError: (error) => log.warn({ err: error.message }, "could not record delivery progress; retrying"),
+    });
+    if (this.pending.length > 0) log.info({ claims: this.pending.length }, "resending claims left in flight by an earlier run");
+    const onStop = () => this.wake();
+    this.deps.stopSignal.addEventListener("abort", onStop);
+    try {
+      await this.loop();
+    } finally {
+      this.deps.stopSignal.removeEventListener("abort", onStop);
+      this.drain.abort();
+      await Promise.allSettled(this.running.values());
+      await this.journal.drain();
+    }
+    if (this.stopReason) log.info({ reason: this.stopReason, cursor: this.ledger.cursor }, "delivery run drained");
+    return this.stopReason ? "drained" : "caught_up";
+  }
+
+  private async loop(): Promise<void> {
+    const { settings } = this.deps;
+    for (;;) {
+      if (Date.now() >= this.nextRefresh) await this.refresh();
+      this.stopReason ??= this.reasonToStop();
+      if (this.stopReason) return;
+      while (this.running.size < settings.concurrency && this.pending.length > 0) this.start(this.pending.shift()!);
+      const free = settings.concurrency - this.running.size;
+      if (free > 0 && (free >= Math.ceil(settings.concurrency / 4) || this.running.size === 0)) await this.claimMore(free);
+      if (this.running.size === 0 && this.pending.length === 0 && this.ledger.claimedThrough >= this.snapshot.recordCount) {
+        // Caught up, as of a moment ago: look once more before ending (records may have just arrived).
+        await this.refresh();
+        if (this.ledger.claimedThrough >= this.snapshot.recordCount) return;
+        continue;
+      }
+      await this.sleep(settings.refreshIntervalMs);
+    }
+  }
+
+  private reasonToStop(): string | undefined {
+    if (this.deps.stopSignal.aborted) return "worker shutting down";
+    if (!this.lease.valid()) return "lost the destination lock";
+    if (this.snapshot.status !== "active") return `destination is ${this.snapshot.status}`;
+    if (this.journal.tripped) return "failure streak reached";
+    return undefined;
+  }
+
+  private async claimMore(free: number): Promise<void> {
+    const config = this.snapshot.config;
+    if (!config) return;
+    const ranges = this.ledger.nextRanges(free, claimSize(config), this.snapshot.recordCount);
+    if (ranges.length === 0) return;
+    const claimed = await insertClaims(this.deps.db, this.snapshot.id, ranges, this.snapshot.configVersion);
+    this.ledger.markClaimed(ranges);
+    if (claimed.length === 0) return;
+    const records = await loadRecords(this.deps.db, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq);
+    let index = 0;
+    for (const claim of claimed) {
+      const own = [];
+      while (index < records.length && records[index]!.seq < claim.firstSeq) index++;
+      while (index < records.length && records[index]!.seq <= claim.lastSeq) own.push(records[index++]!);
+      this.start({ ...claim, records: own });
+    }
+  }
+
+  private start(claim: OpenClaim): void {
+    const task = runClaim(claim, this.claimEnv())
+      .then((result) => {
+        // An abandoned claim stays in_flight in PostgreSQL; the next run sends it again.
+        if (result === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
+      })
+      .catch(async (error: Error) => {
+        this.deps.log.warn({ destinationId: this.snapshot.id, firstSeq: claim.firstSeq, err: error.message }, "claim failed; will retry");
+        // Still in_flight in PostgreSQL; try it again after a pause (e.g. the database came back).
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        this.pending.push({ ...claim, records: undefined });
+      })
+      .finally(() => {
+        this.running.delete(claim.id);
+        this.wake();
+      });
+    this.running.set(claim.id, task);
+  }
+
+  private claimEnv() {
+    const config = this.snapshot.config!;
+    const credential = this.credential!;
+    const send: SendEnv = {
+      redis: this.deps.redis,
+      budget: this.deps.budgetFor(credential.id, this.snapshot.rateLimitPer10s),
+      credentialId: credential.id,
+      baseUrl: credential.baseUrl,
+      token: credential.token,
+      version: config.intercomVersion,
+      limitPer10s: this.snapshot.rateLimitPer10s,
+      settings: this.deps.settings,
+      waitSignal: this.drain.signal,
+      hardSignal: this.deps.hardSignal,
+    };
+    return {
+      db: this.deps.db,
+      journal: this.journal,
+      runCode: this.deps.runCode,
+      destination: { id: this.snapshot.id, organisationId: this.snapshot.organisationId, nexsetId: this.snapshot.nexsetId },
+      config,
+      configVersion: this.snapshot.configVersion,
+      responseWebhook: config.responseWebhook.enabled,
+      jobSpec: this.jobSpec,
+      send,
+      failRun: (message: string) => void this.failRun(message),
+    };
+  }
+
+  /** Loads what the config and credential need; false (and the destination set to error) when impossible. */
+  private async prepare(): Promise<boolean> {
+    const snapshot = this.snapshot;
+    if (!snapshot.config) return this.failRun(`The destination's settings are invalid: ${snapshot.configProblem ?? "unknown problem"}`);
+    if (this.credential?.id !== snapshot.credentialId) {
+      try {
+        this.credential = await loadCredentialToken(this.deps.db, snapshot.organisationId, snapshot.credentialId);
+      } catch (error) {
+        return this.failRun(`The credential can't be used: ${(error as Error).message}`);
+      }
+    }
+    this.responseNexsetId = snapshot.config.responseWebhook.enabled ? (await ensureResponseWebhookSource(this.deps.db, snapshot)).nexsetId : null;
+    this.jobSpec = jobSpecFor(snapshot.config.method, snapshot.config.urlTemplate, snapshot.config.intercomVersion);
+    return true;
+  }
+
+  private async refresh(): Promise<void> {
+    this.nextRefresh = Date.now() + this.deps.settings.refreshIntervalMs;
+    try {
+      const fresh = await loadDestinationSnapshot(this.deps.db, this.snapshot.id);
+      if (!fresh) {
+        this.snapshot = { ...this.snapshot, status: "deleted" };
+        return;
+      }
+      const changed = fresh.configVersion !== this.snapshot.configVersion || fresh.credentialId !== this.snapshot.credentialId;
+      this.snapshot = fresh;
+      if (changed) await this.prepare();
+    } catch (error) {
+      // The database is briefly unreachable: carry on with what we know and look again shortly.
+      this.deps.log.warn({ destinationId: this.snapshot.id, err: (error as Error).message }, "could not refresh destination");
+    }
+  }
+
+  private async failRun(message: string): Promise<false> {
+    this.stopReason ??= message;
+    this.drain.abort();
+    this.wake();
+    await this.deps.db.destination
+      .updateMany({ where: { id: this.snapshot.id, status: "active" }, data: { status: "error", statusMessage: message.slice(0, 1000) } })
+      .catch(() => undefined);
+    return false;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private wake(): void {
+    const wakeUp = this.wakeUp;
+    this.wakeUp = undefined;
+    wakeUp?.();
+  }
+}

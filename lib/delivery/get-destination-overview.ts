@@ -1,0 +1,61 @@
+import type { Db } from "@/lib/db/client";
+import { destinationConfigSchema } from "@/lib/destinations/schemas";
+import { notFound } from "@/lib/errors";
+import type { DestinationStatus } from "./destination-lifecycle";
+import { findResponseSource } from "./response-webhook";
+
+// What the destination page's header shows: the destination, the Nexset it reads, the credential
+// it calls Intercom with (never its token), and the response-webhook Nexset when one is on.
+
+export interface DestinationOverview {
+  id: string;
+  name: string;
+  status: DestinationStatus;
+  statusMessage: string | null;
+  configVersion: number;
+  flowId: string | null;
+  nexset: { id: string; name: string; recordCount: number };
+  credential: { id: string; name: string; region: string; tokenLast4: string };
+  /** Method and URL template, or null when the saved settings no longer parse. */
+  request: { method: string; urlTemplate: string } | null;
+  configProblem: string | null;
+  responseWebhook: { enabled: boolean; nexsetId: string | null };
+  updatedAt: Date;
+}
+
+export async function getDestinationOverview(db: Db, organisationId: string, destinationId: string): Promise<DestinationOverview> {
+  const row = await db.destination.findFirst({
+    where: { id: destinationId, organisationId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      statusMessage: true,
+      configVersion: true,
+      flowId: true,
+      config: true,
+      updatedAt: true,
+      nexset: { select: { id: true, name: true, recordCount: true } },
+      credential: { select: { id: true, name: true, region: true, tokenLast4: true } },
+    },
+  });
+  if (!row) throw notFound("Destination");
+  const config = destinationConfigSchema.safeParse(row.config);
+  const webhookEnabled = config.success && config.data.responseWebhook.enabled;
+  // The source is created on activation, so an enabled webhook may not have its Nexset yet.
+  const responseSource = webhookEnabled ? await findResponseSource(db, row.id) : null;
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status as DestinationStatus,
+    statusMessage: row.statusMessage,
+    configVersion: row.configVersion,
+    flowId: row.flowId,
+    nexset: row.nexset,
+    credential: row.credential,
+    request: config.success ? { method: config.data.method, urlTemplate: config.data.urlTemplate } : null,
+    configProblem: config.success ? null : (config.error.issues[0]?.message ?? "The saved settings are invalid"),
+    responseWebhook: { enabled: webhookEnabled, nexsetId: responseSource?.nexsetId ?? null },
+    updatedAt: row.updatedAt,
+  };
+}

@@ -1,0 +1,41 @@
+import type { Redis } from "ioredis";
+import type { Db } from "@/lib/db/client";
+import { DomainError, isDomainError } from "@/lib/errors";
+import { getRateLimitUsage, type RateLimitUsage } from "./monitoring";
+
+// The rate-limit panel's read, made safe for a web process: the producer connection refuses
+// commands until it is connected (enableOfflineQueue: false), so a first request waits briefly for
+// it, and a Redis outage answers 503 with a message instead of a 500.
+
+const READY_TIMEOUT_MS = 2_000;
+
+async function waitUntilReady(redis: Redis): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, READY_TIMEOUT_MS);
+    function done() {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    }
+    redis.once("ready", done);
+  });
+}
+
+export interface RateLimitUsageReading extends RateLimitUsage {
+  /** Milliseconds until the window resets, by this server's clock. */
+  resetInMs: number | null;
+}
+
+export async function readRateLimitUsage(db: Db, redis: Redis, organisationId: string, destinationId: string, now = Date.now()): Promise<RateLimitUsageReading> {
+  await waitUntilReady(redis);
+  try {
+    const usage = await getRateLimitUsage(db, redis, organisationId, destinationId);
+    const resetInMs = usage.windowEndsAt ? Math.max(0, usage.windowEndsAt.getTime() - now) : null;
+    return { ...usage, resetInMs };
+  } catch (error) {
+    // Only Redis failures become a 503; the database's own errors keep their usual handling.
+    if (isDomainError(error) || (error instanceof Error && error.name.startsWith("PrismaClient"))) throw error;
+    throw new DomainError("rate_limit_unavailable", "The rate-limit budget can't be read right now (Redis did not answer). Delivery resumes when it is back.", { status: 503 });
+  }
+}

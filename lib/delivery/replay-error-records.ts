@@ -1,0 +1,174 @@
+import type { IntercomResult } from "@/lib/connectors/intercom/client";
+import type { HttpMethod } from "@/lib/connectors/types";
+import type { CodeRunner } from "@/lib/code-sandbox/types";
+import { loadCredentialToken } from "@/lib/credentials/load-credential-token";
+import type { Db } from "@/lib/db/client";
+import { buildRequests } from "@/lib/destinations/request-builder";
+import { DomainError, notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
+import type { Redis } from "ioredis";
+import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
+import { type CallRow, toCallRow, truncateBody } from "./call-record";
+import { contiguousRuns } from "./claim-ledger";
+import { loadRecords } from "./claim-store";
+import type { DeliverySettings } from "./delivery-settings";
+import { loadDestinationSnapshot } from "./destination-snapshot";
+import { notifyRecordsAppended } from "./enqueue-delivery";
+import type { ErrorSelection } from "./error-records";
+import { buildResponseRecord, ensureResponseWebhookSource } from "./response-webhook";
+import { type SendEnv, sendWithRetries } from "./send-request";
+
+// Replay re-sends an error record's records with the destination's CURRENT settings (the user
+// fixed something), through the same budget and retry rules as delivery. Success marks the error
+// record replayed; what still fails stays open with the new reason.
+
+export interface ReplayDeps {
+  db: Db;
+  redis: Redis;
+  settings: DeliverySettings;
+  runCode: CodeRunner;
+  budgetFor(credentialId: string, limitPer10s: number): BudgetDispenser;
+  stopSignal: AbortSignal;
+  hardSignal: AbortSignal;
+}
+
+export interface ReplaySummary {
+  replayed: number;
+  stillFailing: number;
+  /** Not attempted because the worker is stopping; they stay open. */
+  skipped: number;
+}
+
+interface Failure {
+  seqs: number[];
+  reason: string;
+  request?: { method: string; url: string; body?: string };
+  result?: IntercomResult;
+}
+
+export async function replayErrorRecords(deps: ReplayDeps, organisationId: string, destinationId: string, selection: ErrorSelection): Promise<ReplaySummary> {
+  const { db } = deps;
+  const snapshot = await loadDestinationSnapshot(db, destinationId);
+  if (!snapshot || snapshot.organisationId !== organisationId) throw notFound("Destination");
+  const config = snapshot.config;
+  if (!config) throw new DomainError("invalid_config", `The destination's settings are invalid: ${snapshot.configProblem ?? ""}`, { status: 422 });
+  const credential = await loadCredentialToken(db, organisationId, snapshot.credentialId);
+  const responseNexsetId = config.responseWebhook.enabled ? (await ensureResponseWebhookSource(db, snapshot)).nexsetId : null;
+  const errors = await db.errorRecord.findMany({
+    where: { organisationId, destinationId, status: "open", ...("ids" in selection ? { id: { in: selection.ids.map(BigInt) } } : {}) },
+    orderBy: { id: "asc" },
+  });
+  const send: SendEnv = {
+    redis: deps.redis,
+    budget: deps.budgetFor(credential.id, snapshot.rateLimitPer10s),
+    credentialId: credential.id,
+    baseUrl: credential.baseUrl,
+    token: credential.token,
+    version: config.intercomVersion,
+    limitPer10s: snapshot.rateLimitPer10s,
+    settings: deps.settings,
+    waitSignal: deps.stopSignal,
+    hardSignal: deps.hardSignal,
+  };
+  const summary: ReplaySummary = { replayed: 0, stillFailing: 0, skipped: 0 };
+  for (const error of errors) {
+    if (deps.stopSignal.aborted) {
+      summary.skipped++;
+      continue;
+    }
+    const records = await loadRecords(db, snapshot.nexsetId, error.firstSeq, error.lastSeq);
+    const built = await buildRequests(records.map((r) => r.data), config, { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode });
+    if (built.configErrors.length > 0) {
+      throw new DomainError("invalid_config", `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`, { status: 422 });
+    }
+    const seqOf = (index: number) => records[index]!.seq;
+    const failures: Failure[] = built.recordErrors.map((e) => ({ seqs: [seqOf(e.index)], reason: e.message }));
+    const present = new Set(records.map((r) => r.seq));
+    for (let seq = error.firstSeq; seq <= error.lastSeq; seq++) {
+      if (!present.has(seq)) failures.push({ seqs: [seq], reason: "The record no longer exists in the Nexset" });
+    }
+    const calls: CallRow[] = [];
+    const responses: JsonRecord[] = [];
+    let abandoned = false;
+    for (const request of built.requests) {
+      const seqs = request.recordIndexes.map(seqOf);
+      const meta = { organisationId, destinationId, kind: "replay" as const, configVersion: snapshot.configVersion, firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
+      let attempts = 0;
+      const outcome = await sendWithRetries({ method: request.method as HttpMethod, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) }, send, {
+        nextAttempt: () => attempts + 1,
+        onCall: (result, attempt, effect) => {
+          if (effect !== "neutral") attempts = attempt;
+          calls.push(toCallRow({ ...meta, attempt }, result));
+        },
+      });
+      if (outcome.kind === "abandoned") {
+        abandoned = true;
+        break;
+      }
+      const result = outcome.result;
+      if (responseNexsetId) responses.push(buildResponseRecord({ destinationId, configVersion: snapshot.configVersion, kind: "replay", result, seqs }));
+      if (result.outcome !== "success" && result.outcome !== "conflict") {
+        const reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${result.errorMessage ?? "no answer"}` : (result.errorMessage ?? `Intercom answered ${result.status}`);
+        failures.push({ seqs, reason, request: { method: request.method, url: request.url, body: request.body }, result });
+      }
+    }
+    if (abandoned) {
+      if (calls.length > 0) await db.deliveryCall.createMany({ data: calls });
+      summary.skipped++;
+      continue;
+    }
+    await db.$transaction(async (tx) => {
+      if (calls.length > 0) await tx.deliveryCall.createMany({ data: calls });
+      if (responseNexsetId && responses.length > 0) await appendRecordsInTx(tx, responseNexsetId, responses);
+      await settleErrorRecord(tx, error, failures, snapshot.configVersion);
+    });
+    if (responseNexsetId && responses.length > 0) void notifyRecordsAppended(responseNexsetId, db);
+    if (failures.length === 0) summary.replayed++;
+    else summary.stillFailing++;
+  }
+  return summary;
+}
+
+type Tx = Prisma.TransactionClient;
+
+async function settleErrorRecord(
+  tx: Tx,
+  error: { id: bigint; organisationId: string; destinationId: string; firstSeq: number; lastSeq: number },
+  failures: Failure[],
+  configVersion: number,
+): Promise<void> {
+  const now = new Date();
+  const failing = failures.flatMap((f) => f.seqs);
+  const wholeRecordFails = failures.length === 1 && new Set(failing).size === error.lastSeq - error.firstSeq + 1;
+  if (wholeRecordFails) {
+    await tx.errorRecord.update({ where: { id: error.id }, data: { ...failureFields(failures[0]!), configVersion } });
+    return;
+  }
+  // Everything went through, or part did: this record is done, and what still fails is kept
+  // as new error records covering only those records.
+  await tx.errorRecord.update({ where: { id: error.id }, data: { status: "replayed", resolvedAt: now } });
+  const rows = failures.flatMap((failure) =>
+    contiguousRuns(failure.seqs).map((run) => ({
+      organisationId: error.organisationId,
+      destinationId: error.destinationId,
+      firstSeq: run.firstSeq,
+      lastSeq: run.lastSeq,
+      configVersion,
+      ...failureFields(failure),
+    })),
+  );
+  if (rows.length > 0) await tx.errorRecord.createMany({ data: rows });
+}
+
+function failureFields(failure: Failure) {
+  const answered = failure.result && failure.result.status !== undefined;
+  return {
+    reason: failure.reason.slice(0, 4000),
+    requestMethod: failure.request?.method ?? null,
+    requestUrl: failure.request?.url ?? null,
+    requestBody: truncateBody(failure.request?.body),
+    responseStatus: failure.result?.status ?? null,
+    responseBody: answered ? truncateBody(failure.result!.rawBody) : null,
+  };
+}
