@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { signUpWithOrganisation } from "@/lib/auth/sign-up";
 import { createCredential } from "@/lib/credentials/create-credential";
+import { emptyFlowDefinition } from "@/lib/flows/schemas";
+import { freezeFlowLayout } from "@/lib/flows/update-flow";
 import { appendRecords } from "@/lib/nexsets/append-records";
 import { localSecret } from "../services/local-secrets";
 import { demoContacts } from "./demo-contacts";
@@ -34,11 +36,13 @@ export async function seedDemo(): Promise<SeedResult> {
     authKind: "access_token",
     token: localSecret("sandbox-demo-token").value,
   });
-  const flow = await db().flow.create({ data: { organisationId, name: "Demo: contacts to Intercom" } });
+  const flow = await db().flow.create({ data: { organisationId, name: "Demo: contacts to Intercom", definition: emptyFlowDefinition() } });
   const source = await db().source.create({
     data: { organisationId, flowId: flow.id, kind: "file", name: "demo-contacts.json", config: { fileName: "demo-contacts.json", format: "json" } },
   });
   const nexset = await db().nexset.create({ data: { organisationId, sourceId: source.id, name: "Demo contacts" } });
   await appendRecords(db(), nexset.id, demoContacts());
+  // The canvas opens with the source and its Nexset side by side, saved as the flow definition.
+  await freezeFlowLayout(db(), organisationId, flow.id);
   return { created: true, email: DEMO_EMAIL, password };
 }

@@ -1,0 +1,6 @@
+// Query keys for Intercom credentials (connections).
+export const credentialKeys = {
+  all: ["credentials"] as const,
+  list: () => [...credentialKeys.all, "list"] as const,
+  detail: (id: string) => [...credentialKeys.all, "detail", id] as const,
+};
