@@ -24,10 +24,15 @@ export function usesGroupingCode(config: DestinationConfig): boolean {
  * Nexset's sample records (code that throws or loops forever is refused at its field, with the
  * line). The sandbox is the worker's, so what passes here runs there.
  */
-export async function assertGroupingCodeRuns(config: DestinationConfig, samples: readonly DestinationRecord[], baseUrl: string): Promise<void> {
+export async function assertGroupingCodeRuns(
+  config: DestinationConfig,
+  loadSamples: () => Promise<readonly DestinationRecord[]>,
+  baseUrl: string,
+): Promise<void> {
   if (!usesGroupingCode(config)) return;
   const checked = await checkGroupingCodeInNode(config.batching.code);
   if (!checked.ok) throw codeError(checked.error.message);
+  const samples = await loadSamples();
   if (samples.length === 0) return;
   const built = await buildRequests(samples, config, { baseUrl, maskToken: true, runCode: serverCodeRunner() });
   // URL placeholder problems name an attribute; anything else here came from the code.
@@ -36,5 +41,9 @@ export async function assertGroupingCodeRuns(config: DestinationConfig, samples:
 }
 
 function codeError(message: string): DomainError {
-  return new DomainError("bad_input", message, { status: 400, field: CODE_FIELD, details: [{ path: CODE_FIELD, message }] });
+  return new DomainError("bad_input", message, {
+    status: 400,
+    field: CODE_FIELD,
+    details: [{ path: CODE_FIELD, message }],
+  });
 }

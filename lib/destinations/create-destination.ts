@@ -25,7 +25,11 @@ export async function createDestination(db: Db, organisationId: string, input: u
   const data = parseInput(createDestinationSchema, input);
   const context = await resolveDestinationContext(db, organisationId, data);
   assertUrlOnCredentialHost(data.config, context.credential.baseUrl);
-  await assertGroupingCodeRuns(data.config, await getSampleRecords(db, organisationId, data.nexsetId), context.credential.baseUrl);
+  await assertGroupingCodeRuns(
+    data.config,
+    () => getSampleRecords(db, organisationId, data.nexsetId),
+    context.credential.baseUrl,
+  );
 
   const config = data.config as unknown as Prisma.InputJsonValue;
   const created = await db.$transaction(async (tx) => {

@@ -7,9 +7,14 @@ import { conflict, notFound } from "@/lib/errors";
  * so an activation racing the delete can't leave a delivery running for a row that is gone.
  */
 export async function deleteDestination(db: Db, organisationId: string, destinationId: string): Promise<void> {
-  const deleted = await db.destination.deleteMany({ where: { id: destinationId, organisationId, status: { not: "active" } } });
+  const deleted = await db.destination.deleteMany({
+    where: { id: destinationId, organisationId, status: { not: "active" } },
+  });
   if (deleted.count === 1) return;
-  const existing = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
+  const existing = await db.destination.findFirst({
+    where: { id: destinationId, organisationId },
+    select: { id: true },
+  });
   if (!existing) throw notFound("Destination");
   throw conflict("This destination is delivering; pause it before deleting it");
 }

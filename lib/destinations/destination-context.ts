@@ -19,14 +19,27 @@ export interface ResolvedContext {
 }
 
 function missing(what: string, field: string): DomainError {
-  return new DomainError("not_found", `${what} not found`, { status: 404, field, details: [{ path: field, message: `${what} not found` }] });
+  return new DomainError("not_found", `${what} not found`, {
+    status: 404,
+    field,
+    details: [{ path: field, message: `${what} not found` }],
+  });
 }
 
-export async function resolveDestinationContext(db: Db, organisationId: string, refs: DestinationRefs): Promise<ResolvedContext> {
+export async function resolveDestinationContext(
+  db: Db,
+  organisationId: string,
+  refs: DestinationRefs,
+): Promise<ResolvedContext> {
   const [nexset, credential, flow] = await Promise.all([
-    db.nexset.findFirst({ where: { id: refs.nexsetId, organisationId }, select: { id: true, name: true, recordCount: true } }),
+    db.nexset.findFirst({
+      where: { id: refs.nexsetId, organisationId },
+      select: { id: true, name: true, recordCount: true },
+    }),
     db.credential.findFirst({ where: { id: refs.credentialId, organisationId }, select: { id: true, region: true } }),
-    refs.flowId ? db.flow.findFirst({ where: { id: refs.flowId, organisationId }, select: { id: true } }) : Promise.resolve(null),
+    refs.flowId
+      ? db.flow.findFirst({ where: { id: refs.flowId, organisationId }, select: { id: true } })
+      : Promise.resolve(null),
   ]);
   if (!nexset) throw missing("Nexset", "nexsetId");
   if (!credential) throw missing("Credential", "credentialId");

@@ -63,7 +63,9 @@ export interface DestinationViewRow {
 export function toDestinationView(row: DestinationViewRow): DestinationView {
   const parsed = destinationConfigSchema.safeParse(row.config);
   const config: DestinationConfig = parsed.success ? parsed.data : defaultDestinationConfig;
-  const configProblem = parsed.success ? null : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+  const configProblem = parsed.success
+    ? null
+    : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
   return {
     id: row.id,
     name: row.name,
@@ -76,7 +78,9 @@ export function toDestinationView(row: DestinationViewRow): DestinationView {
     config,
     configVersion: row.configVersion,
     configProblem,
-    responseSource: row.responseSource ? { sourceId: row.responseSource.id, nexsetId: row.responseSource.nexset?.id ?? null } : null,
+    responseSource: row.responseSource
+      ? { sourceId: row.responseSource.id, nexsetId: row.responseSource.nexset?.id ?? null }
+      : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

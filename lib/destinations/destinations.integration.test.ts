@@ -47,11 +47,19 @@ async function seedOrg(name: string): Promise<{ org: string; nexset: string; cre
 }
 
 function config(overrides: Partial<DestinationConfigInput> = {}): DestinationConfigInput {
-  return { ...defaultDestinationConfig, urlTemplate: `${sandbox.url}/contacts`, endpointId: "contacts.create", ...overrides };
+  return {
+    ...defaultDestinationConfig,
+    urlTemplate: `${sandbox.url}/contacts`,
+    endpointId: "contacts.create",
+    ...overrides,
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -62,7 +70,10 @@ beforeAll(async () => {
   t = await freshDatabase();
   sandbox = await createSandbox({ port: 0, logger: { error: () => undefined } });
   process.env.INTERCOM_SANDBOX_URL = sandbox.url;
-  const res = await fetch(`${sandbox.url}/__sandbox/apps`, { method: "POST", body: JSON.stringify({ name: "Wizard workspace" }) });
+  const res = await fetch(`${sandbox.url}/__sandbox/apps`, {
+    method: "POST",
+    body: JSON.stringify({ name: "Wizard workspace" }),
+  });
   app = (await res.json()) as typeof app;
   ({ org: orgA, nexset: nexsetA, credential: credentialA } = await seedOrg("Org A"));
   ({ org: orgB, nexset: nexsetB, credential: credentialB } = await seedOrg("Org B"));
@@ -77,7 +88,10 @@ afterAll(async () => {
   await sandbox?.close();
   await closeIntercomDispatcher();
   await t?.drop();
-  for (const [name, value] of [["FLOWGATE_ENCRYPTION_KEYS", saved.keys], ["INTERCOM_SANDBOX_URL", saved.sandbox]] as const) {
+  for (const [name, value] of [
+    ["FLOWGATE_ENCRYPTION_KEYS", saved.keys],
+    ["INTERCOM_SANDBOX_URL", saved.sandbox],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -86,8 +100,20 @@ afterAll(async () => {
 
 describe("destinations: create, update, get, list, delete", () => {
   it("creates a draft at version 1, saves edits as version 2, and lists it only for its organisation", async () => {
-    const created = await createDestination(t.db, orgA, { name: " Signups → Intercom ", nexsetId: nexsetA, credentialId: credentialA, config: config() });
-    expect(created).toMatchObject({ name: "Signups → Intercom", status: "draft", configVersion: 1, nexsetId: nexsetA, credentialId: credentialA, responseSource: null });
+    const created = await createDestination(t.db, orgA, {
+      name: " Signups → Intercom ",
+      nexsetId: nexsetA,
+      credentialId: credentialA,
+      config: config(),
+    });
+    expect(created).toMatchObject({
+      name: "Signups → Intercom",
+      status: "draft",
+      configVersion: 1,
+      nexsetId: nexsetA,
+      credentialId: credentialA,
+      responseSource: null,
+    });
     expect(created.config.urlTemplate).toBe(`${sandbox.url}/contacts`);
     expect(await t.db.destinationConfigVersion.count({ where: { destinationId: created.id } })).toBe(1);
 
@@ -98,7 +124,10 @@ describe("destinations: create, update, get, list, delete", () => {
     });
     expect(updated).toMatchObject({ name: "Signups v2", configVersion: 2 });
     expect(updated.config.excludedAttributes).toEqual(["internal_notes"]);
-    const versions = await t.db.destinationConfigVersion.findMany({ where: { destinationId: created.id }, orderBy: { version: "asc" } });
+    const versions = await t.db.destinationConfigVersion.findMany({
+      where: { destinationId: created.id },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect((versions[0]!.config as { excludedAttributes: string[] }).excludedAttributes).toEqual([]);
 
@@ -123,38 +152,80 @@ describe("destinations: create, update, get, list, delete", () => {
   });
 
   it("answers 404 for another organisation's destination, Nexset or credential, and changes nothing", async () => {
-    const mine = await createDestination(t.db, orgA, { name: "Mine", nexsetId: nexsetA, credentialId: credentialA, config: config() });
+    const mine = await createDestination(t.db, orgA, {
+      name: "Mine",
+      nexsetId: nexsetA,
+      credentialId: credentialA,
+      config: config(),
+    });
     expect((await caught(getDestination(t.db, orgB, mine.id))).status).toBe(404);
-    expect((await caught(updateDestination(t.db, orgB, mine.id, { name: "Hijack", credentialId: credentialB, config: config() }))).status).toBe(404);
+    expect(
+      (
+        await caught(
+          updateDestination(t.db, orgB, mine.id, { name: "Hijack", credentialId: credentialB, config: config() }),
+        )
+      ).status,
+    ).toBe(404);
     expect((await caught(deleteDestination(t.db, orgB, mine.id))).status).toBe(404);
     expect((await caught(sendDestinationTest(t.db, orgB, mine.id, {}))).status).toBe(404);
 
-    const foreignNexset = await caught(createDestination(t.db, orgB, { name: "X", nexsetId: nexsetA, credentialId: credentialB, config: config() }));
+    const foreignNexset = await caught(
+      createDestination(t.db, orgB, { name: "X", nexsetId: nexsetA, credentialId: credentialB, config: config() }),
+    );
     expect(foreignNexset).toMatchObject({ status: 404, field: "nexsetId" });
-    const foreignCredential = await caught(createDestination(t.db, orgB, { name: "X", nexsetId: nexsetB, credentialId: credentialA, config: config() }));
+    const foreignCredential = await caught(
+      createDestination(t.db, orgB, { name: "X", nexsetId: nexsetB, credentialId: credentialA, config: config() }),
+    );
     expect(foreignCredential).toMatchObject({ status: 404, field: "credentialId" });
-    const foreignOnUpdate = await caught(updateDestination(t.db, orgA, mine.id, { name: "Mine", credentialId: credentialB, config: config() }));
+    const foreignOnUpdate = await caught(
+      updateDestination(t.db, orgA, mine.id, { name: "Mine", credentialId: credentialB, config: config() }),
+    );
     expect(foreignOnUpdate).toMatchObject({ status: 404, field: "credentialId" });
 
-    expect(await getDestination(t.db, orgA, mine.id)).toMatchObject({ name: "Mine", configVersion: 1, credentialId: credentialA });
+    expect(await getDestination(t.db, orgA, mine.id)).toMatchObject({
+      name: "Mine",
+      configVersion: 1,
+      credentialId: credentialA,
+    });
     expect(await t.db.destination.count({ where: { organisationId: orgB } })).toBe(0);
   });
 
   it("refuses bad settings at their field and saves nothing", async () => {
     const before = await t.db.destination.count();
     const attempt = (overrides: Partial<DestinationConfigInput>) =>
-      caught(createDestination(t.db, orgA, { name: "Bad", nexsetId: nexsetA, credentialId: credentialA, config: config(overrides) }));
-    const batching = (patch: Partial<DestinationConfigInput["batching"] & object>) => ({ batching: { ...defaultDestinationConfig.batching, enabled: true, ...patch } });
+      caught(
+        createDestination(t.db, orgA, {
+          name: "Bad",
+          nexsetId: nexsetA,
+          credentialId: credentialA,
+          config: config(overrides),
+        }),
+      );
+    const batching = (patch: Partial<DestinationConfigInput["batching"] & object>) => ({
+      batching: { ...defaultDestinationConfig.batching, enabled: true, ...patch },
+    });
 
-    expect(await attempt({ urlTemplate: "https://evil.example.com/contacts" })).toMatchObject({ status: 400, field: "config.urlTemplate" });
-    expect((await attempt({ urlTemplate: "https://evil.example.com/contacts" })).message).toContain("is not your credential's Intercom host");
-    expect(await attempt({ headersText: "Authorization:Bearer abc" })).toMatchObject({ status: 400, field: "config.headersText" });
+    expect(await attempt({ urlTemplate: "https://evil.example.com/contacts" })).toMatchObject({
+      status: 400,
+      field: "config.urlTemplate",
+    });
+    expect((await attempt({ urlTemplate: "https://evil.example.com/contacts" })).message).toContain(
+      "is not your credential's Intercom host",
+    );
+    expect(await attempt({ headersText: "Authorization:Bearer abc" })).toMatchObject({
+      status: 400,
+      field: "config.headersText",
+    });
     expect(await attempt(batching({ size: 0 }))).toMatchObject({ status: 400, field: "config.batching.size" });
     expect(await attempt(batching({ size: 100_001 }))).toMatchObject({ status: 400, field: "config.batching.size" });
-    expect(await attempt(batching({ algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: "{oops" }))).toMatchObject({
+    expect(
+      await attempt(batching({ algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: "{oops" })),
+    ).toMatchObject({
       field: "config.batching.otherPropsJson",
     });
-    const throws = await attempt(batching({ algorithm: "code", code: "(records) => {\n  throw new Error('boom');\n}" }));
+    const throws = await attempt(
+      batching({ algorithm: "code", code: "(records) => {\n  throw new Error('boom');\n}" }),
+    );
     expect(throws).toMatchObject({ status: 400, field: "config.batching.code" });
     expect(throws.message).toMatch(/Line 2.*boom/);
     const loops = await attempt(batching({ algorithm: "code", code: "(records) => { while (true) {} }" }));
@@ -164,7 +235,12 @@ describe("destinations: create, update, get, list, delete", () => {
   });
 
   it("refuses to delete a destination that is delivering", async () => {
-    const created = await createDestination(t.db, orgA, { name: "Busy", nexsetId: nexsetA, credentialId: credentialA, config: config() });
+    const created = await createDestination(t.db, orgA, {
+      name: "Busy",
+      nexsetId: nexsetA,
+      credentialId: credentialA,
+      config: config(),
+    });
     await t.db.destination.update({ where: { id: created.id }, data: { status: "active" } });
     expect((await caught(deleteDestination(t.db, orgA, created.id))).status).toBe(409);
     expect(await t.db.destination.count({ where: { id: created.id } })).toBe(1);
@@ -176,30 +252,56 @@ describe("Send Test", () => {
     const result = await sendTest(t.db, orgA, {
       nexsetId: nexsetA,
       credentialId: credentialA,
-      config: config({ excludedAttributes: ["internal_notes", "plan"], headersText: "X-Trace:abc", intercomVersion: "2.11" }),
+      config: config({
+        excludedAttributes: ["internal_notes", "plan"],
+        headersText: "X-Trace:abc",
+        intercomVersion: "2.11",
+      }),
       requestIndex: 1,
     });
     expect(result).toMatchObject({ outcome: "success", status: 200, recordCount: 1, callId: null });
     const contact = result.body as { id: string; email: string };
     expect(contact.email).toBe("alan@example.com");
-    const stored = (await (await fetch(`${sandbox.url}/__sandbox/apps/${app.appId}/contacts`)).json()) as { contacts: { id: string; email: string }[] };
+    const stored = (await (await fetch(`${sandbox.url}/__sandbox/apps/${app.appId}/contacts`)).json()) as {
+      contacts: { id: string; email: string }[];
+    };
     expect(stored.contacts.map((c) => [c.id, c.email])).toEqual([[contact.id, "alan@example.com"]]);
-    expect(Object.keys(result.rateLimitHeaders).sort()).toEqual(["x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset"]);
+    expect(Object.keys(result.rateLimitHeaders).sort()).toEqual([
+      "x-ratelimit-limit",
+      "x-ratelimit-remaining",
+      "x-ratelimit-reset",
+    ]);
     // PostgreSQL's jsonb keeps its own key order, so compare the parsed body.
-    expect(JSON.parse(result.request.body!)).toEqual({ email: "alan@example.com", name: "Alan Turing", external_id: "crm-2" });
+    expect(JSON.parse(result.request.body!)).toEqual({
+      email: "alan@example.com",
+      name: "Alan Turing",
+      external_id: "crm-2",
+    });
     expect(result.request.headers["x-trace"]).toBe("abc");
     expect(result.request.headers["intercom-version"]).toBe("2.11");
     expect(JSON.stringify(result)).not.toContain(app.token);
   });
 
   it("sends an edited body, and records a saved destination's test in its activity log", async () => {
-    const destination = await createDestination(t.db, orgA, { name: "Tested", nexsetId: nexsetA, credentialId: credentialA, config: config() });
+    const destination = await createDestination(t.db, orgA, {
+      name: "Tested",
+      nexsetId: nexsetA,
+      credentialId: credentialA,
+      config: config(),
+    });
     const body = JSON.stringify({ email: "edited@example.com", role: "lead" });
     const result = await sendDestinationTest(t.db, orgA, destination.id, { requestIndex: 0, body });
     expect(result).toMatchObject({ status: 200, request: { body } });
     expect((result.body as { role: string }).role).toBe("lead");
     const call = await t.db.deliveryCall.findFirstOrThrow({ where: { destinationId: destination.id } });
-    expect(call).toMatchObject({ kind: "test", responseStatus: 200, requestBody: body, firstSeq: 1, lastSeq: 1, configVersion: 1 });
+    expect(call).toMatchObject({
+      kind: "test",
+      responseStatus: 200,
+      requestBody: body,
+      firstSeq: 1,
+      lastSeq: 1,
+      configVersion: 1,
+    });
     expect(result.callId).toBe(call.id.toString());
     expect(JSON.stringify(call.requestHeaders)).not.toContain(app.token);
   });
@@ -212,7 +314,13 @@ describe("Send Test", () => {
         urlTemplate: `${sandbox.url}/contacts/bulk`,
         intercomVersion: "Preview",
         excludedAttributes: ["internal_notes", "plan"],
-        batching: { ...defaultDestinationConfig.batching, enabled: true, algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: "" },
+        batching: {
+          ...defaultDestinationConfig.batching,
+          enabled: true,
+          algorithm: "json_object_property",
+          propertyName: "contacts",
+          otherPropsJson: "",
+        },
       }),
     });
     expect(result.status).toBeLessThan(300);
@@ -222,12 +330,30 @@ describe("Send Test", () => {
 
   it("refuses a URL on another host, an invalid edited body, or a missing request, and sends nothing", async () => {
     const base = { nexsetId: nexsetA, credentialId: credentialA };
-    const offHost = await caught(sendTest(t.db, orgA, { ...base, config: config({ urlTemplate: "https://api.other.example/contacts" }) }));
+    const offHost = await caught(
+      sendTest(t.db, orgA, { ...base, config: config({ urlTemplate: "https://api.other.example/contacts" }) }),
+    );
     expect(offHost).toMatchObject({ status: 400, field: "config.urlTemplate" });
-    expect(await caught(sendTest(t.db, orgA, { ...base, config: config(), body: "{not json" }))).toMatchObject({ status: 400, field: "body" });
-    expect(await caught(sendTest(t.db, orgA, { ...base, config: config(), requestIndex: 7 }))).toMatchObject({ status: 400, field: "requestIndex" });
-    const code = config({ batching: { ...defaultDestinationConfig.batching, enabled: true, algorithm: "code", code: "(r) => { throw new Error('nope') }" } });
-    expect(await caught(sendTest(t.db, orgA, { ...base, config: code }))).toMatchObject({ status: 400, field: "config.batching.code" });
+    expect(await caught(sendTest(t.db, orgA, { ...base, config: config(), body: "{not json" }))).toMatchObject({
+      status: 400,
+      field: "body",
+    });
+    expect(await caught(sendTest(t.db, orgA, { ...base, config: config(), requestIndex: 7 }))).toMatchObject({
+      status: 400,
+      field: "requestIndex",
+    });
+    const code = config({
+      batching: {
+        ...defaultDestinationConfig.batching,
+        enabled: true,
+        algorithm: "code",
+        code: "(r) => { throw new Error('nope') }",
+      },
+    });
+    expect(await caught(sendTest(t.db, orgA, { ...base, config: code }))).toMatchObject({
+      status: 400,
+      field: "config.batching.code",
+    });
     expect(await caught(sendTest(t.db, orgB, { ...base, config: config() }))).toMatchObject({ status: 404 });
     expect(await sandboxRequests()).toEqual([]);
   });

@@ -4,7 +4,10 @@ import { type DestinationView, destinationViewSelect, toDestinationView } from "
 
 /** Another organisation's destination is "not found", exactly like a missing one. */
 export async function getDestination(db: Db, organisationId: string, destinationId: string): Promise<DestinationView> {
-  const row = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: destinationViewSelect });
+  const row = await db.destination.findFirst({
+    where: { id: destinationId, organisationId },
+    select: destinationViewSelect,
+  });
   if (!row) throw notFound("Destination");
   return toDestinationView(row);
 }

@@ -13,10 +13,19 @@ export const listDestinationsQuerySchema = z.object({
 export type ListDestinationsQuery = z.input<typeof listDestinationsQuerySchema>;
 
 /** The organisation's destinations, newest first, optionally for one Nexset, flow or status. */
-export async function listDestinations(db: Db, organisationId: string, query: ListDestinationsQuery = {}): Promise<DestinationView[]> {
+export async function listDestinations(
+  db: Db,
+  organisationId: string,
+  query: ListDestinationsQuery = {},
+): Promise<DestinationView[]> {
   const { nexsetId, flowId, status } = parseInput(listDestinationsQuerySchema, query);
   const rows = await db.destination.findMany({
-    where: { organisationId, ...(nexsetId ? { nexsetId } : {}), ...(flowId ? { flowId } : {}), ...(status ? { status } : {}) },
+    where: {
+      organisationId,
+      ...(nexsetId ? { nexsetId } : {}),
+      ...(flowId ? { flowId } : {}),
+      ...(status ? { status } : {}),
+    },
     select: destinationViewSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });

@@ -9,7 +9,10 @@ const testRequestFields = {
   /** Which of the requests built from the sample records (0-based, in the panel's order). */
   requestIndex: z.number({ error: "Choose a sample request" }).int().min(0).max(10_000).default(0),
   /** The body as edited in the panel; the built body is sent when absent. */
-  body: z.string().max(1024 * 1024, { error: "The test body is larger than 1 MB" }).optional(),
+  body: z
+    .string()
+    .max(1024 * 1024, { error: "The test body is larger than 1 MB" })
+    .optional(),
 };
 
 /** POST /api/v1/destinations/test: before the destination is saved. */
@@ -43,7 +46,12 @@ export const sendTestResultSchema = z
     body: z.unknown(),
     errorMessage: z.string().nullable(),
     /** The request as sent, the token masked. */
-    request: z.object({ method: z.string(), url: z.string(), headers: z.record(z.string(), z.string()), body: z.string().nullable() }),
+    request: z.object({
+      method: z.string(),
+      url: z.string(),
+      headers: z.record(z.string(), z.string()),
+      body: z.string().nullable(),
+    }),
     recordCount: z.number().int(),
     warnings: z.array(z.string()),
     /** The activity-log entry, when the test was for a saved destination. */

@@ -32,7 +32,12 @@ export async function sendTest(db: Db, organisationId: string, input: unknown): 
 }
 
 /** Send Test for a saved destination (its settings, or the wizard's edits of them); recorded in its activity. */
-export async function sendDestinationTest(db: Db, organisationId: string, destinationId: string, input: unknown): Promise<SendTestResult> {
+export async function sendDestinationTest(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  input: unknown,
+): Promise<SendTestResult> {
   const data = parseInput(sendDestinationTestSchema, input ?? {});
   const destination = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
@@ -59,7 +64,10 @@ async function runTest(db: Db, organisationId: string, plan: TestPlan): Promise<
   const context = await resolveDestinationContext(db, organisationId, plan);
   assertUrlOnCredentialHost(plan.config, context.credential.baseUrl);
   const samples = await getSampleRecords(db, organisationId, plan.nexsetId);
-  if (samples.length === 0) throw new DomainError("no_samples", "This Nexset has no records yet; send it some records, then test", { status: 409 });
+  if (samples.length === 0)
+    throw new DomainError("no_samples", "This Nexset has no records yet; send it some records, then test", {
+      status: 409,
+    });
 
   const built = await buildRequests(samples, plan.config, {
     baseUrl: context.credential.baseUrl,
@@ -115,10 +123,14 @@ function pickRequest(built: Awaited<ReturnType<typeof buildRequests>>, index: nu
     });
   }
   const count = built.requests.length;
-  throw new DomainError("bad_input", `There is no sample request ${index + 1}; the samples make ${count} request${count === 1 ? "" : "s"}`, {
-    status: 400,
-    field: "requestIndex",
-  });
+  throw new DomainError(
+    "bad_input",
+    `There is no sample request ${index + 1}; the samples make ${count} request${count === 1 ? "" : "s"}`,
+    {
+      status: 400,
+      field: "requestIndex",
+    },
+  );
 }
 
 /** The edited body, checked for the content format; else the body the builder made. */
@@ -138,17 +150,26 @@ function chooseBody(request: BuiltRequest, plan: TestPlan): string | undefined {
 const RATE_LIMIT_HEADER = /^x-ratelimit-(limit|remaining|reset)$/i;
 
 function toTestResult(result: IntercomResult, request: BuiltRequest, callId: bigint | undefined): SendTestResult {
-  const rateLimitHeaders = Object.fromEntries(Object.entries(result.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name)));
+  const rateLimitHeaders = Object.fromEntries(
+    Object.entries(result.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name)),
+  );
   return {
     outcome: result.outcome,
     status: result.status ?? null,
     latencyMs: result.latencyMs,
     rateLimitHeaders,
-    rateLimit: result.rateLimit ? { ...result.rateLimit, resetAt: new Date(result.rateLimit.resetAt).toISOString() } : null,
+    rateLimit: result.rateLimit
+      ? { ...result.rateLimit, resetAt: new Date(result.rateLimit.resetAt).toISOString() }
+      : null,
     headers: result.headers,
     body: result.body,
     errorMessage: result.errorMessage ?? null,
-    request: { method: result.request.method, url: result.request.url, headers: result.request.headers, body: result.request.body ?? null },
+    request: {
+      method: result.request.method,
+      url: result.request.url,
+      headers: result.request.headers,
+      body: result.request.body ?? null,
+    },
     recordCount: request.recordIndexes.length,
     warnings: request.warnings,
     callId: callId === undefined ? null : callId.toString(),

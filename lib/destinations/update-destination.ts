@@ -17,18 +17,39 @@ export type UpdateDestinationInput = z.input<typeof updateDestinationSchema>;
  * Saves the wizard's edits as the destination's next config version (a running delivery picks it
  * up for its next calls). Checked like a new destination first; bad input changes nothing.
  */
-export async function updateDestination(db: Db, organisationId: string, destinationId: string, input: unknown): Promise<DestinationView> {
+export async function updateDestination(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  input: unknown,
+): Promise<DestinationView> {
   const data = parseInput(updateDestinationSchema, input);
-  const existing = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { nexsetId: true, flowId: true } });
+  const existing = await db.destination.findFirst({
+    where: { id: destinationId, organisationId },
+    select: { nexsetId: true, flowId: true },
+  });
   if (!existing) throw notFound("Destination");
   if (data.nexsetId !== undefined && data.nexsetId !== existing.nexsetId) {
-    throw badInput("nexsetId", "A destination's Nexset can't be changed; create a new destination for the other Nexset");
+    throw badInput(
+      "nexsetId",
+      "A destination's Nexset can't be changed; create a new destination for the other Nexset",
+    );
   }
-  const context = await resolveDestinationContext(db, organisationId, { nexsetId: existing.nexsetId, credentialId: data.credentialId });
+  const context = await resolveDestinationContext(db, organisationId, {
+    nexsetId: existing.nexsetId,
+    credentialId: data.credentialId,
+  });
   assertUrlOnCredentialHost(data.config, context.credential.baseUrl);
-  await assertGroupingCodeRuns(data.config, await getSampleRecords(db, organisationId, existing.nexsetId), context.credential.baseUrl);
+  await assertGroupingCodeRuns(
+    data.config,
+    () => getSampleRecords(db, organisationId, existing.nexsetId),
+    context.credential.baseUrl,
+  );
 
-  await db.destination.updateMany({ where: { id: destinationId, organisationId }, data: { name: data.name, credentialId: data.credentialId } });
+  await db.destination.updateMany({
+    where: { id: destinationId, organisationId },
+    data: { name: data.name, credentialId: data.credentialId },
+  });
   await createDestinationVersion(db, organisationId, destinationId, data.config);
   return getDestination(db, organisationId, destinationId);
 }

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { defineApiRoute } from "@/lib/api/route-spec";
+import {
+  createCredentialSchema,
+  publicCredentialSchema,
+  testConnectionResultSchema,
+  testConnectionSchema,
+} from "./schemas";
+
+// Intercom connections under /api/v1 (the wizard and the Credentials page use these, as can API
+// keys). Tokens go in, never out: answers carry only the masked token.
+
+const tags = ["Credentials"];
+const auth = "session-or-api-key" as const;
+export const credentialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+export const credentialListSchema = z.object({ credentials: z.array(publicCredentialSchema) });
+
+export const listCredentialsRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials",
+  summary: "List Intercom connections (tokens masked)",
+  tags,
+  auth,
+  response: credentialListSchema,
+});
+
+export const createCredentialRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials",
+  summary: "Create an Intercom connection: the token is checked with GET /me, then stored encrypted",
+  description: "422 when Intercom refuses the token, 502 when its host can't be reached; nothing is stored then.",
+  tags,
+  auth,
+  body: createCredentialSchema,
+  response: publicCredentialSchema,
+  status: 201,
+  errors: [422, 502, 503],
+});
+
+export const getCredentialRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials/{id}",
+  summary: "One Intercom connection (token masked)",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  response: publicCredentialSchema,
+  errors: [404],
+});
+
+export const deleteCredentialRoute = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/credentials/{id}",
+  summary: "Delete an Intercom connection no destination uses",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  errors: [404, 409],
+});
+
+export const testCredentialRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/test",
+  summary: "Test a saved connection with GET /me: the workspace and admin, or why it failed",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  response: testConnectionResultSchema,
+  errors: [404],
+});
+
+export const testConnectionRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/test-connection",
+  summary: "Test a token before saving it: GET /me on the region's host",
+  tags,
+  auth,
+  body: testConnectionSchema,
+  response: testConnectionResultSchema,
+});
+
+export const credentialApiRoutes = [
+  listCredentialsRoute,
+  createCredentialRoute,
+  getCredentialRoute,
+  deleteCredentialRoute,
+  testCredentialRoute,
+  testConnectionRoute,
+] as const;
