@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["{lib,workers,sandbox,scripts,components,app,bench}/**/*.test.{ts,tsx}"],
+          include: ["{lib,workers,sandbox,scripts,components,app,bench,test}/**/*.test.{ts,tsx}"],
           exclude: ["**/*.integration.test.ts", "**/node_modules/**"],
           environment: "node",
         },

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { errorResponse } from "./json";
+import { errorResponse, type ApiIssue } from "./json";
+import { findNulCharacters } from "./nul-characters";
 import type { Schema } from "./route-spec";
 import { summariseIssues, toApiIssues } from "./zod-issues";
 
@@ -10,8 +11,15 @@ function invalidInput(error: z.ZodError, where: string): Response {
   return errorResponse(400, { code: "invalid_input", message: summariseIssues(issues, where), issues });
 }
 
+function refuseIssues(issues: ApiIssue[], where: string): Response {
+  return errorResponse(400, { code: "invalid_input", message: summariseIssues(issues, where), issues });
+}
+
 function parseWith(schema: Schema, value: unknown, where: string): { ok: true; data: unknown } | { ok: false; response: Response } {
   if (!schema) return { ok: true, data: undefined };
+  // Security/robustness: PostgreSQL cannot store U+0000, so it is refused here (see nul-characters.ts).
+  const nul = findNulCharacters(value);
+  if (nul.length > 0) return { ok: false, response: refuseIssues(nul, where) };
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, data: parsed.data } : { ok: false, response: invalidInput(parsed.error, where) };
 }

@@ -34,6 +34,9 @@ export function createAuth(database: Db) {
     rateLimit: { enabled: false },
     hooks: { before: guardSignIn },
     advanced: {
+      // Security: better-auth turns its Origin/CSRF checks off when NODE_ENV=test or TEST is set;
+      // pin them on so tests see production behaviour and a stray TEST variable can't disable them.
+      disableOriginCheck: false,
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure },
     },

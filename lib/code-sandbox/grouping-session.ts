@@ -4,7 +4,7 @@ import type { QuickJSEngine } from "./quickjs-engine";
 import { type QuickJSSession, isSandboxError, openQuickJSSession } from "./quickjs-session";
 import { type RecordTransfer, encodeRecords, spliceRecords } from "./record-transfer";
 import { formatMegabytes } from "./sandbox-errors";
-import { type CodeRunResult, DEFAULT_SANDBOX_LIMITS, type GroupingContext, type GroupingSession, type SandboxError, type SandboxLimits } from "./types";
+import { type CodeRunResult, DEFAULT_SANDBOX_LIMITS, type GroupingContext, type SandboxError, type SandboxLimits, type SyncGroupingSession } from "./types";
 
 export const NOT_A_FUNCTION: SandboxError = {
   kind: "not-a-function",
@@ -16,7 +16,7 @@ export const NOT_A_FUNCTION: SandboxError = {
  * stack and output limits), then called per batch. Records and context go in as JSON; nothing of the
  * host is reachable from inside. Each call gets the full time limit.
  */
-export async function openGroupingSession(engine: QuickJSEngine, code: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<GroupingSession> {
+export async function openGroupingSession(engine: QuickJSEngine, code: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SyncGroupingSession> {
   const session = await openQuickJSSession(engine, limits);
   let fn: QuickJSHandle | SandboxError;
   try {
@@ -120,11 +120,13 @@ function settlePromise(session: QuickJSSession, promise: QuickJSHandle): QuickJS
   return { kind: "result", message: "Your function returned a Promise that never settled (timers and network are not available)" };
 }
 
-function success(serialized: string, isString: boolean): CodeRunResult {
+/** A successful run's result; also rebuilt from a sandbox thread's reply (thread-pool.ts). */
+export function success(serialized: string, isString: boolean): CodeRunResult {
   let parsed: { value: unknown } | undefined;
   return {
     ok: true,
     serialized,
+    returnedString: isString,
     get value() {
       if (isString) return serialized;
       parsed ??= { value: JSON.parse(serialized) };

@@ -44,6 +44,8 @@ export type CodeRunResult =
       ok: true;
       /** The request body exactly as it will be sent: a returned string as is, anything else as JSON. */
       serialized: string;
+      /** The function returned a string (sent as is) rather than a JSON value. */
+      returnedString: boolean;
       /** The returned value (parsed lazily from `serialized` when it is JSON). */
       readonly value: unknown;
     }
@@ -60,8 +62,14 @@ export interface CodeRunner {
 }
 
 export interface GroupingSession {
-  run(records: readonly Record<string, unknown>[], context: GroupingContext): CodeRunResult;
+  /** Synchronous in-process (QuickJS); a Promise when the session lives in a sandbox thread (Node). */
+  run(records: readonly Record<string, unknown>[], context: GroupingContext): CodeRunResult | Promise<CodeRunResult>;
   close(): void;
+}
+
+/** An in-process QuickJS session: each run returns at once. */
+export interface SyncGroupingSession extends GroupingSession {
+  run(records: readonly Record<string, unknown>[], context: GroupingContext): CodeRunResult;
 }
 
 export type CodeCheckResult = { ok: true } | { ok: false; error: SandboxError };

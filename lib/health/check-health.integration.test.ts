@@ -39,3 +39,12 @@ describe("checkHealth", () => {
     dead.disconnect();
   });
 });
+
+describe("checkHealth on a fresh connection", () => {
+  it("waits for a producer connection that is still connecting instead of calling Redis down", async () => {
+    const fresh = new Redis(redisUrl(), { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    expect(fresh.status).not.toBe("ready");
+    expect((await checkHealth(t.db, fresh)).redis).toBe("ok");
+    fresh.disconnect();
+  });
+});

@@ -20,6 +20,18 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   ]);
 }
 
+// The producer connection fails fast while it is still connecting (no offline queue), so the
+// first health check of a fresh process waits for it rather than calling Redis down.
+async function pingWhenReady(redis: Redis): Promise<string> {
+  if (redis.status === "connecting" || redis.status === "connect" || redis.status === "reconnecting") {
+    await new Promise<void>((resolve) => {
+      redis.once("ready", resolve);
+      setTimeout(resolve, TIMEOUT_MS).unref();
+    });
+  }
+  return redis.ping();
+}
+
 export async function checkHealth(db: Db, redis: Redis): Promise<HealthReport> {
   const problems: string[] = [];
   const database = await withTimeout(db.$queryRaw`SELECT 1`, "PostgreSQL").then(
@@ -27,7 +39,7 @@ export async function checkHealth(db: Db, redis: Redis): Promise<HealthReport> {
     (e: Error) => (problems.push(`database: ${e.message}`), "down" as const),
   );
   let workers: string[] = [];
-  const redisStatus = await withTimeout(redis.ping(), "Redis").then(
+  const redisStatus = await withTimeout(pingWhenReady(redis), "Redis").then(
     () => "ok" as const,
     (e: Error) => (problems.push(`redis: ${e.message}`), "down" as const),
   );

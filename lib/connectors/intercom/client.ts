@@ -4,6 +4,7 @@ import { buildRequestUrl } from "./build-request-url";
 import { type Classification, classifyResponse, classifyTransportError } from "./classify-outcome";
 import type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
 import { intercomDispatcher } from "./http-agent";
+import { isOutboundRefusal, outboundRefusalMessage } from "./outbound-guard";
 import { parseRateLimitHeaders } from "./rate-limit-headers";
 import { decodeBody, DEFAULT_MAX_RESPONSE_BYTES, readResponseBody } from "./read-response-body";
 import { DEFAULT_API_VERSION } from "./versions";
@@ -66,6 +67,8 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
       request: sent,
     };
   } catch (error) {
+    // Security: a call the outbound guard refused is a configuration problem, never retried.
+    if (isOutboundRefusal(error)) return emptyResult(sent, started, { outcome: "permanent", errorMessage: outboundRefusalMessage(error) });
     const classification = classifyTransportError({
       error,
       timedOut: deadline.aborted,

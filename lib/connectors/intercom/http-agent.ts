@@ -1,4 +1,5 @@
 import { Agent } from "undici";
+import { createGuardedConnector, intercomOutboundPolicy } from "./outbound-guard";
 
 // One keep-alive dispatcher for every Intercom call in the process. undici's Agent keeps a Pool
 // per origin (api.intercom.io, api.eu.intercom.io, the sandbox …), so connections are reused
@@ -17,7 +18,9 @@ export function intercomDispatcher(): Agent {
     keepAliveMaxTimeout: 120_000,
     headersTimeout: HEADERS_TIMEOUT_MS,
     bodyTimeout: BODY_TIMEOUT_MS,
-    connect: { timeout: CONNECT_TIMEOUT_MS },
+    // Security: every connection goes through the outbound guard (Intercom hosts or the configured
+    // sandbox only; no private, loopback or link-local addresses). See outbound-guard.ts.
+    connect: createGuardedConnector(intercomOutboundPolicy(), { timeout: CONNECT_TIMEOUT_MS }),
   });
   return holder.flowgateIntercomAgent;
 }

@@ -43,8 +43,11 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  // The outbound guard refuses loopback unless the origin is the sandbox or operator-listed.
+  allowOutboundOrigin(url);
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     requests,
     connections: () => connections,
     close: () =>
@@ -53,6 +56,11 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+function allowOutboundOrigin(origin: string): void {
+  const listed = process.env.FLOWGATE_OUTBOUND_ALLOW_ORIGINS;
+  process.env.FLOWGATE_OUTBOUND_ALLOW_ORIGINS = listed ? `${listed},${origin}` : origin;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
