@@ -23,7 +23,7 @@ const UNLIMITED = 100_000_000;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function rawLoop(url: string, token: string, count: number, concurrency: number): Promise<number> {
+async function rawLoop(url: string, token: string, count: number, concurrency: number, tag: string): Promise<number> {
   const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
   let next = 0;
   const started = performance.now();
@@ -34,7 +34,7 @@ async function rawLoop(url: string, token: string, count: number, concurrency: n
           dispatcher: agent,
           method: "POST",
           headers: { "content-type": "application/json", accept: "application/json", "intercom-version": "2.14", authorization: `Bearer ${token}` },
-          body: JSON.stringify(contactRecord(i, "raw")),
+          body: JSON.stringify(contactRecord(i, tag)),
         });
         await response.body.text();
         if (response.statusCode !== 200) throw new Error(`raw loop: HTTP ${response.statusCode}`);
@@ -56,8 +56,8 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
     const nexsetId = await seedNexset(stack, OVERHEAD_RECORDS, "engine");
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     // Warm both paths' connections and the sandbox's JIT a little, equally.
-    await rawLoop(sandbox.url, raw.token, 500, CONCURRENCY);
-    const rawMs = await rawLoop(sandbox.url, raw.token, OVERHEAD_RECORDS, CONCURRENCY);
+    await rawLoop(sandbox.url, raw.token, 500, CONCURRENCY, "warmup");
+    const rawMs = await rawLoop(sandbox.url, raw.token, OVERHEAD_RECORDS, CONCURRENCY, "raw");
     const rawRate = OVERHEAD_RECORDS / (rawMs / 1000);
     console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s`);
 
@@ -135,7 +135,7 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       intercomVersion: "Preview",
       batching: { enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts" },
     });
-    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: "32", FLOWGATE_DELIVERY_BULK_POLL_MS: "25" });
+    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25" });
     try {
       const startRss = worker.peakRssMb();
       await activateDestination(stack.db, stack.organisationId, destinationId);
@@ -178,3 +178,5 @@ async function main(): Promise<void> {
 }
 
 await main();
+// lib/queue's producer connection is shared and outlives closeQueues(); nothing else is pending.
+process.exit(0);

@@ -52,18 +52,27 @@ export async function pollBulkJob(job: BulkJobRef, env: SendEnv, onCall: (result
   let last: IntercomResult | undefined;
   while (Date.now() < deadline) {
     if (!(await sleepUnlessAborted(env.settings.bulkPollIntervalMs, env.hardSignal))) return { kind: "abandoned" };
+    let result: IntercomResult;
     try {
-      await env.budget.take(env.hardSignal);
+      await env.permits.acquire(env.hardSignal);
     } catch {
       return { kind: "abandoned" };
     }
-    const result = await sendOnce({ method: "GET", url: job.statusUrl, headers: {} }, pollEnv);
+    try {
+      await env.budget.take(env.hardSignal);
+      result = await sendOnce({ method: "GET", url: job.statusUrl, headers: {} }, pollEnv);
+    } catch {
+      return { kind: "abandoned" };
+    } finally {
+      env.permits.release();
+    }
     last = result;
     onCall(result);
     if (env.hardSignal.aborted) return { kind: "abandoned" };
     applyRateLimitReport(env, result);
     if (result.outcome === "rate_limited") {
       const until = result.rateLimit?.resetAt ?? Date.now() + (result.retryAfterMs ?? 10_000);
+      env.budget.dropReserve();
       await blockBudget(env.redis, env.credentialId, until, env.limitPer10s).catch(() => undefined);
       env.budget.nudge();
       await sleepUnlessAborted(until - Date.now(), env.hardSignal);

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimRange } from "./claim-ledger";
+import { insertClaimRows, selectRecords } from "./delivery-sql";
+import type { SqlExecutor } from "./sql-executor";
 
 // DeliveryClaim rows: written BEFORE a call is made. The unique (destinationId, firstSeq) key
 // means a range is claimed once; a claim still in_flight when its runner is gone was possibly
@@ -28,24 +30,13 @@ export async function loadClaims(db: Db, destinationId: string): Promise<StoredC
 }
 
 /** Inserts claims for the ranges; returns the ones this call claimed (a conflicting range is skipped). */
-export async function insertClaims(db: Db, destinationId: string, ranges: readonly ClaimRange[], configVersion: number): Promise<StoredClaim[]> {
+export async function insertClaims(sql: SqlExecutor, destinationId: string, ranges: readonly ClaimRange[], configVersion: number): Promise<StoredClaim[]> {
   if (ranges.length === 0) return [];
-  const firsts = ranges.map((r) => r.firstSeq);
-  const lasts = ranges.map((r) => r.lastSeq);
-  const rows = await db.$queryRaw<{ id: bigint; firstSeq: number; lastSeq: number }[]>`
-    INSERT INTO "DeliveryClaim" ("destinationId", "firstSeq", "lastSeq", "configVersion", "claimedAt")
-    SELECT ${destinationId}, f, l, ${configVersion}, now() AT TIME ZONE 'UTC' FROM unnest(${firsts}::int[], ${lasts}::int[]) AS t(f, l)
-    ON CONFLICT ("destinationId", "firstSeq") DO NOTHING
-    RETURNING "id", "firstSeq", "lastSeq"`;
-  return rows
-    .map((row) => ({ ...row, status: "in_flight", attempts: 0, nextAttemptAt: null }))
-    .sort((a, b) => a.firstSeq - b.firstSeq);
+  const rows = await insertClaimRows(sql, destinationId, ranges, configVersion);
+  return rows.map((row) => ({ ...row, status: "in_flight", attempts: 0, nextAttemptAt: null }));
 }
 
 /** The records with seq in [firstSeq, lastSeq], in order. */
-export async function loadRecords(db: Db, nexsetId: string, firstSeq: number, lastSeq: number): Promise<LoadedRecord[]> {
-  return db.$queryRaw<LoadedRecord[]>`
-    SELECT "seq", "data" FROM "NexsetRecord"
-    WHERE "nexsetId" = ${nexsetId} AND "seq" BETWEEN ${firstSeq} AND ${lastSeq}
-    ORDER BY "seq"`;
+export function loadRecords(sql: SqlExecutor, nexsetId: string, firstSeq: number, lastSeq: number): Promise<LoadedRecord[]> {
+  return selectRecords(sql, nexsetId, firstSeq, lastSeq);
 }

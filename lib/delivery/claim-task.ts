@@ -1,7 +1,6 @@
 import type { IntercomResult } from "@/lib/connectors/intercom/client";
 import type { HttpMethod } from "@/lib/connectors/types";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
-import type { Db } from "@/lib/db/client";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
@@ -14,6 +13,7 @@ import { type LoadedRecord, loadRecords, type StoredClaim } from "./claim-store"
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
 import { buildResponseRecord } from "./response-webhook";
 import { type SendEnv, sendWithRetries } from "./send-request";
+import type { SqlExecutor } from "./sql-executor";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
 // now, send each through the shared budget with retries, and hand the journal one "finish" with
@@ -25,7 +25,7 @@ export interface OpenClaim extends StoredClaim {
 }
 
 export interface ClaimTaskEnv {
-  db: Db;
+  sql: SqlExecutor;
   journal: DeliveryJournal;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
@@ -43,21 +43,16 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   // A claim left waiting for its retry by an earlier run keeps its backoff.
   const waitMs = (claim.nextAttemptAt?.getTime() ?? 0) - Date.now();
   if (waitMs > 0 && !(await sleepUnlessAborted(waitMs, env.send.waitSignal))) return "abandoned";
-  const records = claim.records ?? (await loadRecords(env.db, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
-  const built = await buildRequests(
-    records.map((r) => r.data),
-    env.config,
-    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
-  );
+  const { recordSeqs, built } = await buildClaimRequests(claim, env);
   if (built.configErrors.length > 0) {
     env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
     return "abandoned";
   }
-  const seqOf = (index: number) => records[index]!.seq;
+  const seqOf = (index: number) => recordSeqs[index]!;
   const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
     errorRow(env, seqOf(error.index), seqOf(error.index), error.message, undefined, undefined),
   );
-  const present = new Set(records.map((r) => r.seq));
+  const present = new Set(recordSeqs);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
     if (!present.has(seq)) errorRecords.push(errorRow(env, seq, seq, "The record no longer exists in the Nexset", undefined, undefined));
   }
@@ -112,6 +107,18 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     responses,
   });
   return "finished";
+}
+
+/** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
+async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
+  const records = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
+  claim.records = undefined;
+  const built = await buildRequests(
+    records.map((r) => r.data),
+    env.config,
+    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
+  );
+  return { recordSeqs: records.map((r) => r.seq), built };
 }
 
 function toOutgoing(request: BuiltRequest) {

@@ -1,5 +1,6 @@
 import { setMaxListeners } from "node:events";
 import type { Redis } from "ioredis";
+import pg from "pg";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { createNodeCodeRunner } from "@/lib/code-sandbox/engine-node";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
@@ -29,6 +30,7 @@ export interface DeliveryEngineOptions {
 export class DeliveryEngine {
   readonly settings: DeliverySettings;
   private readonly locks: DestinationLocks;
+  private readonly pool: pg.Pool;
   private readonly dispensers = new Map<string, BudgetDispenser>();
   private readonly stop = new AbortController();
   private readonly hard = new AbortController();
@@ -39,6 +41,9 @@ export class DeliveryEngine {
   constructor(private readonly opts: DeliveryEngineOptions) {
     this.settings = loadDeliverySettings(opts.settings);
     this.locks = new DestinationLocks(opts.databaseUrl);
+    this.pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4, application_name: "flowgate-delivery" });
+    // An idle client losing its connection must not crash the worker; the pool replaces it.
+    this.pool.on("error", (error) => this.log.warn({ err: error.message }, "delivery database connection lost"));
     this.log = (opts.log ?? rootLog).child({ component: "delivery" });
     this.runCode = opts.runCode ?? createNodeCodeRunner();
     // Every call and every wait listens on these; hundreds at once is expected, not a leak.
@@ -56,6 +61,7 @@ export class DeliveryEngine {
       destinationId,
       {
         db: this.opts.db,
+        pool: this.pool,
         redis: this.opts.redis,
         locks: this.locks,
         settings: this.settings,
@@ -127,6 +133,7 @@ export class DeliveryEngine {
     }
     for (const dispenser of this.dispensers.values()) dispenser.close();
     await this.locks.close();
+    await this.pool.end().catch(() => undefined);
   }
 }
 

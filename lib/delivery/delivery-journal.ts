@@ -1,8 +1,10 @@
+import type pg from "pg";
 import type { Db } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
+import { type ErrorRow, finishClaims, insertCalls, insertErrorRecords, setDestinationError, updateClaimProgress } from "./delivery-sql";
+import { inPgTransaction, prismaExecutor, type SqlExecutor } from "./sql-executor";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
 // piled up in ONE transaction: call rows, claim updates, error records, response-webhook
@@ -10,7 +12,7 @@ import type { ClaimLedger, ClaimRange } from "./claim-ledger";
 // path; the single transaction means a response is recorded exactly when its claim finishes.
 
 export type StreakEffect = "reset" | "fail" | "none";
-export type ErrorRow = Prisma.ErrorRecordCreateManyInput;
+export type { ErrorRow };
 
 export interface ClaimFinish {
   claimId: bigint;
@@ -27,6 +29,7 @@ interface PendingFinish extends ClaimFinish {
 
 export interface JournalOptions {
   db: Db;
+  pool: pg.Pool;
   destinationId: string;
   ledger: ClaimLedger;
   failureStreak: number;
@@ -130,23 +133,28 @@ export class DeliveryJournal {
     const responses = finishes.flatMap((f) => f.responses);
     const responseNexsetId = responses.length > 0 ? this.opts.responseNexsetId() : null;
 
-    await db.$transaction(
-      async (tx) => {
-        if (calls.length > 0) await insertCalls(tx, calls.map((c) => c.row));
-        if (progress.size > 0) await updateProgress(tx, progress);
-        const errorRows = finishes.flatMap((f) => f.errorRecords);
-        if (errorRows.length > 0) await tx.errorRecord.createMany({ data: errorRows });
-        if (responseNexsetId) await appendRecordsInTx(tx, responseNexsetId, responses);
-        if (finishes.length > 0 || streak !== this.streak) await finishClaims(tx, destinationId, finishes, cursor, streak);
-        if (trip) {
-          const message = `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`;
-          await tx.$executeRaw`
-            UPDATE "Destination" SET "status" = 'error', "statusMessage" = ${message.slice(0, 1000)}, "updatedAt" = now() AT TIME ZONE 'UTC'
-            WHERE "id" = ${destinationId} AND "status" = 'active'`;
-        }
-      },
-      { timeout: 60_000, maxWait: 30_000 },
-    );
+    const write = async (sql: SqlExecutor) => {
+      if (calls.length > 0) await insertCalls(sql, calls.map((c) => c.row));
+      if (progress.size > 0) await updateClaimProgress(sql, progress);
+      const errorRows = finishes.flatMap((f) => f.errorRecords);
+      if (errorRows.length > 0) await insertErrorRecords(sql, errorRows);
+      if (finishes.length > 0 || streak !== this.streak) {
+        await finishClaims(sql, destinationId, finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })), cursor, streak);
+      }
+      if (trip) await setDestinationError(sql, destinationId, `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`);
+    };
+    if (responseNexsetId) {
+      // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
+      await db.$transaction(
+        async (tx) => {
+          await write(prismaExecutor(tx));
+          await appendRecordsInTx(tx, responseNexsetId, responses);
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      );
+    } else {
+      await inPgTransaction(this.opts.pool, write);
+    }
     (globalThis as unknown as { fgStats?: number[] }).fgStats ??= [0, 0, 0];
     const st = (globalThis as unknown as { fgStats: number[] }).fgStats;
     st[0]!++; st[1]! += finishes.length; st[2]! += calls.length;
@@ -156,64 +164,4 @@ export class DeliveryJournal {
     for (const finish of finishes) finish.done();
     if (responseNexsetId) this.opts.onResponsesAppended?.(responseNexsetId);
   }
-}
-
-type Tx = Prisma.TransactionClient;
-
-async function updateProgress(tx: Tx, progress: Map<bigint, { attempts: number; nextAttemptAt: Date | null }>): Promise<void> {
-  const ids = [...progress.keys()].map(String);
-  const attempts = [...progress.values()].map((p) => p.attempts);
-  const next = [...progress.values()].map((p) => p.nextAttemptAt?.toISOString() ?? null);
-  await tx.$executeRaw`
-    UPDATE "DeliveryClaim" AS c SET "attempts" = u.a, "nextAttemptAt" = u.n::timestamptz AT TIME ZONE 'UTC'
-    FROM unnest(${ids}::text[], ${attempts}::int[], ${next}::text[]) AS u(id, a, n)
-    WHERE c."id" = u.id::bigint AND c."status" = 'in_flight'`;
-}
-
-/**
- * One statement: finished claims beyond the cursor are marked, claims the cursor passed are
- * deleted (all finished, by the ledger's invariant), and the cursor and streak are stored.
- */
-async function finishClaims(tx: Tx, destinationId: string, finishes: PendingFinish[], cursor: number, streak: number): Promise<void> {
-  const ids = finishes.map((f) => String(f.claimId));
-  const statuses = finishes.map((f) => f.status);
-  const attempts = finishes.map((f) => f.attempts);
-  await tx.$executeRaw`
-    WITH finished AS (
-      UPDATE "DeliveryClaim" AS c SET "status" = u.s, "attempts" = u.a, "nextAttemptAt" = NULL, "finishedAt" = now() AT TIME ZONE 'UTC'
-      FROM unnest(${ids}::text[], ${statuses}::text[], ${attempts}::int[]) AS u(id, s, a)
-      WHERE c."id" = u.id::bigint AND c."lastSeq" > ${cursor}
-      RETURNING 1
-    ), passed AS (
-      DELETE FROM "DeliveryClaim" WHERE "destinationId" = ${destinationId} AND "lastSeq" <= ${cursor}
-      RETURNING 1
-    )
-    UPDATE "Destination" SET "deliveredThroughSeq" = GREATEST("deliveredThroughSeq", ${cursor}), "failureStreak" = ${streak},
-      "updatedAt" = now() AT TIME ZONE 'UTC'
-    WHERE "id" = ${destinationId}`;
-}
-
-/** DeliveryCall rows in one INSERT (column arrays), cheaper than a createMany per batch. */
-async function insertCalls(tx: Tx, rows: CallRow[]): Promise<void> {
-  const column = <T>(pick: (row: CallRow) => T) => rows.map(pick);
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await tx.$executeRaw`
-    INSERT INTO "DeliveryCall" ("organisationId", "destinationId", "kind", "firstSeq", "lastSeq", "recordCount", "configVersion", "attempt",
-      "method", "url", "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "outcome", "errorMessage",
-      "latencyMs", "createdAt")
-    SELECT o, d, k, fs, ls, rc, cv, at, m, u, rh::jsonb, rb, st, sh::jsonb, sb, oc, em, lat, ca::timestamptz AT TIME ZONE 'UTC'
-    FROM unnest(
-      ${column((r) => r.organisationId)}::text[], ${column((r) => r.destinationId)}::text[], ${column((r) => r.kind ?? "delivery")}::text[],
-      ${column((r) => r.firstSeq ?? null)}::int[], ${column((r) => r.lastSeq ?? null)}::int[], ${column((r) => r.recordCount ?? 0)}::int[],
-      ${column((r) => r.configVersion)}::int[], ${column((r) => r.attempt ?? 1)}::int[], ${column((r) => r.method)}::text[],
-      ${column((r) => r.url)}::text[], ${column((r) => json(r.requestHeaders))}::text[], ${column((r) => r.requestBody ?? null)}::text[],
-      ${column((r) => r.responseStatus ?? null)}::int[], ${column((r) => json(r.responseHeaders))}::text[],
-      ${column((r) => r.responseBody ?? null)}::text[], ${column((r) => r.outcome)}::text[], ${column((r) => r.errorMessage ?? null)}::text[],
-      ${column((r) => r.latencyMs)}::int[], ${column((r) => toIso(r.createdAt))}::text[]
-    ) AS t(o, d, k, fs, ls, rc, cv, at, m, u, rh, rb, st, sh, sb, oc, em, lat, ca)`;
-}
-
-function toIso(value: Date | string | undefined): string {
-  if (value === undefined) return new Date().toISOString();
-  return typeof value === "string" ? value : value.toISOString();
 }

@@ -3,8 +3,14 @@ import { z } from "zod";
 // How hard the worker pushes and how long it keeps trying. Every value can be set from the
 // environment (FLOWGATE_DELIVERY_*), so an operator tunes them without a code change.
 export const deliverySettingsSchema = z.object({
-  /** Claims (calls) a destination may have open at once: the bound on duplicates after a crash. */
+  /** Calls a destination may have in flight at once. */
   concurrency: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * Claims a destination may have open at once (in flight, waiting to be sent, or sent and not yet
+   * committed): the bound on duplicates after a crash. Above `concurrency`, so database commits
+   * overlap the calls instead of stalling them. 0 means 4 × concurrency.
+   */
+  maxOpenClaims: z.coerce.number().int().min(0).max(10_000).default(0),
   /** Attempts per call for 5xx, timeouts and resets before its records become error records. */
   maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
   backoffBaseMs: z.coerce.number().int().min(1).max(600_000).default(1_000),
@@ -16,7 +22,7 @@ export const deliverySettingsSchema = z.object({
   refreshIntervalMs: z.coerce.number().int().min(50).max(60_000).default(500),
   reconcileIntervalMs: z.coerce.number().int().min(100).max(600_000).default(3_000),
   /** Preview bulk jobs: how often their status is polled, and for how long at most. */
-  bulkPollIntervalMs: z.coerce.number().int().min(50).max(600_000).default(1_000),
+  bulkPollIntervalMs: z.coerce.number().int().min(10).max(600_000).default(1_000),
   bulkPollTimeoutMs: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),
   /** How long a graceful shutdown waits for calls in flight before leaving them to be retried. */
   shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(15_000),
@@ -26,6 +32,7 @@ export type DeliverySettings = z.infer<typeof deliverySettingsSchema>;
 
 const ENV_NAMES: Record<keyof DeliverySettings, string> = {
   concurrency: "FLOWGATE_DELIVERY_CONCURRENCY",
+  maxOpenClaims: "FLOWGATE_DELIVERY_MAX_OPEN_CLAIMS",
   maxAttempts: "FLOWGATE_DELIVERY_MAX_ATTEMPTS",
   backoffBaseMs: "FLOWGATE_DELIVERY_BACKOFF_BASE_MS",
   backoffMaxMs: "FLOWGATE_DELIVERY_BACKOFF_MAX_MS",
@@ -52,5 +59,6 @@ export function loadDeliverySettings(overrides: Partial<DeliverySettings> = {}, 
     const name = ENV_NAMES[key as keyof DeliverySettings] ?? key;
     throw new Error(`Invalid delivery setting ${name}: ${issue?.message ?? "invalid value"}`);
   }
-  return parsed.data;
+  const settings = parsed.data;
+  return { ...settings, maxOpenClaims: settings.maxOpenClaims === 0 ? settings.concurrency * 4 : Math.max(settings.maxOpenClaims, settings.concurrency) };
 }

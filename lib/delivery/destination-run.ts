@@ -1,5 +1,6 @@
 import { setMaxListeners } from "node:events";
 import type { Redis } from "ioredis";
+import type pg from "pg";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
 import { loadCredentialToken, type LoadedCredential } from "@/lib/credentials/load-credential-token";
 import type { Db } from "@/lib/db/client";
@@ -15,7 +16,9 @@ import type { DestinationLease, DestinationLocks } from "./destination-lock";
 import { claimSize, type DestinationSnapshot, loadDestinationSnapshot } from "./destination-snapshot";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import { ensureResponseWebhookSource } from "./response-webhook";
+import { Semaphore } from "./semaphore";
 import type { SendEnv } from "./send-request";
+import { pgExecutor, type SqlExecutor } from "./sql-executor";
 
 // One delivery run of one destination: holds the destination's lock, keeps up to `concurrency`
 // claims open, and ends when it has caught up with the Nexset, or drains (finishing calls in
@@ -23,6 +26,8 @@ import type { SendEnv } from "./send-request";
 
 export interface RunDeps {
   db: Db;
+  /** node-postgres pool for the hot path (claims, records, the journal). */
+  pool: pg.Pool;
   redis: Redis;
   locks: DestinationLocks;
   settings: DeliverySettings;
@@ -61,6 +66,8 @@ async function acquireLease(locks: DestinationLocks, destinationId: string, wait
 
 class DestinationRun {
   private readonly drain = new AbortController();
+  private readonly permits: Semaphore;
+  private readonly sql: SqlExecutor;
   private readonly running = new Map<bigint, Promise<void>>();
   private pending: OpenClaim[] = [];
   private credential: LoadedCredential | undefined;
@@ -78,6 +85,8 @@ class DestinationRun {
     private snapshot: DestinationSnapshot,
   ) {
     setMaxListeners(0, this.drain.signal);
+    this.permits = new Semaphore(deps.settings.concurrency);
+    this.sql = pgExecutor(deps.pool);
   }
 
   async run(): Promise<RunResult> {
@@ -89,6 +98,7 @@ class DestinationRun {
     this.pending = claims.filter((c) => c.status === "in_flight");
     this.journal = new DeliveryJournal({
       db: this.deps.db,
+      pool: this.deps.pool,
       destinationId: this.snapshot.id,
       ledger: this.ledger,
       failureStreak: this.snapshot.failureStreak,
@@ -118,9 +128,9 @@ class DestinationRun {
       if (Date.now() >= this.nextRefresh) await this.refresh();
       this.stopReason ??= this.reasonToStop();
       if (this.stopReason) return;
-      while (this.running.size < settings.concurrency && this.pending.length > 0) this.start(this.pending.shift()!);
-      const free = settings.concurrency - this.running.size;
-      if (free > 0 && (free >= Math.ceil(settings.concurrency / 4) || this.running.size === 0)) await this.claimMore(free);
+      while (this.running.size < settings.maxOpenClaims && this.pending.length > 0) this.start(this.pending.shift()!);
+      const free = settings.maxOpenClaims - this.running.size;
+      if (free > 0 && (free >= Math.ceil(settings.maxOpenClaims / 4) || this.running.size === 0)) await this.claimMore(free);
       if (this.running.size === 0 && this.pending.length === 0 && this.ledger.claimedThrough >= this.snapshot.recordCount) {
         // Caught up, as of a moment ago: look once more before ending (records may have just arrived).
         await this.refresh();
@@ -144,10 +154,10 @@ class DestinationRun {
     if (!config) return;
     const ranges = this.ledger.nextRanges(free, claimSize(config), this.snapshot.recordCount);
     if (ranges.length === 0) return;
-    const claimed = await insertClaims(this.deps.db, this.snapshot.id, ranges, this.snapshot.configVersion);
+    const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion);
     this.ledger.markClaimed(ranges);
     if (claimed.length === 0) return;
-    const records = await loadRecords(this.deps.db, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq);
+    const records = await loadRecords(this.sql, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq);
     let index = 0;
     for (const claim of claimed) {
       const own = [];
@@ -188,11 +198,12 @@ class DestinationRun {
       version: config.intercomVersion,
       limitPer10s: this.snapshot.rateLimitPer10s,
       settings: this.deps.settings,
+      permits: this.permits,
       waitSignal: this.drain.signal,
       hardSignal: this.deps.hardSignal,
     };
     return {
-      db: this.deps.db,
+      sql: this.sql,
       journal: this.journal,
       runCode: this.deps.runCode,
       destination: { id: this.snapshot.id, organisationId: this.snapshot.organisationId, nexsetId: this.snapshot.nexsetId },

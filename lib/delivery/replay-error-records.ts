@@ -17,7 +17,9 @@ import { loadDestinationSnapshot } from "./destination-snapshot";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import type { ErrorSelection } from "./error-records";
 import { buildResponseRecord, ensureResponseWebhookSource } from "./response-webhook";
+import { Semaphore } from "./semaphore";
 import { type SendEnv, sendWithRetries } from "./send-request";
+import { prismaExecutor } from "./sql-executor";
 
 // Replay re-sends an error record's records with the destination's CURRENT settings (the user
 // fixed something), through the same budget and retry rules as delivery. Success marks the error
@@ -68,6 +70,7 @@ export async function replayErrorRecords(deps: ReplayDeps, organisationId: strin
     version: config.intercomVersion,
     limitPer10s: snapshot.rateLimitPer10s,
     settings: deps.settings,
+    permits: new Semaphore(1),
     waitSignal: deps.stopSignal,
     hardSignal: deps.hardSignal,
   };
@@ -77,7 +80,7 @@ export async function replayErrorRecords(deps: ReplayDeps, organisationId: strin
       summary.skipped++;
       continue;
     }
-    const records = await loadRecords(db, snapshot.nexsetId, error.firstSeq, error.lastSeq);
+    const records = await loadRecords(prismaExecutor(db), snapshot.nexsetId, error.firstSeq, error.lastSeq);
     const built = await buildRequests(records.map((r) => r.data), config, { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode });
     if (built.configErrors.length > 0) {
       throw new DomainError("invalid_config", `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`, { status: 422 });

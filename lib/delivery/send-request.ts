@@ -6,6 +6,7 @@ import { blockBudget } from "@/lib/rate-limit/credential-budget";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import { computeBackoffMs } from "./backoff";
 import type { DeliverySettings } from "./delivery-settings";
+import type { Semaphore } from "./semaphore";
 
 // One request's life: wait for the shared budget, send, feed Intercom's rate-limit headers back
 // into the budget, and act on the outcome the client classified (HOUSE-STYLE 11): success and
@@ -28,6 +29,8 @@ export interface SendEnv {
   version: string;
   limitPer10s: number;
   settings: DeliverySettings;
+  /** Bounds the calls in flight at once (the destination's concurrency). */
+  permits: Semaphore;
   /** Aborted when the run drains (pause, shutdown): stop waiting, start no new call. */
   waitSignal: AbortSignal;
   /** Aborted when a shutdown's grace ran out: cancel calls in flight. */
@@ -52,12 +55,21 @@ export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, ho
   for (;;) {
     if (env.waitSignal.aborted) return { kind: "abandoned" };
     try {
-      await env.budget.take(env.waitSignal);
+      await env.permits.acquire(env.waitSignal);
     } catch {
       return { kind: "abandoned" };
     }
-    const attempt = hooks.nextAttempt();
-    const result = await sendOnce(request, env);
+    let result: IntercomResult;
+    let attempt: number;
+    try {
+      await env.budget.take(env.waitSignal);
+      attempt = hooks.nextAttempt();
+      result = await sendOnce(request, env);
+    } catch {
+      return { kind: "abandoned" };
+    } finally {
+      env.permits.release();
+    }
     if (env.hardSignal.aborted && result.status === undefined) {
       hooks.onCall(result, attempt, "neutral");
       return { kind: "abandoned" };
@@ -67,6 +79,7 @@ export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, ho
     if (result.outcome === "rate_limited") {
       hooks.onCall(result, attempt, "neutral");
       const until = result.rateLimit?.resetAt ?? Date.now() + (result.retryAfterMs ?? 10_000);
+      env.budget.dropReserve();
       await blockBudget(env.redis, env.credentialId, until, env.limitPer10s).catch(() => undefined);
       env.budget.nudge();
       if (!(await sleepUnlessAborted(until - Date.now(), env.waitSignal))) return { kind: "abandoned" };

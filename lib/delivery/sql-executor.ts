@@ -1,0 +1,43 @@
+import type pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The delivery hot path (claims, records, the journal) talks SQL through this small interface:
+// node-postgres directly, which costs a fraction of Prisma's per-query CPU, or a Prisma
+// transaction when the same commit must also append records with lib/nexsets (response webhook).
+
+export interface SqlExecutor {
+  execute(sql: string, params: unknown[]): Promise<number>;
+  query<T>(sql: string, params: unknown[]): Promise<T[]>;
+}
+
+export function pgExecutor(client: pg.Pool | pg.PoolClient): SqlExecutor {
+  return {
+    execute: async (sql, params) => (await client.query(sql, params)).rowCount ?? 0,
+    query: async <T>(sql: string, params: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
+/** A Prisma client or transaction (for code paths that are not hot, or that share a Prisma transaction). */
+export function prismaExecutor(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">): SqlExecutor {
+  return {
+    execute: (sql, params) => tx.$executeRawUnsafe(sql, ...params),
+    query: <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params),
+  };
+}
+
+/** Runs `work` in a node-postgres transaction on one pooled connection. */
+export async function inPgTransaction<T>(pool: pg.Pool, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(pgExecutor(client));
+    await client.query("COMMIT");
+    client.release();
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    // A connection in an unknown state is dropped, not returned to the pool.
+    client.release(error as Error);
+    throw error;
+  }
+}

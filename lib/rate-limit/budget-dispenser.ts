@@ -1,0 +1,167 @@
+import type { Redis } from "ioredis";
+import { acquireBudget, correctBudget, type RateLimitReport } from "./credential-budget";
+
+interface Waiter {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+const MAX_BATCH = 256;
+const MIN_WAIT_MS = 5;
+// Another process may move the window (a correction from Intercom's headers): look again at
+// least this often rather than sleeping through a window that started early.
+const MAX_WAIT_MS = 1_000;
+// Intercom's headers are folded into the shared budget at once when they matter (little left, a
+// new window, a lower limit), otherwise at most this often: one Redis call per API call is waste.
+const REPORT_EVERY_MS = 200;
+// Calls taken from Redis ahead of need, so a steady stream of single calls costs one Redis round
+// trip per handful rather than one each. Counted in the shared budget like any other; what is
+// unused when the window ends is simply not spent (bounded by this per process).
+const MAX_RESERVE = 16;
+
+/**
+ * Hands out calls from one credential's shared budget to the calls of this process. Waiters
+ * are served in order, and many are granted with one Redis round trip, so the budget costs
+ * little when it is plentiful and queues fairly when it is not.
+ */
+export class BudgetDispenser {
+  private readonly waiters: Waiter[] = [];
+  private pumping = false;
+  private closed = false;
+  private wakeUp: (() => void) | undefined;
+  private pendingReport: RateLimitReport | undefined;
+  private reportTimer: NodeJS.Timeout | undefined;
+  private reporting = false;
+  private lastReportedReset = 0;
+  private reserve = 0;
+  private reserveUntil = 0;
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly credentialId: string,
+    private limitPer10s: number,
+  ) {}
+
+  setLimit(limitPer10s: number): void {
+    this.limitPer10s = limitPer10s;
+  }
+
+  /** Resolves when one call may be made; rejects when the signal aborts or the dispenser closes. */
+  take(signal?: AbortSignal): Promise<void> {
+    if (this.closed) return Promise.reject(new Error("The rate-limit dispenser is closed"));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { resolve, reject };
+      if (signal) {
+        if (signal.aborted) return reject(new Error("Aborted while waiting for the rate limit"));
+        const onAbort = () => {
+          const index = this.waiters.indexOf(waiter);
+          if (index >= 0) this.waiters.splice(index, 1);
+          reject(new Error("Aborted while waiting for the rate limit"));
+        };
+        signal.addEventListener("abort", onAbort, { once: true });
+        waiter.resolve = () => (signal.removeEventListener("abort", onAbort), resolve());
+      }
+      this.waiters.push(waiter);
+      void this.pump();
+    });
+  }
+
+  get waiting(): number {
+    return this.waiters.length;
+  }
+
+  /** An answer's X-RateLimit-* headers: corrects the shared budget (coalesced; never throws). */
+  report(report: RateLimitReport): void {
+    const pending = this.pendingReport;
+    // Keep the most telling report: a later window, or the same window with less remaining.
+    if (!pending || report.resetAt > pending.resetAt || (report.resetAt === pending.resetAt && report.remaining < pending.remaining)) {
+      this.pendingReport = report;
+    }
+    const low = report.remaining <= Math.max(20, report.limit / 10);
+    // Little left at Intercom: calls held in reserve could overshoot it, so give them up.
+    if (low) this.reserve = Math.min(this.reserve, Math.floor(report.remaining / 2));
+    const urgent = low || report.limit < this.limitPer10s || report.resetAt !== this.lastReportedReset;
+    if (urgent) void this.flushReport();
+    else this.reportTimer ??= setTimeout(() => void this.flushReport(), REPORT_EVERY_MS);
+  }
+
+  private async flushReport(): Promise<void> {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = undefined;
+    if (this.reporting) return;
+    this.reporting = true;
+    try {
+      while (this.pendingReport && !this.closed) {
+        const report = this.pendingReport;
+        this.pendingReport = undefined;
+        this.lastReportedReset = report.resetAt;
+        await correctBudget(this.redis, this.credentialId, report, this.limitPer10s).catch(() => undefined);
+        this.nudge();
+      }
+    } finally {
+      this.reporting = false;
+    }
+  }
+
+  /** Intercom said stop (a 429): calls held in reserve must not be made in this window. */
+  dropReserve(): void {
+    this.reserve = 0;
+  }
+
+  /** The window may have moved (this process corrected it): stop waiting and ask Redis again. */
+  nudge(): void {
+    this.wakeUp?.();
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.reportTimer);
+    this.nudge();
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error("The rate-limit dispenser is closed"));
+  }
+
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.length > 0 && !this.closed) {
+        if (this.reserve > 0 && Date.now() < this.reserveUntil) {
+          const served = Math.min(this.reserve, this.waiters.length);
+          this.reserve -= served;
+          for (const waiter of this.waiters.splice(0, served)) waiter.resolve();
+          continue;
+        }
+        const asked = Math.min(this.waiters.length, MAX_BATCH);
+        const ahead = Math.min(MAX_RESERVE, Math.floor(this.limitPer10s / 50));
+        let grant;
+        try {
+          grant = await acquireBudget(this.redis, this.credentialId, asked + ahead, this.limitPer10s);
+        } catch {
+          // Redis unreachable: nothing is granted, so nothing exceeds the budget; try again shortly.
+          await this.sleep(250);
+          continue;
+        }
+        // Waiters that aborted meanwhile have left the queue; what they would have had joins the reserve.
+        const served = Math.min(grant.granted, this.waiters.length);
+        for (const waiter of this.waiters.splice(0, served)) waiter.resolve();
+        this.reserve = grant.granted - served;
+        this.reserveUntil = grant.windowEndsAt - 50;
+        if (grant.granted < asked) await this.sleep(Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, grant.waitMs)));
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = done;
+    });
+  }
+}

@@ -1,0 +1,89 @@
+// Lua run atomically inside Redis, so every worker process sharing an Intercom app (credential)
+// draws from one budget per window. Time comes from Redis (TIME), not from the callers, so
+// workers on machines with skewed clocks still agree on where a window ends.
+//
+// State, one hash per credential:  we = window end (ms) · used = calls granted in the window ·
+// cap = calls allowed in the window (the limit, lowered by what Intercom's headers report).
+// A learned limit (X-RateLimit-Limit below ours) lives beside it for an hour.
+
+const NOW = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+`;
+
+// Rolls to a new window when the current one has ended, keeping the phase of the last
+// window end (which corrections align with Intercom's own reset times).
+const ROLL = `
+local function effective_limit(configured)
+  local learned = tonumber(redis.call('GET', KEYS[2]) or '')
+  if learned and learned < configured then return learned end
+  return configured
+end
+local function roll(now, configured, window)
+  local we = tonumber(redis.call('HGET', KEYS[1], 'we') or '0')
+  if now < we then
+    return we, tonumber(redis.call('HGET', KEYS[1], 'used') or '0'), tonumber(redis.call('HGET', KEYS[1], 'cap') or '0')
+  end
+  if we > 0 and now - we < window * 6 then
+    we = we + (math.floor((now - we) / window) + 1) * window
+  else
+    we = now + window
+  end
+  return we, 0, effective_limit(configured)
+end
+local function save(now, we, used, cap, window)
+  redis.call('HSET', KEYS[1], 'we', we, 'used', used, 'cap', cap)
+  redis.call('PEXPIRE', KEYS[1], math.max(1, we - now) + window * 6)
+end
+`;
+
+/** KEYS: state, learned · ARGV: n, configured limit, window ms → {granted, waitMs, windowEnd, cap, used}. */
+export const ACQUIRE_LUA = `${NOW}${ROLL}
+local n = tonumber(ARGV[1])
+local configured = tonumber(ARGV[2])
+local window = tonumber(ARGV[3])
+local we, used, cap = roll(now, configured, window)
+local granted = math.min(n, math.max(0, cap - used))
+used = used + granted
+save(now, we, used, cap, window)
+local wait = 0
+if granted < n then wait = we - now end
+return {granted, wait, we, cap, used}
+`;
+
+/**
+ * KEYS: state, learned · ARGV: limit, remaining, resetAt (ms), configured limit, window ms.
+ * What Intercom reports wins when it is stricter: our remaining never exceeds its remaining, and
+ * our window never ends before its window does (starting early would earn 429s).
+ * A 429 is a correction with remaining = 0.
+ */
+export const CORRECT_LUA = `${NOW}${ROLL}
+local limit = tonumber(ARGV[1])
+local remaining = tonumber(ARGV[2])
+local reset_at = tonumber(ARGV[3])
+local configured = tonumber(ARGV[4])
+local window = tonumber(ARGV[5])
+if reset_at <= now then return {0} end
+if limit > 0 and limit < configured then redis.call('SET', KEYS[2], limit, 'PX', 3600000) end
+local we, used, cap = roll(now, configured, window)
+-- Adopt Intercom's window end when it is later than ours (starting early earns 429s), or far
+-- earlier (our phase is off); a small earlier difference is header rounding (whole seconds).
+if reset_at > we or reset_at < we - window / 2 then
+  if reset_at > we + window / 2 then
+    -- It is already counting a window that we have not started: begin ours from its numbers.
+    used = 0
+    cap = effective_limit(configured)
+  end
+  we = reset_at
+end
+cap = math.min(cap, used + remaining)
+save(now, we, used, cap, window)
+return {1, we, cap, used}
+`;
+
+/** KEYS: state → {windowEnd, cap, used, now} (zeros when no window is open). */
+export const READ_LUA = `${NOW}
+local we = tonumber(redis.call('HGET', KEYS[1], 'we') or '0')
+if we <= now then return {0, 0, 0, now} end
+return {we, tonumber(redis.call('HGET', KEYS[1], 'cap') or '0'), tonumber(redis.call('HGET', KEYS[1], 'used') or '0'), now}
+`;
