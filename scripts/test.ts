@@ -5,7 +5,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { buildIsCurrent, recordBuild } from "./services/build-stamp";
 import { ensureChromium } from "./services/chromium";
 import { ROOT, SetupError } from "./services/data-dir";
-import { ensurePostgres } from "./services/postgres";
+import { createDatabase, ensurePostgres, type PostgresHandle } from "./services/postgres";
 import { freePort } from "./services/port";
 import { ensureRedis } from "./services/redis";
 import { type Env } from "./processes";
@@ -38,7 +38,7 @@ function runCounted(name: string, command: string, args: string[], report: () =>
   stages.push({ name, tally, seconds: (Date.now() - started) / 1000 });
 }
 
-async function runE2e(env: Env, serverUrl: (db: string) => string): Promise<void> {
+async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
   let chrome: string;
   try {
     chrome = ensureChromium();
@@ -51,7 +51,9 @@ async function runE2e(env: Env, serverUrl: (db: string) => string): Promise<void
     if (!run("build (next build)", bin("next"), ["build"], env)) return;
     recordBuild();
   }
-  const databaseUrl = serverUrl("flowgate_e2e");
+  // A new, empty database each run: the e2e tests sign up their own organisations, nothing else.
+  await createDatabase(postgres.serverUrl, "flowgate_e2e");
+  const databaseUrl = postgres.databaseUrl("flowgate_e2e");
   await applyMigrations(databaseUrl);
   const log = createWriteStream(path.join(RESULTS, "e2e-stack.log"));
   const [port, sandboxPort] = [await freePort(), await freePort()];
@@ -86,7 +88,7 @@ async function main(): Promise<void> {
     run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
     const vitestJson = path.join(RESULTS, "vitest.json");
     runCounted("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], () => readVitestTally(vitestJson), env);
-    await runE2e(env, (db) => postgres.databaseUrl(db));
+    await runE2e(env, postgres);
   } finally {
     await redis.stop();
     await postgres.stop();
