@@ -72,7 +72,14 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
   }
 }
 
+// `npm test` runs every stage; `npm test -- e2e vitest` runs only those named.
+const STAGES = ["typecheck", "lint", "vitest", "e2e"] as const;
+const chosen = process.argv.slice(2);
+const unknownStages = chosen.filter((c) => !(STAGES as readonly string[]).includes(c));
+const wants = (stage: (typeof STAGES)[number]) => chosen.length === 0 || chosen.includes(stage);
+
 async function main(): Promise<void> {
+  if (unknownStages.length) throw new SetupError(`Unknown test stage(s): ${unknownStages.join(", ")}. Stages: ${STAGES.join(", ")}.`);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const postgres = await ensurePostgres();
@@ -84,11 +91,13 @@ async function main(): Promise<void> {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   try {
-    run("typecheck (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
-    run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+    if (wants("typecheck")) run("typecheck (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
+    if (wants("lint")) run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
     const vitestJson = path.join(RESULTS, "vitest.json");
-    runCounted("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], () => readVitestTally(vitestJson), env);
-    await runE2e(env, postgres);
+    if (wants("vitest")) {
+      runCounted("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], () => readVitestTally(vitestJson), env);
+    }
+    if (wants("e2e")) await runE2e(env, postgres);
   } finally {
     await redis.stop();
     await postgres.stop();
