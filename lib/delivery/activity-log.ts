@@ -38,27 +38,40 @@ export interface DeliveryCallView {
   createdAt: Date;
 }
 
+/** The shared part of every activity-log page: input, ownership, filters, newest first, one extra row to see if more follow. */
+export async function callPageQuery(db: Db, organisationId: string, destinationId: string, input: ListDeliveryCallsInput) {
+  const query = parseInput(listDeliveryCallsSchema, input);
+  const destination = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
+  if (!destination) throw notFound("Destination");
+  return {
+    limit: query.limit,
+    args: {
+      where: {
+        organisationId,
+        destinationId,
+        ...(query.outcome ? { outcome: query.outcome } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
+      },
+      orderBy: { id: "desc" as const },
+      take: query.limit + 1,
+    },
+  };
+}
+
+/** Cuts the extra row off and names the cursor of the next page. */
+export function toCallPage<R extends { id: bigint }, V>(rows: R[], limit: number, view: (row: R) => V): { items: V[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  return { items: page.map(view), nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
+}
+
 export async function listDeliveryCalls(
   db: Db,
   organisationId: string,
   destinationId: string,
   input: ListDeliveryCallsInput = {},
 ): Promise<{ items: DeliveryCallView[]; nextCursor: string | null }> {
-  const query = parseInput(listDeliveryCallsSchema, input);
-  const destination = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
-  if (!destination) throw notFound("Destination");
-  const rows = await db.deliveryCall.findMany({
-    where: {
-      organisationId,
-      destinationId,
-      ...(query.outcome ? { outcome: query.outcome } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  const items = page.map(({ id, organisationId: _o, destinationId: _d, ...rest }) => ({ id: String(id), ...rest }));
-  return { items, nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null };
+  const { args, limit } = await callPageQuery(db, organisationId, destinationId, input);
+  const rows = await db.deliveryCall.findMany(args);
+  return toCallPage(rows, limit, ({ id, organisationId: _o, destinationId: _d, ...rest }) => ({ id: String(id), ...rest }));
 }

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { notFound, parseInput } from "@/lib/errors";
-import { type ListDeliveryCallsInput, listDeliveryCallsSchema } from "./activity-log";
+import { callPageQuery, type ListDeliveryCallsInput, toCallPage } from "./activity-log";
 
 // The activity log's list view: the same filters and cursor as listDeliveryCalls, but without the
 // request and response bodies and headers (up to 64 KiB each), since the page polls this list
@@ -47,24 +46,7 @@ export async function listCallSummaries(
   destinationId: string,
   input: ListDeliveryCallsInput = {},
 ): Promise<{ items: DeliveryCallSummary[]; nextCursor: string | null }> {
-  const query = parseInput(listDeliveryCallsSchema, input);
-  const destination = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
-  if (!destination) throw notFound("Destination");
-  const rows = await db.deliveryCall.findMany({
-    where: {
-      organisationId,
-      destinationId,
-      ...(query.outcome ? { outcome: query.outcome } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
-    },
-    select: SUMMARY_COLUMNS,
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  const page = rows.slice(0, query.limit);
-  return {
-    items: page.map((row) => ({ ...row, id: String(row.id) })),
-    nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null,
-  };
+  const { args, limit } = await callPageQuery(db, organisationId, destinationId, input);
+  const rows = await db.deliveryCall.findMany({ ...args, select: SUMMARY_COLUMNS });
+  return toCallPage(rows, limit, (row) => ({ ...row, id: String(row.id) }));
 }
