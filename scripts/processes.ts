@@ -7,6 +7,19 @@ export type Env = Record<string, string | undefined>;
 const COLORS = ["\x1b[36m", "\x1b[35m", "\x1b[33m", "\x1b[32m"];
 const RESET = "\x1b[0m";
 
+// Children still running when this process exits, however it exits, are killed, so an
+// interrupted shutdown never leaves a sandbox, worker or Redis running on its own.
+const live = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of live) child.kill("SIGKILL");
+});
+
+/** Kills `child` if it is still running when this process exits. */
+export function killOnExit(child: ChildProcess): void {
+  live.add(child);
+  child.once("exit", () => live.delete(child));
+}
+
 export interface ManagedProcess {
   name: string;
   child: ChildProcess;
@@ -31,6 +44,7 @@ export function startProcess(name: string, command: string, args: string[], env:
   };
   forward(child.stdout, output ?? process.stdout);
   forward(child.stderr, output ?? process.stderr);
+  killOnExit(child);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { name, child, exited };
 }

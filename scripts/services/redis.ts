@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { Redis } from "ioredis";
 import { dataDir, SetupError } from "./data-dir";
+import { killOnExit } from "../processes";
 import { canConnect, waitForPort } from "./port";
 
 export interface RedisHandle {
@@ -27,6 +28,7 @@ export async function ensureRedis(): Promise<RedisHandle> {
     return { url, stop: async () => undefined };
   }
   const child = startRedisServer(LOCAL_PORT, dataDir("redis"));
+  killOnExit(child);
   await child.ready;
   return { url, stop: () => stopChild(child) };
 }
