@@ -195,3 +195,8 @@ export async function sandboxAppId(sandboxUrl: string, name: string): Promise<st
   if (!app) throw new Error(`no sandbox app named ${name}`);
   return app.appId;
 }
+
+export async function sandboxContacts(sandboxUrl: string, appId: string): Promise<number> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/apps/${encodeURIComponent(appId)}`);
+  return ((await response.json()) as { contacts: number }).contacts;
+}

@@ -11,7 +11,7 @@ import { Agent, request } from "undici";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
 import {
-  type BenchStack, contactRecord, sandboxApp, sandboxAppId, sandboxRequests, seedCredential, seedDestination, seedNexset,
+  type BenchStack, contactRecord, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
   startBenchStack, startSandboxProcess, startWorkerProcess, waitForDelivered,
 } from "./delivery-support";
 
@@ -46,36 +46,61 @@ async function rawLoop(url: string, token: string, count: number, concurrency: n
   return elapsed;
 }
 
-async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
-  console.log(`\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}`);
-  const raw = sandboxApp("raw", UNLIMITED);
-  const engine = sandboxApp("engine", UNLIMITED);
+interface OverheadRun {
+  ratio: number;
+  engineRate: number;
+  rawRate: number;
+  peakRss: number;
+}
+
+/** One comparison: the raw loop, then a worker, each on its own sandbox app (so no 409s). */
+async function compareWithRaw(stack: BenchStack, records: number, latencyMs: number, label: string): Promise<OverheadRun> {
+  const raw = sandboxApp(`raw-${label}`, UNLIMITED);
+  const engine = sandboxApp(`engine-${label}`, UNLIMITED);
   const sandbox = await startSandboxProcess([raw, engine]);
   try {
+    if (latencyMs > 0) await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
     const credentialId = await seedCredential(stack, engine, UNLIMITED);
-    const nexsetId = await seedNexset(stack, OVERHEAD_RECORDS, "engine");
+    const nexsetId = await seedNexset(stack, records, `engine-${label}`);
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     // Warm both paths' connections and the sandbox's JIT a little, equally.
-    await rawLoop(sandbox.url, raw.token, 500, CONCURRENCY, "warmup");
-    const rawMs = await rawLoop(sandbox.url, raw.token, OVERHEAD_RECORDS, CONCURRENCY, "raw");
-    const rawRate = OVERHEAD_RECORDS / (rawMs / 1000);
+    await rawLoop(sandbox.url, raw.token, Math.min(500, records), CONCURRENCY, "warmup");
+    const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
+    const rawRate = records / (rawMs / 1000);
     console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s`);
-
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
       await activateDestination(stack.db, stack.organisationId, destinationId);
-      const engineMs = await waitForDelivered(stack.db, [destinationId], OVERHEAD_RECORDS, 600_000);
-      const engineRate = OVERHEAD_RECORDS / (engineMs / 1000);
-      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${worker.peakRssMb()} MB)`);
-      const ratio = engineRate / rawRate;
-      console.log(`   throughput_ratio ${round(ratio)} (goal ≥ 0.8)`);
-      return { throughput_ratio: round(ratio), engine_records_per_s: Math.round(engineRate), raw_records_per_s: Math.round(rawRate), concurrency: CONCURRENCY };
+      const engineMs = await waitForDelivered(stack.db, [destinationId], records, 600_000);
+      const engineRate = records / (engineMs / 1000);
+      const peakRss = worker.peakRssMb();
+      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB)`);
+      console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
+      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss };
     } finally {
       await worker.stop();
     }
   } finally {
     await sandbox.stop();
   }
+}
+
+async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
+  console.log(`\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}, sandbox answering at once (goal ≥ 0.8)`);
+  const instant = await compareWithRaw(stack, OVERHEAD_RECORDS, 0, "instant");
+  // Intercom answers in tens of milliseconds, not microseconds: the same comparison with 50 ms.
+  const records = Math.min(OVERHEAD_RECORDS, 4_000);
+  console.log(`   … and ${records} calls with the sandbox answering after 50 ms, as a real API does`);
+  const latent = await compareWithRaw(stack, records, 50, "latency");
+  return {
+    throughput_ratio: instant.ratio,
+    engine_records_per_s: instant.engineRate,
+    raw_records_per_s: instant.rawRate,
+    throughput_ratio_50ms_latency: latent.ratio,
+    engine_records_per_s_50ms_latency: latent.engineRate,
+    raw_records_per_s_50ms_latency: latent.rawRate,
+    concurrency: CONCURRENCY,
+  };
 }
 
 async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
@@ -100,7 +125,9 @@ async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
     const from = Math.ceil(startedAt / 10_000) * 10_000;
     const until = from + BUDGET_SECONDS * 1000;
     await new Promise((resolve) => setTimeout(resolve, until - Date.now() + 1_000));
-    const calls = (await sandboxRequests(sandbox.url, await sandboxAppId(sandbox.url, "budget"))).filter((c) => {
+    const all = await sandboxRequests(sandbox.url, await sandboxAppId(sandbox.url, "budget"));
+    const limitedOverall = all.filter((c) => c.status === 429).length;
+    const calls = all.filter((c) => {
       const t = Date.parse(c.time);
       return t >= from && t < until;
     });
@@ -111,7 +138,16 @@ async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
     const share = calls.length > 0 ? limited / calls.length : 0;
     console.log(`   ${accepted} calls accepted in ${windows} windows of ${budget}: budget_utilization ${round(utilization, 3)} (goal ≥ 0.95)`);
     console.log(`   ${limited} of ${calls.length} calls answered 429: ${round(share * 100, 2)}% (goal ≤ 1%)`);
-    return { budget_utilization: round(utilization, 3), rate_limited_calls: limited, rate_limited_share: round(share, 4), calls: calls.length, accepted };
+    console.log(`   including the partial window before the first full one: ${limitedOverall} 429s in ${all.length} calls`);
+    return {
+      budget_utilization: round(utilization, 3),
+      rate_limited_calls: limited,
+      rate_limited_share: round(share, 4),
+      calls: calls.length,
+      accepted,
+      rate_limited_calls_including_warmup: limitedOverall,
+      calls_including_warmup: all.length,
+    };
   } finally {
     for (const id of await stack.db.destination.findMany({ where: { status: "active" }, select: { id: true } })) {
       await stack.db.destination.update({ where: { id: id.id }, data: { status: "paused" } });
@@ -135,7 +171,9 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       intercomVersion: "Preview",
       batching: { enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts" },
     });
-    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25" });
+    // BENCH_WORKER_NODE_OPTIONS (e.g. --max-old-space-size=160) shows the effect of capping V8's heap.
+    const nodeOptions: Record<string, string> = process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {};
+    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25", ...nodeOptions });
     try {
       const startRss = worker.peakRssMb();
       await activateDestination(stack.db, stack.organisationId, destinationId);
@@ -147,6 +185,8 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       });
       const peak = worker.peakRssMb();
       const rate = MEMORY_RECORDS / (ms / 1000);
+      const contacts = await sandboxContacts(sandbox.url, await sandboxAppId(sandbox.url, "memory"));
+      if (contacts !== MEMORY_RECORDS) throw new Error(`the sandbox holds ${contacts} contacts, expected ${MEMORY_RECORDS}`);
       console.log(`   ${Math.round(ms / 1000)} s, ${Math.round(rate)} records/s; worker peak RSS ${peak} MB (at start ${startRss} MB; goal ≤ 300 MB)`);
       return { worker_peak_rss_mb: peak, records_per_s: Math.round(rate), seconds: Math.round(ms / 1000) };
     } finally {

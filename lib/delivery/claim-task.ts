@@ -24,16 +24,21 @@ export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
 }
 
-export interface ClaimTaskEnv {
-  sql: SqlExecutor;
-  journal: DeliveryJournal;
-  runCode: CodeRunner;
-  destination: { id: string; organisationId: string; nexsetId: string };
+export interface ClaimSettings {
   config: DestinationConfig;
   configVersion: number;
   responseWebhook: boolean;
   /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
   jobSpec: JobSpec | undefined;
+}
+
+export interface ClaimTaskEnv {
+  sql: SqlExecutor;
+  journal: DeliveryJournal;
+  runCode: CodeRunner;
+  destination: { id: string; organisationId: string; nexsetId: string };
+  /** The destination's settings now: read when the claim's request is built. */
+  current(): ClaimSettings;
   send: SendEnv;
   /** The settings can't build any request: stop the run and tell the user. */
   failRun(message: string): void;
@@ -43,18 +48,38 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   // A claim left waiting for its retry by an earlier run keeps its backoff.
   const waitMs = (claim.nextAttemptAt?.getTime() ?? 0) - Date.now();
   if (waitMs > 0 && !(await sleepUnlessAborted(waitMs, env.send.waitSignal))) return "abandoned";
-  const { recordSeqs, built } = await buildClaimRequests(claim, env);
+  // The request is built when a call slot is free, with the settings current at that moment
+  // (an edit applies to the next call), and the slot carries on into that call.
+  try {
+    await env.send.permits.acquire(env.send.waitSignal);
+  } catch {
+    return "abandoned";
+  }
+  let prepared: Awaited<ReturnType<typeof buildClaimRequests>>;
+  try {
+    prepared = await buildClaimRequests(claim, env);
+  } catch (error) {
+    env.send.permits.release();
+    throw error;
+  }
+  const { recordSeqs, built, settings } = prepared;
+  const { config, configVersion } = settings;
+  let permitHeld = true;
+  if (built.configErrors.length > 0 || built.requests.length === 0) {
+    env.send.permits.release();
+    permitHeld = false;
+  }
   if (built.configErrors.length > 0) {
     env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
     return "abandoned";
   }
   const seqOf = (index: number) => recordSeqs[index]!;
-  const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
-    errorRow(env, seqOf(error.index), seqOf(error.index), error.message, undefined, undefined),
-  );
+  const errorRow = (firstSeq: number, lastSeq: number, reason: string, request?: BuiltRequest, result?: IntercomResult) =>
+    toErrorRow(env, configVersion, firstSeq, lastSeq, reason, request, result);
+  const errorRecords: ErrorRow[] = built.recordErrors.map((error) => errorRow(seqOf(error.index), seqOf(error.index), error.message));
   const present = new Set(recordSeqs);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
-    if (!present.has(seq)) errorRecords.push(errorRow(env, seq, seq, "The record no longer exists in the Nexset", undefined, undefined));
+    if (!present.has(seq)) errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
   }
   const responses: JsonRecord[] = [];
   let attempts = claim.attempts;
@@ -63,23 +88,24 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     const seqs = request.recordIndexes.map(seqOf);
     const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
     const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
-      env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion: env.configVersion, attempt, ...meta }, result), streak);
+      env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion, attempt, ...meta }, result), streak);
 
-    const outcome = await sendWithRetries(toOutgoing(request), env.send, {
+    const outcome = await sendWithRetries(toOutgoing(request), { ...env.send, version: config.intercomVersion }, {
       nextAttempt: () => attempts + 1,
       onCall: (result, attempt, effect) => {
         if (effect !== "neutral") attempts = attempt;
         recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
       },
       onRetryScheduled: (attempt, at) => env.journal.recordProgress(claim.id, attempt, at),
-    });
+    }, permitHeld);
+    permitHeld = false;
     if (outcome.kind === "abandoned") return "abandoned";
 
     let final = outcome.result;
     let reason: string | undefined;
     let job: unknown;
     if (final.outcome === "success") {
-      const bulk = bulkJobOf(env.jobSpec, final, env.send.baseUrl);
+      const bulk = bulkJobOf(settings.jobSpec, final, env.send.baseUrl);
       if (bulk) {
         const polled = await pollBulkJob(bulk, env.send, (result) => recordCall(result, attempts, "none"));
         if (polled.kind === "abandoned") return "abandoned";
@@ -93,9 +119,9 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     } else if (final.outcome !== "conflict") {
       reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}` : (final.errorMessage ?? `Intercom answered ${final.status}`);
     }
-    if (reason) for (const run of contiguousRuns(seqs)) errorRecords.push(errorRow(env, run.firstSeq, run.lastSeq, reason, request, final));
-    if (env.responseWebhook) {
-      responses.push(buildResponseRecord({ destinationId: env.destination.id, configVersion: env.configVersion, kind: "delivery", result: final, seqs, job }));
+    if (reason) for (const run of contiguousRuns(seqs)) errorRecords.push(errorRow(run.firstSeq, run.lastSeq, reason, request, final));
+    if (settings.responseWebhook) {
+      responses.push(buildResponseRecord({ destinationId: env.destination.id, configVersion, kind: "delivery", result: final, seqs, job }));
     }
   }
   await env.journal.finish({
@@ -113,26 +139,35 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
 async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
   const records = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
   claim.records = undefined;
+  const settings = env.current();
   const built = await buildRequests(
     records.map((r) => r.data),
-    env.config,
+    settings.config,
     { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
   );
-  return { recordSeqs: records.map((r) => r.seq), built };
+  return { recordSeqs: records.map((r) => r.seq), built, settings };
 }
 
 function toOutgoing(request: BuiltRequest) {
   return { method: request.method as HttpMethod, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
 }
 
-function errorRow(env: ClaimTaskEnv, firstSeq: number, lastSeq: number, reason: string, request: BuiltRequest | undefined, result: IntercomResult | undefined): ErrorRow {
+function toErrorRow(
+  env: ClaimTaskEnv,
+  configVersion: number,
+  firstSeq: number,
+  lastSeq: number,
+  reason: string,
+  request: BuiltRequest | undefined,
+  result: IntercomResult | undefined,
+): ErrorRow {
   return {
     organisationId: env.destination.organisationId,
     destinationId: env.destination.id,
     firstSeq,
     lastSeq,
     reason: reason.slice(0, 4000),
-    configVersion: env.configVersion,
+    configVersion,
     requestMethod: request?.method ?? null,
     requestUrl: request?.url ?? null,
     requestBody: truncateBody(request?.body),

@@ -64,4 +64,59 @@ describe("delivery", () => {
     for (const record of later) expect(posts.get(record.email as string)).toEqual([200]);
     expect(posts.size).toBe(12);
   });
+
+  it("polls a Preview bulk job until it ends: completed → delivered, completed_with_errors → an error record", async () => {
+    process.env.FLOWGATE_DELIVERY_BULK_POLL_MS = "50";
+    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    f.sandbox.setFaults({ appId, bulkJobDurationMs: 300 });
+    const records = contactRecords(25);
+    // One contact already exists: its batch's job ends completed_with_errors.
+    await fetch(`${f.sandbox.url}/contacts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "intercom-version": "2.14" },
+      body: JSON.stringify({ email: records[12]!.email }),
+    });
+    const nexsetId = await createNexsetWithRecords(f, records);
+    const destinationId = await createDestination(f, {
+      nexsetId,
+      credentialId,
+      config: {
+        urlTemplate: "/contacts/bulk",
+        intercomVersion: "Preview",
+        batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
+      },
+    });
+    worker = startInProcessWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    const progress = await waitFor(delivered(destinationId), (p) => p.processed === 25, 20_000, "25 records in bulk jobs");
+    expect(progress).toMatchObject({ delivered: 15, errorRecords: 1, errorRecordsRecords: 10 });
+
+    const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, orderBy: { id: "asc" } });
+    const posts = calls.filter((c) => c.method === "POST");
+    expect(posts.map((c) => c.recordCount).sort()).toEqual([10, 10, 5]);
+    // Every job was polled until it ended (each answered "running" at least once: it takes 300 ms).
+    const polls = calls.filter((c) => c.method === "GET");
+    expect(polls.length).toBeGreaterThanOrEqual(6);
+    expect(polls.every((c) => /\/contacts\/bulk\/job_/.test(c.url))).toBe(true);
+    const error = await f.db.errorRecord.findFirstOrThrow({ where: { destinationId } });
+    expect(error).toMatchObject({ firstSeq: 11, lastSeq: 20 });
+    expect(error.reason).toMatch(/completed_with_errors/);
+    expect(f.sandbox.registry.byId(appId)!.data.contacts.size).toBe(25);
+  });
+
+  it("keeps records that cannot be built (a URL placeholder they lack) as error records, without a call", async () => {
+    const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    const nexsetId = await createNexsetWithRecords(f, [{ contact_id: "abc", name: "x" }, { name: "no id" }]);
+    const destinationId = await createDestination(f, { nexsetId, credentialId, config: { method: "PUT", urlTemplate: "/contacts/{contact_id}" } });
+    worker = startInProcessWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    await waitFor(delivered(destinationId), (p) => p.processed === 2, 20_000, "2 records");
+    const errors = await f.db.errorRecord.findMany({ where: { destinationId }, orderBy: { firstSeq: "asc" } });
+    expect(errors.map((e) => [e.firstSeq, e.responseStatus])).toEqual([
+      [1, 404],
+      [2, null],
+    ]);
+    expect(errors[1]!.reason).toMatch(/contact_id/);
+    expect(await f.db.deliveryCall.count({ where: { destinationId } })).toBe(1);
+  });
 });

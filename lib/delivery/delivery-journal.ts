@@ -36,6 +36,8 @@ export interface JournalOptions {
   failureStreakLimit: number;
   responseNexsetId: () => string | null;
   onResponsesAppended?: (nexsetId: string) => void;
+  /** Called as soon as the streak of failed calls reaches the limit (before it is committed), to stop new calls. */
+  onStreakLimit?: () => void;
   onError?: (error: Error) => void;
 }
 
@@ -48,14 +50,19 @@ export class DeliveryJournal {
   /** Set once the failure streak reached the limit and the destination was set to error. */
   tripped = false;
   lastFailure: string | undefined;
+  private liveStreak: number;
 
   constructor(private readonly opts: JournalOptions) {
     this.streak = opts.failureStreak;
+    this.liveStreak = opts.failureStreak;
   }
 
   recordCall(row: CallRow, streak: StreakEffect): void {
     this.calls.push({ row, streak });
     if (streak === "fail") this.lastFailure = row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`;
+    const before = this.liveStreak;
+    this.liveStreak = streak === "reset" ? 0 : streak === "fail" ? before + 1 : before;
+    if (before < this.opts.failureStreakLimit && this.liveStreak >= this.opts.failureStreakLimit) this.opts.onStreakLimit?.();
     this.kick();
   }
 
@@ -155,9 +162,6 @@ export class DeliveryJournal {
     } else {
       await inPgTransaction(this.opts.pool, write);
     }
-    (globalThis as unknown as { fgStats?: number[] }).fgStats ??= [0, 0, 0];
-    const st = (globalThis as unknown as { fgStats: number[] }).fgStats;
-    st[0]!++; st[1]! += finishes.length; st[2]! += calls.length;
     ledger.commitFinished(finishes.map((f) => f.range));
     this.streak = streak;
     if (trip) this.tripped = true;

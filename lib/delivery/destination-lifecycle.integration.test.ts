@@ -25,8 +25,8 @@ const progressOf = (destinationId: string) => () => getDeliveryProgress(f.db, f.
 describe("activate, pause, resume", () => {
   it("pause stops new calls within 2 s; resume continues from the cursor, sending nothing twice", async () => {
     const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
-    f.sandbox.setFaults({ appId, latencyMs: 30 });
-    const records = contactRecords(300);
+    f.sandbox.setFaults({ appId, latencyMs: 50 });
+    const records = contactRecords(1_000);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
     worker = startInProcessWorker();
@@ -41,22 +41,22 @@ describe("activate, pause, resume", () => {
     const lastCallAt = Math.max(...requests.map((r) => Date.parse(r.time)));
     expect(lastCallAt - pausedAt).toBeLessThan(2_000);
     const atPause = await getDeliveryProgress(f.db, f.organisationId, destinationId);
-    expect(atPause.processed).toBeLessThan(300);
+    expect(atPause.processed).toBeLessThan(1_000);
     expect(atPause.status).toBe("paused");
     // Nothing more while paused.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(f.sandbox.requests(appId)).toHaveLength(requests.length);
 
     expect((await resumeDestination(f.db, f.organisationId, destinationId)).status).toBe("active");
-    await waitFor(progressOf(destinationId), (p) => p.processed === 300, 30_000, "all records after resuming");
+    await waitFor(progressOf(destinationId), (p) => p.processed === 1_000, 30_000, "all records after resuming");
     const posts = contactPostsByEmail(f.sandbox, appId);
     for (const record of records) expect(posts.get(record.email as string)).toEqual([200]);
   });
 
   it("records the config version each call used; an edit applies to the next calls", async () => {
     const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
-    f.sandbox.setFaults({ appId, latencyMs: 20 });
-    const nexsetId = await createNexsetWithRecords(f, contactRecords(200));
+    f.sandbox.setFaults({ appId, latencyMs: 50 });
+    const nexsetId = await createNexsetWithRecords(f, contactRecords(600));
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { excludedAttributes: [] } });
     worker = startInProcessWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
@@ -65,7 +65,7 @@ describe("activate, pause, resume", () => {
     const current = await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } });
     const edited = await createDestinationVersion(f.db, f.organisationId, destinationId, { ...(current.config as object), excludedAttributes: ["name"] });
     expect(edited.version).toBe(2);
-    await waitFor(progressOf(destinationId), (p) => p.processed === 200, 30_000, "all records");
+    await waitFor(progressOf(destinationId), (p) => p.processed === 600, 30_000, "all records");
 
     const versions = await f.db.destinationConfigVersion.findMany({ where: { destinationId }, orderBy: { version: "asc" } });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);

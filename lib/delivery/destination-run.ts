@@ -9,7 +9,7 @@ import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
 import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
 import { ClaimLedger } from "./claim-ledger";
 import { insertClaims, loadClaims, loadRecords } from "./claim-store";
-import { type OpenClaim, runClaim } from "./claim-task";
+import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import type { DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
 import type { DestinationLease, DestinationLocks } from "./destination-lock";
@@ -93,7 +93,7 @@ class DestinationRun {
     const log = this.deps.log.child({ destinationId: this.snapshot.id });
     if (!(await this.prepare())) return "drained";
     const claims = await loadClaims(this.deps.db, this.snapshot.id);
-    this.ledger = new ClaimLedger(this.snapshot.deliveredThroughSeq, Math.max(0, ...claims.map((c) => c.lastSeq)));
+    this.ledger = new ClaimLedger(this.snapshot.deliveredThroughSeq, claims.reduce((max, c) => Math.max(max, c.lastSeq), 0));
     this.ledger.commitFinished(claims.filter((c) => c.status !== "in_flight"));
     this.pending = claims.filter((c) => c.status === "in_flight");
     this.journal = new DeliveryJournal({
@@ -105,6 +105,7 @@ class DestinationRun {
       failureStreakLimit: this.deps.settings.failureStreakLimit,
       responseNexsetId: () => this.responseNexsetId,
       onResponsesAppended: (nexsetId) => void notifyRecordsAppended(nexsetId, this.deps.db),
+      onStreakLimit: () => this.stopNow("failure streak reached"),
       onError: (error) => log.warn({ err: error.message }, "could not record delivery progress; retrying"),
     });
     if (this.pending.length > 0) log.info({ claims: this.pending.length }, "resending claims left in flight by an earlier run");
@@ -130,7 +131,16 @@ class DestinationRun {
       if (this.stopReason) return;
       while (this.running.size < settings.maxOpenClaims && this.pending.length > 0) this.start(this.pending.shift()!);
       const free = settings.maxOpenClaims - this.running.size;
-      if (free > 0 && (free >= Math.ceil(settings.maxOpenClaims / 4) || this.running.size === 0)) await this.claimMore(free);
+      if (free > 0 && (free >= Math.ceil(settings.maxOpenClaims / 4) || this.running.size === 0)) {
+        try {
+          await this.claimMore(free);
+        } catch (error) {
+          // The database is briefly unreachable: nothing was claimed, so nothing is lost; look again shortly.
+          this.deps.log.warn({ destinationId: this.snapshot.id, err: (error as Error).message }, "could not claim records; retrying");
+          await this.sleep(1_000);
+          continue;
+        }
+      }
       if (this.running.size === 0 && this.pending.length === 0 && this.ledger.claimedThrough >= this.snapshot.recordCount) {
         // Caught up, as of a moment ago: look once more before ending (records may have just arrived).
         await this.refresh();
@@ -157,7 +167,18 @@ class DestinationRun {
     const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion);
     this.ledger.markClaimed(ranges);
     if (claimed.length === 0) return;
-    const records = await loadRecords(this.sql, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq);
+    // Batches load their records when their turn to send comes (claim-task.ts), so a run never
+    // holds more than `concurrency` batches of records; single records are loaded together here.
+    if (claimSize(config) > 1) {
+      for (const claim of claimed) this.start(claim);
+      return;
+    }
+    // The claims are taken: whatever happens next they must run (without records, each loads its own).
+    const records = await loadRecords(this.sql, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq).catch(() => null);
+    if (!records) {
+      for (const claim of claimed) this.start(claim);
+      return;
+    }
     let index = 0;
     for (const claim of claimed) {
       const own = [];
@@ -186,8 +207,7 @@ class DestinationRun {
     this.running.set(claim.id, task);
   }
 
-  private claimEnv() {
-    const config = this.snapshot.config!;
+  private claimEnv(): ClaimTaskEnv {
     const credential = this.credential!;
     const send: SendEnv = {
       redis: this.deps.redis,
@@ -195,7 +215,7 @@ class DestinationRun {
       credentialId: credential.id,
       baseUrl: credential.baseUrl,
       token: credential.token,
-      version: config.intercomVersion,
+      version: this.snapshot.config!.intercomVersion,
       limitPer10s: this.snapshot.rateLimitPer10s,
       settings: this.deps.settings,
       permits: this.permits,
@@ -207,10 +227,12 @@ class DestinationRun {
       journal: this.journal,
       runCode: this.deps.runCode,
       destination: { id: this.snapshot.id, organisationId: this.snapshot.organisationId, nexsetId: this.snapshot.nexsetId },
-      config,
-      configVersion: this.snapshot.configVersion,
-      responseWebhook: config.responseWebhook.enabled,
-      jobSpec: this.jobSpec,
+      current: () => ({
+        config: this.snapshot.config!,
+        configVersion: this.snapshot.configVersion,
+        responseWebhook: this.snapshot.config!.responseWebhook.enabled,
+        jobSpec: this.jobSpec,
+      }),
       send,
       failRun: (message: string) => void this.failRun(message),
     };
@@ -241,7 +263,12 @@ class DestinationRun {
         return;
       }
       const changed = fresh.configVersion !== this.snapshot.configVersion || fresh.credentialId !== this.snapshot.credentialId;
-      this.snapshot = fresh;
+      // Settings that no longer parse stop the run (prepare says why); calls in flight keep the last good ones.
+      this.snapshot = fresh.config ? fresh : { ...fresh, config: this.snapshot.config };
+      if (!fresh.config) {
+        await this.failRun(`The destination's settings are invalid: ${fresh.configProblem ?? "unknown problem"}`);
+        return;
+      }
       if (changed) await this.prepare();
     } catch (error) {
       // The database is briefly unreachable: carry on with what we know and look again shortly.
@@ -249,10 +276,15 @@ class DestinationRun {
     }
   }
 
-  private async failRun(message: string): Promise<false> {
-    this.stopReason ??= message;
+  /** No new calls from now on; calls in flight finish and are recorded. */
+  private stopNow(reason: string): void {
+    this.stopReason ??= reason;
     this.drain.abort();
     this.wake();
+  }
+
+  private async failRun(message: string): Promise<false> {
+    this.stopNow(message);
     await this.deps.db.destination
       .updateMany({ where: { id: this.snapshot.id, status: "active" }, data: { status: "error", statusMessage: message.slice(0, 1000) } })
       .catch(() => undefined);

@@ -95,11 +95,13 @@ describe("error records", () => {
     worker = startInProcessWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(progressOf(destinationId), (p) => p.status === "error", 20_000, "status error");
-    expect(progress.statusMessage).toMatch(/5 consecutive failed calls.*404/);
+    const streak = Number(/Stopped after (\d+) consecutive failed calls.*404/.exec(progress.statusMessage ?? "")?.[1]);
+    expect(streak).toBeGreaterThanOrEqual(5);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // New calls stop at the fifth failure; only the one other call already in flight (concurrency 2) may follow.
     const calls = await f.db.deliveryCall.count({ where: { destinationId } });
     expect(calls).toBeGreaterThanOrEqual(5);
-    expect(calls).toBeLessThanOrEqual(7);
+    expect(calls).toBeLessThanOrEqual(6);
     expect((await getDeliveryProgress(f.db, f.organisationId, destinationId)).processed).toBe(calls);
   });
 

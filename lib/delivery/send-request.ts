@@ -51,14 +51,22 @@ export interface SendHooks {
 
 export type SendOutcome = { kind: "done"; result: IntercomResult; gaveUp: boolean } | { kind: "abandoned" };
 
-export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, hooks: SendHooks): Promise<SendOutcome> {
+/** `permitHeld`: the caller already holds a permit (it built the request under it); it is used for the first attempt. */
+export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, hooks: SendHooks, permitHeld = false): Promise<SendOutcome> {
+  let holding = permitHeld;
   for (;;) {
-    if (env.waitSignal.aborted) return { kind: "abandoned" };
-    try {
-      await env.permits.acquire(env.waitSignal);
-    } catch {
+    if (env.waitSignal.aborted) {
+      if (holding) env.permits.release();
       return { kind: "abandoned" };
     }
+    if (!holding) {
+      try {
+        await env.permits.acquire(env.waitSignal);
+      } catch {
+        return { kind: "abandoned" };
+      }
+    }
+    holding = false;
     let result: IntercomResult;
     let attempt: number;
     try {

@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { acquireBudget, correctBudget, type RateLimitReport } from "./credential-budget";
+import { acquireBudget, correctBudget, type RateLimitReport, releaseBudget } from "./credential-budget";
 
 interface Waiter {
   resolve(): void;
@@ -35,6 +35,8 @@ export class BudgetDispenser {
   private lastReportedReset = 0;
   private reserve = 0;
   private reserveUntil = 0;
+  private reserveWindow = 0;
+  private lastCap = Number.POSITIVE_INFINITY;
 
   constructor(
     private readonly redis: Redis,
@@ -78,8 +80,8 @@ export class BudgetDispenser {
       this.pendingReport = report;
     }
     const low = report.remaining <= Math.max(20, report.limit / 10);
-    // Little left at Intercom: calls held in reserve could overshoot it, so give them up.
-    if (low) this.reserve = Math.min(this.reserve, Math.floor(report.remaining / 2));
+    // Little left at Intercom: calls held in reserve could overshoot it, so hand them back.
+    if (low) this.giveBackReserve();
     const urgent = low || report.limit < this.limitPer10s || report.resetAt !== this.lastReportedReset;
     if (urgent) void this.flushReport();
     else this.reportTimer ??= setTimeout(() => void this.flushReport(), REPORT_EVERY_MS);
@@ -105,7 +107,14 @@ export class BudgetDispenser {
 
   /** Intercom said stop (a 429): calls held in reserve must not be made in this window. */
   dropReserve(): void {
+    this.giveBackReserve();
+  }
+
+  private giveBackReserve(): void {
+    if (this.reserve === 0) return;
+    const n = this.reserve;
     this.reserve = 0;
+    void releaseBudget(this.redis, this.credentialId, n, this.reserveWindow).catch(() => undefined);
   }
 
   /** The window may have moved (this process corrected it): stop waiting and ask Redis again. */
@@ -132,7 +141,7 @@ export class BudgetDispenser {
           continue;
         }
         const asked = Math.min(this.waiters.length, MAX_BATCH);
-        const ahead = Math.min(MAX_RESERVE, Math.floor(this.limitPer10s / 50));
+        const ahead = Math.min(MAX_RESERVE, Math.floor(Math.min(this.limitPer10s, this.lastCap) / 50));
         let grant;
         try {
           grant = await acquireBudget(this.redis, this.credentialId, asked + ahead, this.limitPer10s);
@@ -146,6 +155,8 @@ export class BudgetDispenser {
         for (const waiter of this.waiters.splice(0, served)) waiter.resolve();
         this.reserve = grant.granted - served;
         this.reserveUntil = grant.windowEndsAt - 50;
+        this.reserveWindow = grant.windowEndsAt;
+        this.lastCap = grant.cap;
         if (grant.granted < asked) await this.sleep(Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, grant.waitMs)));
       }
     } finally {

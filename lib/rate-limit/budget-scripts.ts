@@ -87,3 +87,13 @@ local we = tonumber(redis.call('HGET', KEYS[1], 'we') or '0')
 if we <= now then return {0, 0, 0, now} end
 return {we, tonumber(redis.call('HGET', KEYS[1], 'cap') or '0'), tonumber(redis.call('HGET', KEYS[1], 'used') or '0'), now}
 `;
+
+/** KEYS: state · ARGV: n, window end it was granted in → gives back unused calls of that window only. */
+export const RELEASE_LUA = `
+local we = tonumber(redis.call('HGET', KEYS[1], 'we') or '0')
+if we ~= tonumber(ARGV[2]) then return 0 end
+local used = tonumber(redis.call('HGET', KEYS[1], 'used') or '0')
+local n = math.min(used, tonumber(ARGV[1]))
+redis.call('HSET', KEYS[1], 'used', used - n)
+return n
+`;

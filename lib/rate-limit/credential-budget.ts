@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import { keyPrefix } from "@/lib/redis/connection";
-import { ACQUIRE_LUA, CORRECT_LUA, READ_LUA } from "./budget-scripts";
+import { ACQUIRE_LUA, CORRECT_LUA, READ_LUA, RELEASE_LUA } from "./budget-scripts";
 import { RATE_LIMIT_WINDOW_MS } from "./rate-limit-settings";
 
 // The shared per-credential budget in Redis (see budget-scripts.ts). Only ids and counts are
@@ -8,6 +8,8 @@ import { RATE_LIMIT_WINDOW_MS } from "./rate-limit-settings";
 
 export interface BudgetGrant {
   granted: number;
+  /** The window's budget (after corrections). */
+  cap: number;
   /** How long until the window ends, when fewer than asked were granted. */
   waitMs: number;
   windowEndsAt: number;
@@ -32,6 +34,7 @@ type BudgetRedis = Redis & {
   flowgateBudgetAcquire(state: string, learned: string, n: number, limit: number, windowMs: number): Promise<number[]>;
   flowgateBudgetCorrect(state: string, learned: string, ...args: number[]): Promise<number[]>;
   flowgateBudgetRead(state: string): Promise<number[]>;
+  flowgateBudgetRelease(state: string, n: number, windowEnd: number): Promise<number>;
 };
 
 const defined = new WeakSet<Redis>();
@@ -41,6 +44,7 @@ function scripts(redis: Redis): BudgetRedis {
     redis.defineCommand("flowgateBudgetAcquire", { numberOfKeys: 2, lua: ACQUIRE_LUA });
     redis.defineCommand("flowgateBudgetCorrect", { numberOfKeys: 2, lua: CORRECT_LUA });
     redis.defineCommand("flowgateBudgetRead", { numberOfKeys: 1, lua: READ_LUA, readOnly: true });
+    redis.defineCommand("flowgateBudgetRelease", { numberOfKeys: 1, lua: RELEASE_LUA });
     defined.add(redis);
   }
   return redis as BudgetRedis;
@@ -55,7 +59,12 @@ const learnedKey = (credentialId: string) => `${budgetKey(credentialId)}:learned
 /** Takes up to `n` calls from the credential's current window. */
 export async function acquireBudget(redis: Redis, credentialId: string, n: number, limitPer10s: number): Promise<BudgetGrant> {
   const reply = await scripts(redis).flowgateBudgetAcquire(budgetKey(credentialId), learnedKey(credentialId), n, limitPer10s, RATE_LIMIT_WINDOW_MS);
-  return { granted: Number(reply[0]), waitMs: Number(reply[1]), windowEndsAt: Number(reply[2]) };
+  return { granted: Number(reply[0]), waitMs: Number(reply[1]), windowEndsAt: Number(reply[2]), cap: Number(reply[3]) };
+}
+
+/** Gives back calls taken but not made, if their window is still the current one. */
+export async function releaseBudget(redis: Redis, credentialId: string, n: number, windowEndsAt: number): Promise<number> {
+  return Number(await scripts(redis).flowgateBudgetRelease(budgetKey(credentialId), n, windowEndsAt));
 }
 
 /** Lowers our remaining budget to what Intercom reported, and aligns the window with its reset. */
