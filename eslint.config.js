@@ -31,4 +31,16 @@ export default tseslint.config(
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
   { files: ["lib/**/*.ts", "workers/**/*.ts", "sandbox/**/*.ts"], rules: { "no-restricted-imports": ["error", noUiImports] } },
   { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ must not import app/." }] }] } },
+  // Last, so it wins over the lib/workers/sandbox rule above for lib/ files.
+  // lib/ is the domain: its code (tests aside) never reaches into the worker process, the sandbox or test helpers.
+  {
+    files: ["lib/**/*.ts"],
+    ignores: ["lib/**/*.test.ts", "lib/**/testing/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...noUiImports.patterns, { group: ["@/workers/*", "@/sandbox/*", "@/test/*"], message: "lib/ must not import workers/, sandbox/ or test/." }] },
+      ],
+    },
+  },
 );

@@ -6,7 +6,7 @@ import { getDeliveryProgress } from "./monitoring";
 import {
   contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
   type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
-} from "./testing/delivery-fixture";
+} from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
 let worker: InProcessWorker | undefined;

@@ -12,8 +12,8 @@ import { getDeliveryProgress } from "./monitoring";
 import {
   contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
   setupDeliveryFixture, waitFor,
-} from "./testing/delivery-fixture";
-import { spawnWorkerProcess, type WorkerProcess } from "./testing/worker-process";
+} from "@/test/delivery/delivery-fixture";
+import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 
 // Crashes and outages with real processes: a worker killed with SIGKILL, and Redis restarted
 // (empty) under a running worker.

@@ -9,7 +9,7 @@ import { findResponseSource } from "./response-webhook";
 import {
   contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, type InProcessWorker,
   setupDeliveryFixture, startInProcessWorker, waitFor,
-} from "./testing/delivery-fixture";
+} from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
 let worker: InProcessWorker | undefined;

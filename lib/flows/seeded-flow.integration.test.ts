@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { setupDeliveryFixture, type DeliveryFixture } from "@/lib/delivery/testing/delivery-fixture";
+import { setupDeliveryFixture, type DeliveryFixture } from "@/test/delivery/delivery-fixture";
 import { getFlowGraph } from "./get-flow-graph";
 import { flowDefinitionSchema } from "./schemas";
 

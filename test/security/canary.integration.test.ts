@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicApiRoutes } from "@/lib/api/openapi/registry";
 import type { AnyApiRouteSpec } from "@/lib/api/route-spec";
 import { defaultDestinationConfig } from "@/lib/destinations/schemas";
-import { spawnWorkerProcess, type WorkerProcess } from "@/lib/delivery/testing/worker-process";
+import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 import { appendRecords } from "@/lib/nexsets/append-records";
 import { type CallAnswer, callHandler, routeKey } from "./support/route-table";
 import { sampleRequest } from "./support/sample-requests";

@@ -4,8 +4,8 @@ import { getDeliveryProgress } from "@/lib/delivery/monitoring";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import {
   contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, setupDeliveryFixture, waitFor,
-} from "@/lib/delivery/testing/delivery-fixture";
-import { spawnWorkerProcess, type WorkerProcess } from "@/lib/delivery/testing/worker-process";
+} from "@/test/delivery/delivery-fixture";
+import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 import { appendRecords } from "@/lib/nexsets/append-records";
 
 // Issue 7 item 4, end to end: one real worker process delivers a normal destination while two others

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { createDestination, createSandboxCredential, setupDeliveryFixture, type DeliveryFixture } from "@/lib/delivery/testing/delivery-fixture";
+import { createDestination, createSandboxCredential, setupDeliveryFixture, type DeliveryFixture } from "@/test/delivery/delivery-fixture";
 import { COLUMN_WIDTH } from "@/lib/flows/definition-to-flow";
 import { apiKeyFor, callRoute, TEST_APP_URL, type RouteCall } from "@/lib/flows/testing/route-client";
 import { appendRecords } from "@/lib/nexsets/append-records";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDestination, createSandboxCredential, setupDeliveryFixture, type DeliveryFixture } from "@/lib/delivery/testing/delivery-fixture";
+import { createDestination, createSandboxCredential, setupDeliveryFixture, type DeliveryFixture } from "@/test/delivery/delivery-fixture";
 import { apiKeyFor, callRoute, chunkedBody, TEST_APP_URL, type RouteCall } from "@/lib/flows/testing/route-client";
 import { uploadSourceFile } from "@/lib/flows/upload-source-file";
 import { producerRedis } from "@/lib/redis/connection";

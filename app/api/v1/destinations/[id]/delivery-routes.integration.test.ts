@@ -10,7 +10,7 @@ import { createDestinationVersion } from "@/lib/delivery/destination-versions";
 import {
   contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, type InProcessWorker,
   setupDeliveryFixture, startInProcessWorker, waitFor,
-} from "@/lib/delivery/testing/delivery-fixture";
+} from "@/test/delivery/delivery-fixture";
 import { queue } from "@/lib/queue/queues";
 import { producerRedis } from "@/lib/redis/connection";
 import { POST as activate } from "./activate/route";

@@ -4,7 +4,7 @@ import { pathToFileURL } from "node:url";
 
 // A real worker process (`tsx workers/main.ts`) for tests that kill it or restart what it talks to.
 
-const ROOT = path.resolve(import.meta.dirname, "../../..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 export interface WorkerProcess {
   child: ChildProcess;
