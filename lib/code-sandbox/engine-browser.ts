@@ -1,8 +1,7 @@
 import variant from "@jitl/quickjs-singlefile-browser-release-sync";
 import { checkGroupingCode } from "./check-grouping-code";
-import { openGroupingSession } from "./grouping-session";
 import { createQuickJSEngine } from "./quickjs-engine";
-import { runGroupingCode } from "./run-grouping-code";
+import { createInProcessRunner } from "./in-process-runner";
 import type { CodeCheckResult, CodeRunner, SandboxLimits } from "./types";
 
 // Browser (the Sample Payload panel and the editor). The WebAssembly is embedded in the module, so
@@ -11,9 +10,7 @@ import type { CodeCheckResult, CodeRunner, SandboxLimits } from "./types";
 export const browserQuickJSEngine = createQuickJSEngine(variant);
 
 export function createBrowserCodeRunner(limits?: SandboxLimits): CodeRunner {
-  const runner: CodeRunner = (code, records, context) => runGroupingCode(browserQuickJSEngine, code, records, context, limits);
-  runner.openSession = (code) => openGroupingSession(browserQuickJSEngine, code, limits);
-  return runner;
+  return createInProcessRunner(browserQuickJSEngine, limits);
 }
 
 export function checkGroupingCodeInBrowser(code: string, limits?: SandboxLimits): Promise<CodeCheckResult> {

@@ -1,8 +1,7 @@
 import variant from "@jitl/quickjs-singlefile-mjs-release-sync";
 import { checkGroupingCode } from "./check-grouping-code";
-import { openGroupingSession } from "./grouping-session";
 import { createQuickJSEngine } from "./quickjs-engine";
-import { runGroupingCode } from "./run-grouping-code";
+import { createInProcessRunner } from "./in-process-runner";
 import { checkGroupingCodeInThread, createThreadCodeRunner, sandboxThreadCount } from "./thread-pool";
 import type { CodeCheckResult, CodeRunner, SandboxLimits } from "./types";
 
@@ -21,9 +20,7 @@ export function createNodeCodeRunner(limits?: SandboxLimits): CodeRunner {
 
 /** QuickJS in this thread: for code that already runs in a sandbox thread, and benchmarks. */
 export function createInProcessCodeRunner(limits?: SandboxLimits): CodeRunner {
-  const runner: CodeRunner = (code, records, context) => runGroupingCode(nodeQuickJSEngine, code, records, context, limits);
-  runner.openSession = (code) => openGroupingSession(nodeQuickJSEngine, code, limits);
-  return runner;
+  return createInProcessRunner(nodeQuickJSEngine, limits);
 }
 
 export function checkGroupingCodeInNode(code: string, limits?: SandboxLimits): Promise<CodeCheckResult> {

@@ -16,6 +16,42 @@ describe("openGroupingSession (one runtime for the batches of one build)", () =>
     }
   });
 
+  it("prints untouched records and arrays exactly as given, however the code wraps them", async () => {
+    const batch = [{ email: "a@x.io", note: 'has "quotes", commas and ] brackets' }, { email: "b@x.io", tags: ["x", ["y"]] }];
+    const cases: [string, unknown][] = [
+      ["(records) => ({ n: records.length, contacts: records })", { n: 2, contacts: batch }],
+      ["(records) => records.map((r) => ({ contact: r }))", batch.map((contact) => ({ contact }))],
+      ["(records) => ({ first: records[0].email, all: records })", { first: "a@x.io", all: batch }],
+      ["(records) => [records, records]", [batch, batch]],
+    ];
+    for (const [code, expected] of cases) {
+      const session = await openGroupingSession(nodeQuickJSEngine, code);
+      try {
+        expect(session.run(batch, {})).toMatchObject({ ok: true, serialized: JSON.stringify(expected) });
+      } finally {
+        session.close();
+      }
+    }
+  });
+
+  it("keeps records the code holds on to from an earlier batch intact", async () => {
+    const code = "let previous = null;\n(records) => { const body = { now: records, before: previous }; previous = records; return body; }";
+    const session = await openGroupingSession(nodeQuickJSEngine, code);
+    try {
+      session.run([{ a: 1 }], {});
+      expect(session.run([{ b: 2 }], {})).toMatchObject({ ok: true, serialized: '{"now":[{"b":2}],"before":[{"a":1}]}' });
+      const touched = await openGroupingSession(nodeQuickJSEngine, "let kept = [];\n(records) => { kept = kept.concat(records); return kept.map((r) => Object.keys(r)[0]); }");
+      try {
+        touched.run([{ a: 1 }], {});
+        expect(touched.run([{ b: 2 }], {})).toMatchObject({ ok: true, serialized: '["a","b"]' });
+      } finally {
+        touched.close();
+      }
+    } finally {
+      session.close();
+    }
+  });
+
   it("gives each batch the full time limit", async () => {
     const limits = { ...DEFAULT_SANDBOX_LIMITS, timeMs: 400 };
     const session = await openGroupingSession(nodeQuickJSEngine, "(records) => { const end = Date.now() + 150; while (Date.now() < end) {} return records.length; }", limits);

@@ -1,8 +1,8 @@
 import type { QuickJSHandle } from "quickjs-emscripten-core";
 import { exceedsBytes } from "./output-size";
 import type { QuickJSEngine } from "./quickjs-engine";
-import { type QuickJSSession, isSandboxError, openQuickJSSession } from "./quickjs-session";
-import { type RecordTransfer, encodeRecords, spliceRecords } from "./record-transfer";
+import { type QuickJSSession, closeWhenIdle, isSandboxError, openQuickJSSession } from "./quickjs-session";
+import { RecordTransfer, spliceRecords } from "./record-transfer";
 import { formatMegabytes } from "./sandbox-errors";
 import { type CodeRunResult, DEFAULT_SANDBOX_LIMITS, type GroupingContext, type SandboxError, type SandboxLimits, type SyncGroupingSession } from "./types";
 
@@ -26,6 +26,15 @@ export async function openGroupingSession(engine: QuickJSEngine, code: string, l
     fn = session.abandon(error);
   }
   const evaluated = fn;
+  // Every batch's records stay readable for the session's life: code may keep records of an earlier
+  // batch and touch them later.
+  const transfers: RecordTransfer[] = [];
+  const fetchRecords = session.track(session.context.newFunction("records", (batchHandle, whatHandle) => {
+    const transfer = transfers[session.context.getNumber(batchHandle)];
+    if (!transfer) return session.context.undefined;
+    const text = session.context.getNumber(whatHandle) === 0 ? transfer.arrayJson : JSON.stringify(transfer.elementBounds());
+    return session.context.newString(text);
+  }));
   let stopped: SandboxError | undefined = isSandboxError(evaluated) ? evaluated : undefined;
   let closed = false;
 
@@ -37,7 +46,7 @@ export async function openGroupingSession(engine: QuickJSEngine, code: string, l
       const checkpoint = session.checkpoint();
       let result: CodeRunResult;
       try {
-        result = callOnce(session, evaluated as QuickJSHandle, records, context, limits);
+        result = callOnce(session, evaluated as QuickJSHandle, fetchRecords, transfers, records, context, limits);
         // Free this batch's strings and values now, so a long build doesn't hold them all.
         if (!session.isUnhealthy) session.releaseSince(checkpoint);
       } catch (error) {
@@ -50,7 +59,7 @@ export async function openGroupingSession(engine: QuickJSEngine, code: string, l
     close() {
       if (closed) return;
       closed = true;
-      session.close();
+      closeWhenIdle(session);
     },
   };
 }
@@ -58,6 +67,8 @@ export async function openGroupingSession(engine: QuickJSEngine, code: string, l
 function callOnce(
   session: QuickJSSession,
   fn: QuickJSHandle,
+  fetchRecords: QuickJSHandle,
+  transfers: RecordTransfer[],
   records: readonly Record<string, unknown>[],
   context: GroupingContext,
   limits: SandboxLimits,
@@ -65,12 +76,21 @@ function callOnce(
   let transfer: RecordTransfer;
   let contextJson: string;
   try {
-    transfer = encodeRecords(records);
+    transfer = new RecordTransfer(records);
     contextJson = JSON.stringify(context);
   } catch (error) {
     return failure({ kind: "result", message: `The records could not be converted to JSON: ${String(error)}` });
   }
-  const args = [transfer.source, transfer.offsetsJson, transfer.markerPrefix, contextJson].map((text) => session.string(text));
+  const { context: vm } = session;
+  const batchNo = transfers.push(transfer) - 1;
+  const args = [
+    fetchRecords,
+    session.track(vm.newNumber(batchNo)),
+    session.track(vm.newNumber(transfer.count)),
+    session.string(transfer.markerPrefix),
+    session.string(contextJson),
+    transfer.eager ? vm.true : vm.false,
+  ];
   let value = session.callDriver("run", fn, ...args);
   if (isSandboxError(value)) return failure(value);
 

@@ -23,11 +23,14 @@ function appRoot(): string {
 
 // The thread loads the TypeScript entry through tsx's API (a runtime dependency; the worker process
 // runs on it too), so it works the same under Next, the worker and tests.
+// Only dynamic import(): the thread inherits the host's flags, and under --input-type=module this
+// source is an ES module, where require() doesn't exist.
 const BOOT_SOURCE = `
-const { workerData, parentPort } = require("node:worker_threads");
-import(workerData.tsxApi)
-  .then(({ tsImport }) => tsImport(workerData.entry, workerData.entry))
-  .catch((error) => parentPort.postMessage({ type: "boot-failed", message: String((error && error.stack) || error) }));
+import("node:worker_threads").then(({ workerData, parentPort }) =>
+  import(workerData.tsxApi)
+    .then(({ tsImport }) => tsImport(workerData.entry, workerData.entry))
+    .catch((error) => parentPort.postMessage({ type: "boot-failed", message: String((error && error.stack) || error) })),
+);
 `;
 
 export class SandboxThread {
@@ -36,6 +39,9 @@ export class SandboxThread {
   private readonly ready: Promise<void>;
   private readonly pending = new Map<number, (outcome: ThreadOutcome) => void>();
   private nextId = 1;
+  private waiting = 0;
+  /** Requests sent and not yet answered, oldest first; only the oldest one's deadline is running. */
+  private readonly queue: { id: number; deadlineMs: number; timer?: ReturnType<typeof setTimeout> }[] = [];
 
   constructor() {
     const root = appRoot();
@@ -47,7 +53,6 @@ export class SandboxThread {
       // The QuickJS heap is WebAssembly memory (capped by quickjs-engine.ts); this bounds the rest.
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
     });
-    this.worker.unref();
     this.ready = new Promise<void>((resolve, reject) => {
       if (!existsSync(entry) || !existsSync(tsxApi)) reject(new Error(`missing ${existsSync(entry) ? tsxApi : entry} (set FLOWGATE_APP_ROOT to the app's directory)`));
       const timer = setTimeout(() => reject(new Error(`no answer within ${BOOT_TIMEOUT_MS} ms`)), BOOT_TIMEOUT_MS);
@@ -62,10 +67,26 @@ export class SandboxThread {
     this.ready.catch(() => this.kill("could not start"));
     this.worker.on("error", (error: Error & { code?: string }) => this.kill(error.message, error.code === "ERR_WORKER_OUT_OF_MEMORY"));
     this.worker.on("exit", (code) => this.kill(`the thread exited (${code})`));
+    // An idle thread must not keep the process alive; a caller waiting for it must (see call()).
+    // After the listeners, since adding a "message" listener refs the thread's port again.
+    this.worker.unref();
   }
 
-  /** Sends one request; past `deadlineMs` (counted once the thread is up) the thread is terminated. */
-  async call(request: ThreadCall, deadlineMs?: number): Promise<ThreadOutcome> {
+  /**
+   * Sends one request. The thread answers requests in order, so a request's deadline starts when the
+   * one before it is answered (or at once); past `deadlineMs` the thread is terminated.
+   */
+  async call(request: ThreadCall, deadlineMs: number): Promise<ThreadOutcome> {
+    this.waiting++;
+    this.worker.ref();
+    try {
+      return await this.send(request, deadlineMs);
+    } finally {
+      if (--this.waiting === 0) this.worker.unref();
+    }
+  }
+
+  private async send(request: ThreadCall, deadlineMs: number): Promise<ThreadOutcome> {
     try {
       await this.ready;
     } catch (error) {
@@ -74,20 +95,30 @@ export class SandboxThread {
     if (this.dead) return { kind: "crashed", message: "The code sandbox stopped", outOfMemory: false };
     const id = this.nextId++;
     return new Promise<ThreadOutcome>((resolve) => {
-      const timer = deadlineMs === undefined ? undefined : setTimeout(() => this.kill("timeout"), deadlineMs);
       this.pending.set(id, (outcome) => {
-        clearTimeout(timer);
         this.pending.delete(id);
+        if (this.queue[0]?.id === id) {
+          clearTimeout(this.queue.shift()!.timer);
+          this.armHead();
+        }
         resolve(outcome);
       });
+      this.queue.push({ id, deadlineMs });
+      if (this.queue.length === 1) this.armHead();
       this.worker.postMessage({ ...request, id } as ThreadRequest);
     });
+  }
+
+  private armHead(): void {
+    const head = this.queue[0];
+    if (head) head.timer = setTimeout(() => this.kill("timeout"), head.deadlineMs);
   }
 
   /** Terminates the thread; every call in flight ends with `timeout` or `crashed`. */
   kill(reason: string, outOfMemory = false): void {
     if (this.dead) return;
     this.dead = true;
+    for (const entry of this.queue.splice(0)) clearTimeout(entry.timer);
     const outcome: ThreadOutcome = reason === "timeout" ? { kind: "timeout" } : { kind: "crashed", message: reason, outOfMemory };
     for (const settle of [...this.pending.values()]) settle(outcome);
     void this.worker.terminate().catch(() => undefined);

@@ -2,9 +2,10 @@ import { parentPort } from "node:worker_threads";
 import variant from "@jitl/quickjs-singlefile-mjs-release-sync";
 import { checkGroupingCode } from "./check-grouping-code";
 import { openGroupingSession } from "./grouping-session";
+import { prepareSpareSession } from "./quickjs-session";
 import { createQuickJSEngine } from "./quickjs-engine";
 import type { ThreadReply, ThreadRequest, WireRunResult } from "./thread-protocol";
-import type { SyncGroupingSession } from "./types";
+import { DEFAULT_SANDBOX_LIMITS, type SandboxLimits, type SyncGroupingSession } from "./types";
 
 // Runs inside a sandbox worker thread (started by sandbox-thread.ts): the same QuickJS sessions as
 // in-process, so results are identical; the host can terminate this thread when a single builtin
@@ -37,11 +38,32 @@ async function handle(request: ThreadRequest): Promise<ThreadReply> {
   }
 }
 
+// One request at a time, in order: the host pipelines a session's open and runs without waiting for
+// each reply, and an open may await a module (re)load.
+let queue = Promise.resolve();
+let queued = 0;
+let lastLimits: SandboxLimits = DEFAULT_SANDBOX_LIMITS;
+
 port.on("message", (request: ThreadRequest) => {
-  handle(request).then(send, (error: unknown) => send({ type: "reply", id: request.id, failure: String(error) }));
+  queued++;
+  if (request.op === "open" || request.op === "check") lastLimits = request.limits;
+  queue = queue
+    .then(() => handle(request))
+    .then(send, (error: unknown) => send({ type: "reply", id: request.id, failure: String(error) }))
+    .finally(() => {
+      if (--queued === 0) setImmediate(prepareWhenIdle);
+    });
 });
 
+// Idle: get the next session's runtime ready, off the critical path of the next build.
+function prepareWhenIdle(): void {
+  if (queued === 0) void prepareSpareSession(engine, lastLimits);
+}
+
 engine.loadModule().then(
-  () => send({ type: "ready" }),
+  () => {
+    send({ type: "ready" });
+    setImmediate(prepareWhenIdle);
+  },
   (error: unknown) => send({ type: "boot-failed", message: String(error) }),
 );

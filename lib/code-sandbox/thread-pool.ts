@@ -64,15 +64,20 @@ function outcomeError(outcome: Exclude<ThreadOutcome, { kind: "reply" }>, limits
 
 async function openThreadSession(code: string, limits: SandboxLimits, sessionId: number): Promise<GroupingSession> {
   const thread = await pool().acquire();
-  const opened = await thread.call({ op: "open", sessionId, code, limits }, hardDeadlineMs(limits));
-  let stopped: SandboxError | undefined =
-    opened.kind !== "reply" ? outcomeError(opened, limits) : opened.reply.failure ? { kind: "runtime", message: opened.reply.failure } : undefined;
+  // Not awaited: the thread answers in order, so the first run goes out at once, right behind it.
+  const opened = thread.call({ op: "open", sessionId, code, limits }, hardDeadlineMs(limits)).then((outcome): SandboxError | undefined => {
+    if (outcome.kind !== "reply") return outcomeError(outcome, limits);
+    return outcome.reply.failure ? { kind: "runtime", message: outcome.reply.failure } : undefined;
+  });
+  let stopped: SandboxError | undefined;
   let closed = false;
   return {
     async run(records, context) {
       if (closed) throw new Error("This grouping session is closed");
-      if (stopped) return { ok: false, error: stopped };
-      const outcome = await thread.call({ op: "run", sessionId, records, context }, hardDeadlineMs(limits));
+      const ran = stopped ? undefined : thread.call({ op: "run", sessionId, records, context }, hardDeadlineMs(limits));
+      stopped ??= await opened;
+      const outcome = await ran;
+      if (stopped || !outcome) return { ok: false, error: stopped! };
       if (outcome.kind !== "reply") {
         stopped = outcomeError(outcome, limits);
         return { ok: false, error: stopped };

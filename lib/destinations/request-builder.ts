@@ -9,6 +9,8 @@ import { resolveRecordUrl } from "./resolve-record-url";
 import type { DestinationConfig } from "./schemas";
 
 const BODILESS_METHODS = new Set(["GET", "DELETE"]);
+/** How many grouping-code batches are handed to the sandbox before the current one is awaited. */
+const CODE_BATCHES_AHEAD = 4;
 
 /**
  * THE request builder: records + destination config → the HTTP requests to make. The Sample Payload
@@ -40,9 +42,18 @@ export async function buildRequests(records: readonly DestinationRecord[], confi
   const requests: BuiltRequest[] = [];
   const usesCode = batched && config.batching.algorithm === "code" && groups.length > 0;
   const runCode = usesCode ? await openCodeRunner(ctx.runCode, config.batching.code) : undefined;
+  // Bodies are started ahead of the one awaited: a sandbox thread runs batch n+1 while this thread
+  // finishes batch n. Without code, each body is ready at once.
+  const bodies: Promise<BodyResult>[] = [];
+  const startBody = (batchIndex: number) => {
+    const group = groups[batchIndex];
+    if (group && !bodies[batchIndex]) bodies[batchIndex] = hasBody ? buildBody(group, batchIndex, records, excluded, config, prepared, runCode) : Promise.resolve({ ok: true, text: undefined });
+  };
   try {
     for (const [batchIndex, group] of groups.entries()) {
-      const body = hasBody ? await buildBody(group, batchIndex, records, excluded, config, prepared, runCode) : { ok: true as const, text: undefined };
+      for (let ahead = 0; ahead <= CODE_BATCHES_AHEAD; ahead++) startBody(batchIndex + ahead);
+      const body = await bodies[batchIndex]!;
+      delete bodies[batchIndex];
       if (!body.ok) {
         for (const index of group.indexes) recordErrors.push(withSeq(ctx, { index, message: body.message, line: body.line }));
         continue;
@@ -53,6 +64,7 @@ export async function buildRequests(records: readonly DestinationRecord[], confi
       requests.push(request);
     }
   } finally {
+    for (const started of bodies) void started?.catch(() => undefined); // a build that threw leaves these unread
     runCode?.close();
   }
   recordErrors.sort((a, b) => a.index - b.index);

@@ -21,7 +21,7 @@ function errorOf(result: CodeRunResult) {
   return result.error;
 }
 
-describe("runGroupingCode: results", () => {
+describe("code runners: results", () => {
   it("returns the starter template's body, byte-for-byte what JSON.stringify gives", async () => {
     const result = await run(STARTER_GROUPING_CODE, records, { batchIndex: 0 });
     expect(body(result)).toBe(JSON.stringify({ contacts: records }));
@@ -83,7 +83,7 @@ describe("runGroupingCode: results", () => {
   });
 });
 
-describe("runGroupingCode: hostile and broken code", () => {
+describe("code runners: hostile and broken code", () => {
   it("stops an infinite loop at the time limit", async () => {
     expect(errorOf(await run("(records) => { while (true) {} }", records, {}))).toMatchObject({ kind: "timeout", message: "Your code ran longer than 1000 ms" });
   });
