@@ -14,6 +14,7 @@ import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
 import { createDatabase, ensurePostgres } from "@/scripts/services/postgres";
 import { freePort } from "@/scripts/services/port";
 import { ensureRedis } from "@/scripts/services/redis";
+import { workerNodeFlags } from "@/workers/node-flags";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist");
@@ -62,8 +63,8 @@ export interface ChildHandle {
   peakRssMb(): number;
 }
 
-function spawnChild(script: string, env: Record<string, string>, readyText: string): Promise<ChildHandle> {
-  const child = spawn(process.execPath, [...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function spawnChild(script: string, env: Record<string, string>, readyText: string, nodeArgs: string[] = []): Promise<ChildHandle> {
+  const child = spawn(process.execPath, [...nodeArgs, ...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const handle: ChildHandle = {
     child,
@@ -122,6 +123,11 @@ export function startWorkerProcess(stack: BenchStack, sandboxUrl: string, env: R
       ...env,
     },
     '"worker started"',
+    [
+      ...workerNodeFlags({ ...process.env, ...env }),
+      // BENCH_PROFILE_DIR=/tmp/prof writes each worker's CPU profile there when it stops (open in Chrome DevTools).
+      ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+    ],
   );
 }
 

@@ -76,6 +76,7 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
       const peakRss = worker.peakRssMb();
       console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB)`);
       console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
+      if (process.env.BENCH_SHOW_WORKER) console.log(worker.output().split("\n").filter((l) => /DBG/.test(l)).slice(0, 8).join("\n"));
       return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss };
     } finally {
       await worker.stop();
@@ -171,9 +172,8 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       intercomVersion: "Preview",
       batching: { enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts" },
     });
-    // BENCH_WORKER_NODE_OPTIONS (e.g. --max-old-space-size=160) shows the effect of capping V8's heap.
-    const nodeOptions: Record<string, string> = process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {};
-    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25", ...nodeOptions });
+    // The worker's heap cap is workers/node-flags.ts's default; FLOWGATE_WORKER_HEAP_MB=0 shows V8 uncapped.
+    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25" });
     try {
       const startRss = worker.peakRssMb();
       await activateDestination(stack.db, stack.organisationId, destinationId);

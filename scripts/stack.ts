@@ -2,6 +2,7 @@ import path from "node:path";
 import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
 import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
+import { workerNodeFlags } from "../workers/node-flags";
 
 export interface StackOptions {
   port: number;
@@ -55,10 +56,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     processes.push(sandbox);
     if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true))) throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
     await options.beforeWeb?.();
-    // FLOWGATE_WORKER_HEAP_MB caps the worker's V8 heap (the delivery benchmark meets its 300 MB RSS goal
-    // at 192); unset, V8 sizes it and collects lazily, which costs RSS but never an out-of-memory crash.
-    const heap = env.FLOWGATE_WORKER_HEAP_MB ? [`--max-old-space-size=${Number(env.FLOWGATE_WORKER_HEAP_MB)}`] : [];
-    processes.push(startProcess("worker", process.execPath, [...heap, "--import", "tsx", "workers/main.ts"], { ...env, FLOWGATE_SERVICE: "worker" }, options.output));
+    processes.push(startProcess("worker", process.execPath, [...workerNodeFlags(env), "--import", "tsx", "workers/main.ts"], { ...env, FLOWGATE_SERVICE: "worker" }, options.output));
     processes.push(startProcess("web", bin("next"), ["start", "-p", String(options.port)], { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web" }, options.output));
     if (!(await waitForHttp(`${url}/api/health`, 60_000, (s) => s === 200))) {
       throw new SetupError(`The web app did not become healthy at ${url}/api/health within 60 s (see the output above).`);

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimRange } from "./claim-ledger";
-import { insertClaimRows, selectRecords } from "./delivery-sql";
 import type { SqlExecutor } from "./sql-executor";
 
 // DeliveryClaim rows: written BEFORE a call is made. The unique (destinationId, firstSeq) key
@@ -29,14 +28,61 @@ export async function loadClaims(db: Db, destinationId: string): Promise<StoredC
   });
 }
 
-/** Inserts claims for the ranges; returns the ones this call claimed (a conflicting range is skipped). */
-export async function insertClaims(sql: SqlExecutor, destinationId: string, ranges: readonly ClaimRange[], configVersion: number): Promise<StoredClaim[]> {
+export interface ClaimWithRecords extends StoredClaim {
+  /** The claim's records, when they were asked for. */
+  records?: LoadedRecord[];
+}
+
+/**
+ * Inserts claims for the ranges (before any call is made); returns the ones this call claimed, in
+ * seq order (a range someone else claimed is skipped). With `recordsOf` (a Nexset id), each claim
+ * comes back with its records, read in the same round trip.
+ */
+export async function insertClaims(
+  sql: SqlExecutor,
+  destinationId: string,
+  ranges: readonly ClaimRange[],
+  configVersion: number,
+  recordsOf?: string,
+): Promise<ClaimWithRecords[]> {
   if (ranges.length === 0) return [];
-  const rows = await insertClaimRows(sql, destinationId, ranges, configVersion);
-  return rows.map((row) => ({ ...row, status: "in_flight", attempts: 0, nextAttemptAt: null }));
+  // The records come by one index range scan over all the ranges (a join per claim lets the planner
+  // scan the whole Nexset); those of a range someone else claimed are dropped here.
+  const rows = await sql.query<{ id: string | null; firstSeq: number | null; lastSeq: number | null; seq: number | null; data: Record<string, unknown> | null }>(
+    `WITH claimed AS (
+       INSERT INTO "DeliveryClaim" ("destinationId", "firstSeq", "lastSeq", "configVersion", "claimedAt")
+       SELECT $1, f, l, $2, now() AT TIME ZONE 'UTC' FROM unnest($3::int[], $4::int[]) AS t(f, l)
+       ON CONFLICT ("destinationId", "firstSeq") DO NOTHING
+       RETURNING "id", "firstSeq", "lastSeq"
+     )
+     SELECT "id"::text, "firstSeq", "lastSeq", NULL::int AS "seq", NULL::jsonb AS "data" FROM claimed
+     UNION ALL
+     SELECT NULL, NULL, NULL, "seq", "data" FROM "NexsetRecord"
+     WHERE $5::text IS NOT NULL AND "nexsetId" = $5 AND "seq" BETWEEN $6 AND $7`,
+    [destinationId, configVersion, ranges.map((r) => r.firstSeq), ranges.map((r) => r.lastSeq), recordsOf ?? null, Math.min(...ranges.map((r) => r.firstSeq)), Math.max(...ranges.map((r) => r.lastSeq))],
+    "flowgate-insert-claims",
+  );
+  const claims: ClaimWithRecords[] = rows
+    .filter((row) => row.id !== null)
+    .map((row) => ({ id: BigInt(row.id!), firstSeq: row.firstSeq!, lastSeq: row.lastSeq!, status: "in_flight", attempts: 0, nextAttemptAt: null }))
+    .sort((a, b) => a.firstSeq - b.firstSeq);
+  if (recordsOf) {
+    const records = rows.filter((row) => row.seq !== null && row.data !== null).sort((a, b) => a.seq! - b.seq!);
+    let next = 0;
+    for (const claim of claims) {
+      claim.records = [];
+      while (next < records.length && records[next]!.seq! < claim.firstSeq) next++;
+      while (next < records.length && records[next]!.seq! <= claim.lastSeq) claim.records.push({ seq: records[next]!.seq!, data: records[next++]!.data! });
+    }
+  }
+  return claims;
 }
 
 /** The records with seq in [firstSeq, lastSeq], in order. */
 export function loadRecords(sql: SqlExecutor, nexsetId: string, firstSeq: number, lastSeq: number): Promise<LoadedRecord[]> {
-  return selectRecords(sql, nexsetId, firstSeq, lastSeq);
+  return sql.query<LoadedRecord>(
+    `SELECT "seq", "data" FROM "NexsetRecord" WHERE "nexsetId" = $1 AND "seq" BETWEEN $2 AND $3 ORDER BY "seq"`,
+    [nexsetId, firstSeq, lastSeq],
+    "flowgate-load-records",
+  );
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
-import { type ErrorRow, finishClaims, insertCalls, insertErrorRecords, setDestinationError, updateClaimProgress } from "./delivery-sql";
-import { inPgTransaction, prismaExecutor, type SqlExecutor } from "./sql-executor";
+import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
+import { pgExecutor, prismaExecutor } from "./sql-executor";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
 // piled up in ONE transaction: call rows, claim updates, error records, response-webhook
@@ -140,27 +140,29 @@ export class DeliveryJournal {
     const responses = finishes.flatMap((f) => f.responses);
     const responseNexsetId = responses.length > 0 ? this.opts.responseNexsetId() : null;
 
-    const write = async (sql: SqlExecutor) => {
-      if (calls.length > 0) await insertCalls(sql, calls.map((c) => c.row));
-      if (progress.size > 0) await updateClaimProgress(sql, progress);
-      const errorRows = finishes.flatMap((f) => f.errorRecords);
-      if (errorRows.length > 0) await insertErrorRecords(sql, errorRows);
-      if (finishes.length > 0 || streak !== this.streak) {
-        await finishClaims(sql, destinationId, finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })), cursor, streak);
-      }
-      if (trip) await setDestinationError(sql, destinationId, `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`);
+    const statement: JournalCommit = {
+      destinationId,
+      calls: calls.map((c) => c.row),
+      progress,
+      errorRecords: finishes.flatMap((f) => f.errorRecords),
+      finished: finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })),
+      storeCursor: finishes.length > 0 || streak !== this.streak,
+      cursor,
+      streak,
+      errorMessage: trip ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}` : null,
     };
     if (responseNexsetId) {
       // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
       await db.$transaction(
         async (tx) => {
-          await write(prismaExecutor(tx));
+          await commitJournal(prismaExecutor(tx), statement);
           await appendRecordsInTx(tx, responseNexsetId, responses);
         },
         { timeout: 60_000, maxWait: 30_000 },
       );
     } else {
-      await inPgTransaction(this.opts.pool, write);
+      // One statement is its own transaction.
+      await commitJournal(pgExecutor(this.opts.pool), statement);
     }
     ledger.commitFinished(finishes.map((f) => f.range));
     this.streak = streak;

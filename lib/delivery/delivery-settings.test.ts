@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultRateLimitPer10s, INTERCOM_DEFAULT_PER_10S } from "@/lib/rate-limit/rate-limit-settings";
-import { loadDeliverySettings } from "./delivery-settings";
+import { callSlots, loadDeliverySettings } from "./delivery-settings";
 
 describe("delivery settings", () => {
   it("reads the environment, and overrides win", () => {
@@ -18,5 +18,15 @@ describe("delivery settings", () => {
     expect(defaultRateLimitPer10s({})).toBe(1_666);
     expect(defaultRateLimitPer10s({ FLOWGATE_RATE_LIMIT_PER_10S: "500" })).toBe(500);
     expect(() => defaultRateLimitPer10s({ FLOWGATE_RATE_LIMIT_PER_10S: "-1" })).toThrow(/FLOWGATE_RATE_LIMIT_PER_10S/);
+  });
+
+  it("runs fewer calls at once when batches are large, so a run holds at most maxRecordsInFlight records", () => {
+    const settings = loadDeliverySettings({}, {});
+    expect(settings.maxRecordsInFlight).toBe(20_000);
+    expect(callSlots(settings, 1)).toBe(16);
+    expect(callSlots(settings, 1_000)).toBe(16);
+    expect(callSlots(settings, 5_000)).toBe(4);
+    expect(callSlots(settings, 10_000)).toBe(2);
+    expect(callSlots({ concurrency: 16, maxRecordsInFlight: 100 }, 10_000)).toBe(1);
   });
 });

@@ -11,6 +11,11 @@ export const deliverySettingsSchema = z.object({
    * overlap the calls instead of stalling them. 0 means 4 × concurrency.
    */
   maxOpenClaims: z.coerce.number().int().min(0).max(10_000).default(0),
+  /**
+   * Records a destination's run may hold at once (loaded, built into requests, or in calls): with
+   * large batches, fewer calls run at once, so memory stays bounded whatever the batch size.
+   */
+  maxRecordsInFlight: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   /** Attempts per call for 5xx, timeouts and resets before its records become error records. */
   maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
   backoffBaseMs: z.coerce.number().int().min(1).max(600_000).default(1_000),
@@ -33,6 +38,7 @@ export type DeliverySettings = z.infer<typeof deliverySettingsSchema>;
 const ENV_NAMES: Record<keyof DeliverySettings, string> = {
   concurrency: "FLOWGATE_DELIVERY_CONCURRENCY",
   maxOpenClaims: "FLOWGATE_DELIVERY_MAX_OPEN_CLAIMS",
+  maxRecordsInFlight: "FLOWGATE_DELIVERY_MAX_RECORDS_IN_FLIGHT",
   maxAttempts: "FLOWGATE_DELIVERY_MAX_ATTEMPTS",
   backoffBaseMs: "FLOWGATE_DELIVERY_BACKOFF_BASE_MS",
   backoffMaxMs: "FLOWGATE_DELIVERY_BACKOFF_MAX_MS",
@@ -61,4 +67,9 @@ export function loadDeliverySettings(overrides: Partial<DeliverySettings> = {}, 
   }
   const settings = parsed.data;
   return { ...settings, maxOpenClaims: settings.maxOpenClaims === 0 ? settings.concurrency * 4 : Math.max(settings.maxOpenClaims, settings.concurrency) };
+}
+
+/** Calls a run may have in flight at once: `concurrency`, fewer when batches are large (at least one). */
+export function callSlots(settings: Pick<DeliverySettings, "concurrency" | "maxRecordsInFlight">, recordsPerCall: number): number {
+  return Math.max(1, Math.min(settings.concurrency, Math.floor(settings.maxRecordsInFlight / Math.max(1, recordsPerCall))));
 }

@@ -10,7 +10,7 @@ import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
 import { ClaimLedger } from "./claim-ledger";
 import { insertClaims, loadClaims, loadRecords } from "./claim-store";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
-import type { DeliverySettings } from "./delivery-settings";
+import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
 import type { DestinationLease, DestinationLocks } from "./destination-lock";
 import { claimSize, type DestinationSnapshot, loadDestinationSnapshot } from "./destination-snapshot";
@@ -85,7 +85,7 @@ class DestinationRun {
     private snapshot: DestinationSnapshot,
   ) {
     setMaxListeners(0, this.drain.signal);
-    this.permits = new Semaphore(deps.settings.concurrency);
+    this.permits = new Semaphore(callSlots(deps.settings, snapshot.config ? claimSize(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
   }
 
@@ -164,28 +164,12 @@ class DestinationRun {
     if (!config) return;
     const ranges = this.ledger.nextRanges(free, claimSize(config), this.snapshot.recordCount);
     if (ranges.length === 0) return;
-    const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion);
-    this.ledger.markClaimed(ranges);
-    if (claimed.length === 0) return;
     // Batches load their records when their turn to send comes (claim-task.ts), so a run never
-    // holds more than `concurrency` batches of records; single records are loaded together here.
-    if (claimSize(config) > 1) {
-      for (const claim of claimed) this.start(claim);
-      return;
-    }
-    // The claims are taken: whatever happens next they must run (without records, each loads its own).
-    const records = await loadRecords(this.sql, this.snapshot.nexsetId, claimed[0]!.firstSeq, claimed.at(-1)!.lastSeq).catch(() => null);
-    if (!records) {
-      for (const claim of claimed) this.start(claim);
-      return;
-    }
-    let index = 0;
-    for (const claim of claimed) {
-      const own = [];
-      while (index < records.length && records[index]!.seq < claim.firstSeq) index++;
-      while (index < records.length && records[index]!.seq <= claim.lastSeq) own.push(records[index++]!);
-      this.start({ ...claim, records: own });
-    }
+    // holds more than `concurrency` batches of records; single records come with their claims.
+    const single = claimSize(config) === 1;
+    const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion, single ? this.snapshot.nexsetId : undefined);
+    this.ledger.markClaimed(ranges);
+    for (const claim of claimed) this.start(claim);
   }
 
   private start(claim: OpenClaim): void {

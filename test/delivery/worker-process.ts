@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { workerNodeFlags } from "@/workers/node-flags";
 
 // A real worker process (`tsx workers/main.ts`) for tests that kill it or restart what it talks to.
 
@@ -19,7 +20,7 @@ export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   // node itself with tsx's loader (not the tsx CLI, which runs the worker as ITS child: a SIGKILL
   // to the CLI would leave the worker running).
   const tsx = path.join(ROOT, "node_modules/tsx/dist");
-  const args = ["--require", path.join(tsx, "preflight.cjs"), "--import", pathToFileURL(path.join(tsx, "loader.mjs")).href, "workers/main.ts"];
+  const args = [...workerNodeFlags({ ...process.env, ...env }), "--require", path.join(tsx, "preflight.cjs"), "--import", pathToFileURL(path.join(tsx, "loader.mjs")).href, "workers/main.ts"];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "info", ...env },

@@ -35,8 +35,8 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
   }
 
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const deadline = AbortSignal.timeout(timeoutMs);
-  const signal = input.signal ? AbortSignal.any([deadline, input.signal]) : deadline;
+  const deadline = new CallDeadline(timeoutMs, input.signal);
+  const signal = deadline.signal;
   try {
     const response = await request(resolved.url, {
       dispatcher: intercomDispatcher(),
@@ -71,10 +71,45 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     if (isOutboundRefusal(error)) return emptyResult(sent, started, { outcome: "permanent", errorMessage: outboundRefusalMessage(error) });
     const classification = classifyTransportError({
       error,
-      timedOut: deadline.aborted,
-      aborted: !deadline.aborted && Boolean(input.signal?.aborted),
+      timedOut: deadline.timedOut,
+      aborted: !deadline.timedOut && Boolean(input.signal?.aborted),
     });
     return emptyResult(sent, started, classification);
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * One abort signal for the call's whole deadline and the caller's signal: a timer and a listener,
+ * cleared when the call ends (AbortSignal.timeout + AbortSignal.any cost several times more per call).
+ */
+class CallDeadline {
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+  timedOut = false;
+
+  constructor(
+    timeoutMs: number,
+    private readonly outer: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new DOMException("The operation timed out", "TimeoutError"));
+    }, timeoutMs);
+    if (outer?.aborted) this.controller.abort(outer.reason);
+    else outer?.addEventListener("abort", this.onOuterAbort, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private readonly onOuterAbort = () => this.controller.abort(this.outer?.reason);
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener("abort", this.onOuterAbort);
   }
 }
 

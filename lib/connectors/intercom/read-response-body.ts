@@ -8,20 +8,26 @@ export interface ReadBody {
 }
 
 /** Reads at most maxBytes; a larger answer is cut (and the socket dropped) rather than buffered whole. */
-export async function readResponseBody(body: Readable & AsyncIterable<Uint8Array>, maxBytes: number): Promise<ReadBody> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buffer = Buffer.from(chunk);
-    if (size + buffer.length > maxBytes) {
-      chunks.push(buffer.subarray(0, maxBytes - size));
-      body.destroy();
-      return { bytes: Buffer.concat(chunks), truncated: true };
-    }
-    chunks.push(buffer);
-    size += buffer.length;
-  }
-  return { bytes: Buffer.concat(chunks), truncated: false };
+export function readResponseBody(body: Readable, maxBytes: number): Promise<ReadBody> {
+  // Stream events rather than `for await`: an async iterator per response costs measurable CPU at
+  // thousands of calls a second.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on("data", (chunk: Uint8Array) => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (size + buffer.length > maxBytes) {
+        chunks.push(buffer.subarray(0, maxBytes - size));
+        body.destroy();
+        resolve({ bytes: Buffer.concat(chunks), truncated: true });
+        return;
+      }
+      chunks.push(buffer);
+      size += buffer.length;
+    });
+    body.once("end", () => resolve({ bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated: false }));
+    body.once("error", reject);
+  });
 }
 
 /** JSON when the answer says so (or looks like it), else the text. */
