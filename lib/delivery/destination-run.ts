@@ -8,7 +8,7 @@ import type { Logger } from "@/lib/log";
 import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
 import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
 import { ClaimLedger } from "./claim-ledger";
-import { insertClaims, loadClaims, loadRecords } from "./claim-store";
+import { insertClaims, loadClaims } from "./claim-store";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
