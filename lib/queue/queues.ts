@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from "bullmq";
+import type { Redis } from "ioredis";
 import { createRedis, keyPrefix } from "@/lib/redis/connection";
 
 // Work the web app asks the workers to do. Job data carries ids only: records and tokens stay
@@ -16,11 +17,15 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = Object.freeze({
 const holder = globalThis as unknown as { flowgateQueues?: Map<QueueName, Queue> };
 
 /** A producer-side queue, shared per process. */
+const connections = new WeakMap<Queue, Redis>();
+
 export function queue(name: QueueName): Queue {
   holder.flowgateQueues ??= new Map();
   let q = holder.flowgateQueues.get(name);
   if (!q) {
-    q = new Queue(name, { connection: createRedis("producer"), prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    const connection = createRedis("producer");
+    q = new Queue(name, { connection, prefix: keyPrefix(), defaultJobOptions: DEFAULT_JOB_OPTIONS });
+    connections.set(q, connection);
     holder.flowgateQueues.set(name, q);
   }
   return q;
@@ -30,4 +35,6 @@ export async function closeQueues(): Promise<void> {
   const queues = [...(holder.flowgateQueues?.values() ?? [])];
   holder.flowgateQueues?.clear();
   await Promise.all(queues.map((q) => q.close()));
+  // BullMQ leaves a connection it was given open; these were made for the queues alone.
+  for (const q of queues) connections.get(q)?.disconnect();
 }
