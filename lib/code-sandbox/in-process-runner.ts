@@ -1,6 +1,6 @@
 import { openGroupingSession } from "./grouping-session";
 import type { QuickJSEngine } from "./quickjs-engine";
-import { prepareSpareSession } from "./quickjs-session";
+import { prepareSpareSession, runWhenIdle } from "./quickjs-session";
 import { type CodeRunner, DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from "./types";
 
 /**
@@ -31,10 +31,8 @@ const scheduled = new WeakSet<QuickJSEngine>();
 function prepareSpareWhenIdle(engine: QuickJSEngine, limits: SandboxLimits): void {
   if (scheduled.has(engine)) return;
   scheduled.add(engine);
-  const timer = setTimeout(() => {
+  runWhenIdle(() => {
     scheduled.delete(engine);
     void prepareSpareSession(engine, limits);
-  }, 0);
-  // In Node, a spare never keeps the process alive.
-  (timer as { unref?: () => void }).unref?.();
+  });
 }

@@ -183,10 +183,15 @@ export function closeWhenIdle(session: QuickJSSession): void {
   closing.push(session);
   if (flushScheduled) return;
   flushScheduled = true;
-  const timer = setTimeout(() => {
+  runWhenIdle(() => {
     flushScheduled = false;
     flushClosing();
-  }, 0);
+  });
+}
+
+/** Runs `task` once the current work is done (a timer that, in Node, never keeps the process alive). */
+export function runWhenIdle(task: () => void): void {
+  const timer = setTimeout(task, 0);
   (timer as { unref?: () => void }).unref?.();
 }
 

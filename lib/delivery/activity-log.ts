@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
+import type { DeliveryCallSummary } from "./list-call-summaries";
 
 // The destination's activity log: every call (delivery, replay, test), newest first, with the
 // request (token masked), the response, latency and the config version it was built with.
@@ -17,25 +18,12 @@ export const listDeliveryCallsSchema = z.object({
 });
 export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;
 
-export interface DeliveryCallView {
-  id: string;
-  kind: string;
-  outcome: string;
-  firstSeq: number | null;
-  lastSeq: number | null;
-  recordCount: number;
-  configVersion: number;
-  attempt: number;
-  method: string;
-  url: string;
+/** One call in full: the summary's fields plus the request and response as sent and received. */
+export interface DeliveryCallView extends DeliveryCallSummary {
   requestHeaders: unknown;
   requestBody: string | null;
-  responseStatus: number | null;
   responseHeaders: unknown;
   responseBody: string | null;
-  errorMessage: string | null;
-  latencyMs: number;
-  createdAt: Date;
 }
 
 /** The shared part of every activity-log page: input, ownership, filters, newest first, one extra row to see if more follow. */

@@ -1,26 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendRecords } from "@/lib/nexsets/append-records";
 import { activateDestination } from "./destination-lifecycle";
 import { notifyRecordsAppended } from "./enqueue-delivery";
-import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
-  type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-let worker: InProcessWorker | undefined;
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
 
-beforeAll(async () => {
-  f = await setupDeliveryFixture();
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-});
-afterAll(() => f.close());
-
-const delivered = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+const delivered = hooks.progressOf;
 
 describe("delivery", () => {
   it("delivers every record once, records each call, and leaves no claim behind", async () => {
@@ -28,7 +17,7 @@ describe("delivery", () => {
     const records = contactRecords(40);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
 
     const progress = await waitFor(delivered(destinationId), (p) => p.processed === 40, 20_000, "40 records delivered");
@@ -52,7 +41,7 @@ describe("delivery", () => {
     const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(5, 0, "first"));
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(delivered(destinationId), (p) => p.processed === 5, 20_000, "first 5 records");
 
@@ -86,7 +75,7 @@ describe("delivery", () => {
         batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
       },
     });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(delivered(destinationId), (p) => p.processed === 25, 20_000, "25 records in bulk jobs");
     expect(progress).toMatchObject({ delivered: 15, errorRecords: 1, errorRecordsRecords: 10 });
@@ -108,7 +97,7 @@ describe("delivery", () => {
     const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const nexsetId = await createNexsetWithRecords(f, [{ contact_id: "abc", name: "x" }, { name: "no id" }]);
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { method: "PUT", urlTemplate: "/contacts/{contact_id}" } });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(delivered(destinationId), (p) => p.processed === 2, 20_000, "2 records");
     const errors = await f.db.errorRecord.findMany({ where: { destinationId }, orderBy: { firstSeq: "asc" } });

@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { queue } from "@/lib/queue/queues";
 import { activateDestination } from "./destination-lifecycle";
-import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
-  type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-let worker: InProcessWorker | undefined;
-
-beforeAll(async () => {
-  process.env.FLOWGATE_DELIVERY_BACKOFF_BASE_MS = "50";
-  process.env.FLOWGATE_DELIVERY_BACKOFF_MAX_MS = "400";
-  process.env.FLOWGATE_DELIVERY_MAX_ATTEMPTS = "12";
-  process.env.FLOWGATE_DELIVERY_RECONCILE_MS = "1000";
-  f = await setupDeliveryFixture();
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
+  env: { FLOWGATE_DELIVERY_BACKOFF_BASE_MS: "50", FLOWGATE_DELIVERY_BACKOFF_MAX_MS: "400", FLOWGATE_DELIVERY_MAX_ATTEMPTS: "12", FLOWGATE_DELIVERY_RECONCILE_MS: "1000" },
 });
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-});
-afterAll(() => f.close());
 
-const progressOf = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+const progressOf = hooks.progressOf;
 
 describe("delivery under faults", () => {
   it("delivers every record through 20% 5xx and 5% connection resets, re-sending only calls that got no 2xx", async () => {
@@ -32,7 +19,7 @@ describe("delivery under faults", () => {
     const records = contactRecords(150);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(progressOf(destinationId), (p) => p.processed === 150, 45_000, "150 records through faults");
     expect(progress).toMatchObject({ delivered: 150, errorRecords: 0 });
@@ -61,7 +48,7 @@ describe("delivery under faults", () => {
     const records = contactRecords(16);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.processed === 16, 45_000, "16 records through a 429 storm");
 

@@ -1,26 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { activateDestination, pauseDestination, resumeDestination } from "./destination-lifecycle";
 import { createDestinationVersion } from "./destination-versions";
 import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
-  type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-let worker: InProcessWorker | undefined;
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
 
-beforeAll(async () => {
-  f = await setupDeliveryFixture();
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-});
-afterAll(() => f.close());
-
-const progressOf = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+const progressOf = hooks.progressOf;
 
 describe("activate, pause, resume", () => {
   it("pause stops new calls within 2 s; resume continues from the cursor, sending nothing twice", async () => {
@@ -29,7 +19,7 @@ describe("activate, pause, resume", () => {
     const records = contactRecords(1_000);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.processed >= 40, 20_000, "40 records before pausing");
 
@@ -58,7 +48,7 @@ describe("activate, pause, resume", () => {
     f.sandbox.setFaults({ appId, latencyMs: 50 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(600));
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { excludedAttributes: [] } });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.processed >= 20, 20_000, "20 records on version 1");
 

@@ -1,28 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { activateDestination } from "./destination-lifecycle";
 import { createDestinationVersion } from "./destination-versions";
 import { discardErrorRecords, listErrorRecords, requestErrorReplay } from "./error-records";
 import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
-  type InProcessWorker, setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-let worker: InProcessWorker | undefined;
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture), { resetEnv: ["FLOWGATE_DELIVERY_FAILURE_STREAK", "FLOWGATE_DELIVERY_CONCURRENCY"] });
 
-beforeAll(async () => {
-  f = await setupDeliveryFixture();
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-  delete process.env.FLOWGATE_DELIVERY_FAILURE_STREAK;
-  delete process.env.FLOWGATE_DELIVERY_CONCURRENCY;
-});
-afterAll(() => f.close());
-
-const progressOf = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+const progressOf = hooks.progressOf;
 
 describe("error records", () => {
   it("keeps a 4xx as an error record with request, response and reason; replay after fixing the config delivers it", async () => {
@@ -30,7 +18,7 @@ describe("error records", () => {
     const records = contactRecords(6);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { urlTemplate: "/contactz" } });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(progressOf(destinationId), (p) => p.processed === 6, 20_000, "6 records processed");
     expect(progress).toMatchObject({ delivered: 0, errorRecords: 6, errorRecordsRecords: 6, status: "active" });
@@ -70,7 +58,7 @@ describe("error records", () => {
     const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(3));
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { urlTemplate: "/contactz" } });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.errorRecords === 3, 20_000, "3 error records");
     const { items } = await listErrorRecords(f.db, f.organisationId, destinationId, { limit: 2 });
@@ -92,7 +80,7 @@ describe("error records", () => {
     const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(40));
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { urlTemplate: "/contactz" } });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(progressOf(destinationId), (p) => p.status === "error", 20_000, "status error");
     const streak = Number(/Stopped after (\d+) consecutive failed calls.*404/.exec(progress.statusMessage ?? "")?.[1]);
@@ -115,7 +103,7 @@ describe("error records", () => {
     }).then((r) => r.json() as Promise<{ id: string }>);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const progress = await waitFor(progressOf(destinationId), (p) => p.processed === 3, 20_000, "3 records");
     expect(progress).toMatchObject({ delivered: 3, errorRecords: 0 });

@@ -1,29 +1,19 @@
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sendIntercomRequest } from "@/lib/connectors/intercom/client";
 import { listDeliveryCalls } from "./activity-log";
 import { recordTestCall } from "./call-record";
 import { activateDestination } from "./destination-lifecycle";
-import { getDeliveryProgress, getDeliveryTimeline, getRateLimitUsage } from "./monitoring";
+import { getDeliveryTimeline, getRateLimitUsage } from "./monitoring";
 import { findResponseSource } from "./response-webhook";
 import {
-  contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, type InProcessWorker,
-  setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-let worker: InProcessWorker | undefined;
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
 
-beforeAll(async () => {
-  f = await setupDeliveryFixture();
-});
-afterEach(async () => {
-  await worker?.stop();
-  worker = undefined;
-});
-afterAll(() => f.close());
-
-const progressOf = (destinationId: string) => () => getDeliveryProgress(f.db, f.organisationId, destinationId);
+const progressOf = hooks.progressOf;
 
 describe("response webhook", () => {
   it("appends every API response, once, to the destination's response-webhook Nexset, without the token", async () => {
@@ -33,7 +23,7 @@ describe("response webhook", () => {
     const destinationId = await createDestination(f, { nexsetId, credentialId, config: { responseWebhook: { enabled: true } } });
     expect(await findResponseSource(f.db, destinationId)).toBeNull();
     process.env.FLOWGATE_DELIVERY_BACKOFF_BASE_MS = "20";
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const source = await findResponseSource(f.db, destinationId);
     expect(source).not.toBeNull();
@@ -60,7 +50,7 @@ describe("monitoring", () => {
     f.sandbox.setFaults({ appId, errorRate: 0.25, errorStatus: 502 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(20));
     const destinationId = await createDestination(f, { nexsetId, credentialId });
-    worker = startInProcessWorker();
+    hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.processed === 20, 20_000, "20 records");
 

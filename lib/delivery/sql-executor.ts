@@ -28,20 +28,3 @@ export function prismaExecutor(tx: Pick<Prisma.TransactionClient, "$executeRawUn
     query: <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params),
   };
 }
-
-/** Runs `work` in a node-postgres transaction on one pooled connection. */
-export async function inPgTransaction<T>(pool: pg.Pool, work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(pgExecutor(client));
-    await client.query("COMMIT");
-    client.release();
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    // A connection in an unknown state is dropped, not returned to the pool.
-    client.release(error as Error);
-    throw error;
-  }
-}

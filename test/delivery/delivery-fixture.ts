@@ -1,9 +1,11 @@
 import { Worker } from "bullmq";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { randomBytes } from "node:crypto";
 import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 import { type DestinationConfigInput, destinationConfigSchema } from "@/lib/destinations/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { getDeliveryProgress } from "@/lib/delivery/monitoring";
 import { log } from "@/lib/log";
 import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
 import { closeQueues } from "@/lib/queue/queues";
@@ -145,4 +147,36 @@ export function contactPostsByEmail(sandbox: Sandbox, appId: string): Map<string
     byEmail.set(email, [...(byEmail.get(email) ?? []), request.status]);
   }
   return byEmail;
+}
+
+export interface DeliveryTestHooks {
+  /** Starts an in-process worker; it is stopped after the test. */
+  startWorker(): InProcessWorker;
+  /** A probe of a destination's progress, for waitFor. */
+  progressOf(destinationId: string): () => ReturnType<typeof getDeliveryProgress>;
+}
+
+/**
+ * A test file's fixture lifecycle: `env` is set before the fixture starts, `resetEnv` variables are
+ * removed after each test (with the test's worker stopped), the fixture is closed after the file.
+ * `onReady` receives the fixture once it exists (tests keep it in their own `let f`).
+ */
+export function deliveryTestLifecycle(onReady: (fixture: DeliveryFixture) => void, options: { env?: Record<string, string>; resetEnv?: string[] } = {}): DeliveryTestHooks {
+  let fixture: DeliveryFixture | undefined;
+  let worker: InProcessWorker | undefined;
+  beforeAll(async () => {
+    Object.assign(process.env, options.env);
+    fixture = await setupDeliveryFixture();
+    onReady(fixture);
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+    for (const name of options.resetEnv ?? []) delete process.env[name];
+  });
+  afterAll(() => fixture?.close());
+  return {
+    startWorker: () => (worker = startInProcessWorker()),
+    progressOf: (destinationId) => () => getDeliveryProgress(fixture!.db, fixture!.organisationId, destinationId),
+  };
 }
