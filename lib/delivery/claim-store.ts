@@ -4,14 +4,35 @@ import type { SqlExecutor } from "./sql-executor";
 
 // DeliveryClaim rows: written BEFORE a call is made. The unique (destinationId, firstSeq) key
 // means a range is claimed once; a claim still in_flight when its runner is gone was possibly
-// sent, and is sent again by the next runner (the only source of duplicates, bounded by the
-// number of claims a runner keeps open).
+// sent, and is sent again by the next runner (the only source of duplicates). A claim of one
+// call per record marks each record done as its call ends (doneMask), so what is sent again is
+// only what was in flight, not the whole claim.
 
 export interface StoredClaim extends ClaimRange {
   id: bigint;
   status: string;
   attempts: number;
   nextAttemptAt: Date | null;
+  /** Records already done, by offset from firstSeq (claims of at most DONE_MASK_BITS records). */
+  doneMask: bigint;
+}
+
+/** A claim of up to this many records keeps per-record progress in its doneMask (a BIGINT). */
+export const DONE_MASK_BITS = 64;
+
+export function tracksRecords(range: ClaimRange): boolean {
+  return range.lastSeq - range.firstSeq < DONE_MASK_BITS;
+}
+
+/** The mask of these seqs within the claim. */
+export function maskOf(range: ClaimRange, seqs: readonly number[]): bigint {
+  let mask = 0n;
+  for (const seq of seqs) mask |= 1n << BigInt(seq - range.firstSeq);
+  return mask;
+}
+
+export function isDone(claim: Pick<StoredClaim, "firstSeq" | "doneMask">, seq: number): boolean {
+  return claim.doneMask !== 0n && (claim.doneMask & (1n << BigInt(seq - claim.firstSeq))) !== 0n;
 }
 
 export interface LoadedRecord {
@@ -24,7 +45,7 @@ export async function loadClaims(db: Db, destinationId: string): Promise<StoredC
   return db.deliveryClaim.findMany({
     where: { destinationId },
     orderBy: { firstSeq: "asc" },
-    select: { id: true, firstSeq: true, lastSeq: true, status: true, attempts: true, nextAttemptAt: true },
+    select: { id: true, firstSeq: true, lastSeq: true, status: true, attempts: true, nextAttemptAt: true, doneMask: true },
   });
 }
 
@@ -64,7 +85,7 @@ export async function insertClaims(
   );
   const claims: ClaimWithRecords[] = rows
     .filter((row) => row.id !== null)
-    .map((row) => ({ id: BigInt(row.id!), firstSeq: row.firstSeq!, lastSeq: row.lastSeq!, status: "in_flight", attempts: 0, nextAttemptAt: null }))
+    .map((row) => ({ id: BigInt(row.id!), firstSeq: row.firstSeq!, lastSeq: row.lastSeq!, status: "in_flight", attempts: 0, nextAttemptAt: null, doneMask: 0n }))
     .sort((a, b) => a.firstSeq - b.firstSeq);
   if (recordsOf) {
     const records = rows.filter((row) => row.seq !== null && row.data !== null).sort((a, b) => a.seq! - b.seq!);

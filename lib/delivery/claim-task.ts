@@ -9,16 +9,18 @@ import { sleepUnlessAborted } from "./abortable-sleep";
 import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
 import { toCallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
-import { type LoadedRecord, loadRecords, type StoredClaim } from "./claim-store";
+import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
 import { buildResponseRecord } from "./response-webhook";
 import { type SendEnv, sendWithRetries } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
-// now, send each through the shared budget with retries, and hand the journal one "finish" with
-// its error records and response-webhook records. If the run drains first, the claim is
-// abandoned: it stays in_flight in PostgreSQL and is sent again by the next run.
+// now, send each through the shared budget with retries, and hand the journal what came of them:
+// error records and response-webhook records. A claim of several calls sends them side by side
+// (the destination's permits bound how many run at once) and, when it tracks records (doneMask),
+// commits each call's records as done when it ends. If the run drains first, the claim is
+// abandoned: it stays in_flight in PostgreSQL and the next run sends what is not done.
 
 export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
@@ -42,6 +44,16 @@ export interface ClaimTaskEnv {
   send: SendEnv;
   /** The settings can't build any request: stop the run and tell the user. */
   failRun(message: string): void;
+  /** A call of the claim ended (the run may want to claim more). */
+  onCallEnded?(): void;
+}
+
+/** What one request of a claim left behind. */
+interface RequestResult {
+  abandoned: boolean;
+  attempts: number;
+  errorRecords: ErrorRow[];
+  responses: JsonRecord[];
 }
 
 export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"finished" | "abandoned"> {
@@ -63,82 +75,108 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     throw error;
   }
   const { recordSeqs, built, settings } = prepared;
-  const { config, configVersion } = settings;
-  let permitHeld = true;
-  if (built.configErrors.length > 0 || built.requests.length === 0) {
-    env.send.permits.release();
-    permitHeld = false;
-  }
+  const permitHeld = built.configErrors.length === 0 && built.requests.length > 0;
+  if (!permitHeld) env.send.permits.release();
   if (built.configErrors.length > 0) {
     env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
     return "abandoned";
   }
+  const errorRow = (firstSeq: number, lastSeq: number, reason: string) => toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason, undefined, undefined);
   const seqOf = (index: number) => recordSeqs[index]!;
-  const errorRow = (firstSeq: number, lastSeq: number, reason: string, request?: BuiltRequest, result?: IntercomResult) =>
-    toErrorRow(env, configVersion, firstSeq, lastSeq, reason, request, result);
   const errorRecords: ErrorRow[] = built.recordErrors.map((error) => errorRow(seqOf(error.index), seqOf(error.index), error.message));
   const present = new Set(recordSeqs);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
-    if (!present.has(seq)) errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
+    if (!present.has(seq) && !isDone(claim, seq)) errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
   }
-  const responses: JsonRecord[] = [];
-  let attempts = claim.attempts;
 
-  for (const request of built.requests) {
+  // Each call of a claim that tracks records commits its records as done on its own; otherwise
+  // the claim's finish carries everything.
+  const partial = built.requests.length > 1 && tracksRecords(claim);
+  const sendOne = async (request: BuiltRequest, holdsPermit: boolean): Promise<RequestResult> => {
     const seqs = request.recordIndexes.map(seqOf);
-    const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
-    const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
-      env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion, attempt, ...meta }, result), streak);
-
-    const outcome = await sendWithRetries(toOutgoing(request), { ...env.send, version: config.intercomVersion }, {
-      nextAttempt: () => attempts + 1,
-      onCall: (result, attempt, effect) => {
-        if (effect !== "neutral") attempts = attempt;
-        recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
-      },
-      onRetryScheduled: (attempt, at) => env.journal.recordProgress(claim.id, attempt, at),
-    }, permitHeld);
-    permitHeld = false;
-    if (outcome.kind === "abandoned") return "abandoned";
-
-    let final = outcome.result;
-    let reason: string | undefined;
-    let job: unknown;
-    if (final.outcome === "success") {
-      const bulk = bulkJobOf(settings.jobSpec, final, env.send.baseUrl);
-      if (bulk) {
-        const polled = await pollBulkJob(bulk, env.send, (result) => recordCall(result, attempts, "none"));
-        if (polled.kind === "abandoned") return "abandoned";
-        if (polled.kind === "failed") reason = polled.message;
-        else if (polled.state !== "completed") reason = `Bulk job ${bulk.jobId} ended ${polled.state}`;
-        if (polled.result) {
-          job = polled.result.body;
-          if (reason) final = polled.result;
-        }
-      }
-    } else if (final.outcome !== "conflict") {
-      reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}` : (final.errorMessage ?? `Intercom answered ${final.status}`);
+    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, holdsPermit);
+    env.onCallEnded?.();
+    if (partial && !result.abandoned) {
+      const mask = maskOf(claim, seqs);
+      // Kept here too: if this run sends the claim again (after a database error), it skips these.
+      claim.doneMask |= mask;
+      env.journal.recordDone(claim.id, mask, result.errorRecords, result.responses);
+      return { ...result, errorRecords: [], responses: [] };
     }
-    if (reason) for (const run of contiguousRuns(seqs)) errorRecords.push(errorRow(run.firstSeq, run.lastSeq, reason, request, final));
-    if (settings.responseWebhook) {
-      responses.push(buildResponseRecord({ destinationId: env.destination.id, configVersion, kind: "delivery", result: final, seqs, job }));
-    }
-  }
+    return result;
+  };
+  const results =
+    built.requests.length === 1 ? [await sendOne(built.requests[0]!, permitHeld)] : await Promise.all(built.requests.map((request, i) => sendOne(request, i === 0 && permitHeld)));
+  if (results.some((r) => r.abandoned)) return "abandoned";
+
+  const failed = errorRecords.length > 0 || results.some((r) => r.errorRecords.length > 0);
   await env.journal.finish({
     claimId: claim.id,
     range: { firstSeq: claim.firstSeq, lastSeq: claim.lastSeq },
-    status: errorRecords.length > 0 ? "error" : "delivered",
-    attempts,
-    errorRecords,
-    responses,
+    status: failed ? "error" : "delivered",
+    attempts: Math.max(claim.attempts, ...results.map((r) => r.attempts)),
+    errorRecords: errorRecords.concat(...results.map((r) => r.errorRecords)),
+    responses: results.flatMap((r) => r.responses),
   });
   return "finished";
 }
 
+/** One request of a claim: sent with retries (and its bulk job polled), its outcome turned into rows. */
+async function sendClaimRequest(
+  claimId: bigint,
+  request: BuiltRequest,
+  seqs: number[],
+  startAttempts: number,
+  settings: ClaimSettings,
+  env: ClaimTaskEnv,
+  holdsPermit: boolean,
+): Promise<RequestResult> {
+  const { config, configVersion } = settings;
+  let attempts = startAttempts;
+  const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
+  const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
+    env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion, attempt, ...meta }, result), streak);
+  const abandoned: RequestResult = { abandoned: true, attempts, errorRecords: [], responses: [] };
+
+  const outcome = await sendWithRetries(toOutgoing(request), { ...env.send, version: config.intercomVersion }, {
+    nextAttempt: () => attempts + 1,
+    onCall: (result, attempt, effect) => {
+      if (effect !== "neutral") attempts = attempt;
+      recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
+    },
+    onRetryScheduled: (attempt, at) => env.journal.recordProgress(claimId, attempt, at),
+  }, holdsPermit);
+  if (outcome.kind === "abandoned") return abandoned;
+
+  let final = outcome.result;
+  let reason: string | undefined;
+  let job: unknown;
+  if (final.outcome === "success") {
+    const bulk = bulkJobOf(settings.jobSpec, final, env.send.baseUrl);
+    if (bulk) {
+      const polled = await pollBulkJob(bulk, env.send, (result) => recordCall(result, attempts, "none"));
+      if (polled.kind === "abandoned") return abandoned;
+      if (polled.kind === "failed") reason = polled.message;
+      else if (polled.state !== "completed") reason = `Bulk job ${bulk.jobId} ended ${polled.state}`;
+      if (polled.result) {
+        job = polled.result.body;
+        if (reason) final = polled.result;
+      }
+    }
+  } else if (final.outcome !== "conflict") {
+    reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}` : (final.errorMessage ?? `Intercom answered ${final.status}`);
+  }
+  const errorRecords = reason ? contiguousRuns(seqs).map((run) => toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final)) : [];
+  const responses = settings.responseWebhook ? [buildResponseRecord({ destinationId: env.destination.id, configVersion, kind: "delivery", result: final, seqs, job })] : [];
+  return { abandoned: false, attempts, errorRecords, responses };
+}
+
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
 async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
-  const records = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
+  const loaded = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
   claim.records = undefined;
+  // What an earlier run already did for this claim is not sent again.
+  const records = claim.doneMask === 0n ? loaded : loaded.filter((record) => !isDone(claim, record.seq));
   const settings = env.current();
   const built = await buildRequests(
     records.map((r) => r.data),

@@ -3,15 +3,25 @@ import type { Db } from "@/lib/db/client";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
+import { writeCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
 import { pgExecutor, prismaExecutor } from "./sql-executor";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
-// piled up in ONE transaction: call rows, claim updates, error records, response-webhook
-// records, the cursor and the failure streak. Batching keeps the database off the critical
-// path; the single transaction means a response is recorded exactly when its claim finishes.
+// piled up in ONE transaction: claim updates, error records, response-webhook records, the
+// cursor and the failure streak. Batching keeps the database off the critical path; the single
+// transaction means a response is recorded exactly when its claim's records are done. Call rows
+// (the activity log, the bulk of what a delivery writes) go just before, by COPY
+// (call-log-writer.ts), so a call is in the log by the time its records count as done.
 
 export type StreakEffect = "reset" | "fail" | "none";
+
+/**
+ * Commits start at least this far apart: what arrives meanwhile joins the next one. A round trip
+ * to the database costs the worker far more CPU than the rows it carries, so at thousands of
+ * calls a second fewer, larger commits leave the CPU to the calls.
+ */
+export const COMMIT_GAP_MS = 50;
 export type { ErrorRow };
 
 export interface ClaimFinish {
@@ -26,6 +36,16 @@ export interface ClaimFinish {
 interface PendingFinish extends ClaimFinish {
   done: () => void;
 }
+
+/** Some of a claim's records are done (their call ended) while others are still on their way. */
+interface PartialDone {
+  claimId: bigint;
+  mask: bigint;
+  errorRecords: ErrorRow[];
+  responses: JsonRecord[];
+}
+
+type Progress = Map<bigint, { attempts: number; nextAttemptAt: Date | null }>;
 
 export interface JournalOptions {
   db: Db;
@@ -42,10 +62,13 @@ export interface JournalOptions {
 }
 
 export class DeliveryJournal {
-  private calls: { row: CallRow; streak: StreakEffect }[] = [];
-  private progress = new Map<bigint, { attempts: number; nextAttemptAt: Date | null }>();
+  /** Calls not yet committed, in order; `row` is dropped once the row is written. */
+  private calls: { row: CallRow | undefined; streak: StreakEffect }[] = [];
+  private progress: Progress = new Map();
+  private partials: PartialDone[] = [];
   private finishes: PendingFinish[] = [];
   private flushing: Promise<void> | undefined;
+  private lastCommitAt = 0;
   streak: number;
   /** Set once the failure streak reached the limit and the destination was set to error. */
   tripped = false;
@@ -66,8 +89,17 @@ export class DeliveryJournal {
     this.kick();
   }
 
+  /** A claim waits for a retry; with several calls waiting, the most attempts and the latest time win. */
   recordProgress(claimId: bigint, attempts: number, nextAttemptAt: Date | null): void {
-    this.progress.set(claimId, { attempts, nextAttemptAt });
+    const known = this.progress.get(claimId);
+    const later = known?.nextAttemptAt && (!nextAttemptAt || known.nextAttemptAt > nextAttemptAt) ? known.nextAttemptAt : nextAttemptAt;
+    this.progress.set(claimId, { attempts: Math.max(attempts, known?.attempts ?? 0), nextAttemptAt: later });
+    this.kick();
+  }
+
+  /** The records in `mask` of a claim still in flight are done, with what their call left behind. */
+  recordDone(claimId: bigint, mask: bigint, errorRecords: ErrorRow[], responses: JsonRecord[]): void {
+    this.partials.push({ claimId, mask, errorRecords, responses });
     this.kick();
   }
 
@@ -80,7 +112,7 @@ export class DeliveryJournal {
   }
 
   get idle(): boolean {
-    return !this.flushing && this.calls.length === 0 && this.progress.size === 0 && this.finishes.length === 0;
+    return !this.flushing && this.calls.length === 0 && this.progress.size === 0 && this.partials.length === 0 && this.finishes.length === 0;
   }
 
   /** Waits until everything recorded so far is committed. */
@@ -102,15 +134,20 @@ export class DeliveryJournal {
 
   private async flushLoop(): Promise<void> {
     let failures = 0;
-    while (this.calls.length > 0 || this.progress.size > 0 || this.finishes.length > 0) {
+    while (this.calls.length > 0 || this.progress.size > 0 || this.partials.length > 0 || this.finishes.length > 0) {
+      const gap = this.lastCommitAt + COMMIT_GAP_MS - Date.now();
+      if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
+      this.lastCommitAt = Date.now();
       const calls = this.calls;
       const progress = this.progress;
+      const partials = this.partials;
       const finishes = this.finishes;
       this.calls = [];
       this.progress = new Map();
+      this.partials = [];
       this.finishes = [];
       try {
-        await this.commit(calls, progress, finishes);
+        await this.commit(calls, progress, partials, finishes);
         failures = 0;
       } catch (error) {
         // The database is unreachable or restarting: keep the batch and try again; nothing is
@@ -118,6 +155,7 @@ export class DeliveryJournal {
         this.calls = [...calls, ...this.calls];
         for (const [id, value] of this.progress) progress.set(id, value);
         this.progress = progress;
+        this.partials = [...partials, ...this.partials];
         this.finishes = [...finishes, ...this.finishes];
         this.opts.onError?.(error as Error);
         failures++;
@@ -127,24 +165,37 @@ export class DeliveryJournal {
   }
 
   private async commit(
-    calls: { row: CallRow; streak: StreakEffect }[],
-    progress: Map<bigint, { attempts: number; nextAttemptAt: Date | null }>,
+    calls: { row: CallRow | undefined; streak: StreakEffect }[],
+    progress: Progress,
+    partials: PartialDone[],
     finishes: PendingFinish[],
   ): Promise<void> {
     const { db, destinationId, ledger } = this.opts;
+    const rows = calls.flatMap((c) => (c.row ? [c.row] : []));
+    if (rows.length > 0) {
+      await writeCallRows(this.opts.pool, rows, (error) => this.opts.onError?.(error));
+      // Written: if the rest of the commit fails and is tried again, they are not written twice.
+      for (const call of calls) call.row = undefined;
+    }
     for (const finish of finishes) progress.delete(finish.claimId);
+    // A claim finishing in this commit needs no mask; what its finished calls left behind is kept.
+    const finishing = new Set(finishes.map((f) => f.claimId));
+    const doneMasks = new Map<bigint, bigint>();
+    for (const partial of partials) {
+      if (!finishing.has(partial.claimId)) doneMasks.set(partial.claimId, (doneMasks.get(partial.claimId) ?? 0n) | partial.mask);
+    }
     let streak = this.streak;
     for (const call of calls) streak = call.streak === "reset" ? 0 : call.streak === "fail" ? streak + 1 : streak;
     const trip = !this.tripped && streak >= this.opts.failureStreakLimit;
     const cursor = ledger.cursorWith(finishes.map((f) => f.range));
-    const responses = finishes.flatMap((f) => f.responses);
+    const responses = [...partials.flatMap((p) => p.responses), ...finishes.flatMap((f) => f.responses)];
     const responseNexsetId = responses.length > 0 ? this.opts.responseNexsetId() : null;
 
     const statement: JournalCommit = {
       destinationId,
-      calls: calls.map((c) => c.row),
       progress,
-      errorRecords: finishes.flatMap((f) => f.errorRecords),
+      doneMasks,
+      errorRecords: [...partials.flatMap((p) => p.errorRecords), ...finishes.flatMap((f) => f.errorRecords)],
       finished: finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })),
       storeCursor: finishes.length > 0 || streak !== this.streak,
       cursor,

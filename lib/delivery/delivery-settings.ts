@@ -6,9 +6,9 @@ export const deliverySettingsSchema = z.object({
   /** Calls a destination may have in flight at once. */
   concurrency: z.coerce.number().int().min(1).max(256).default(16),
   /**
-   * Claims a destination may have open at once (in flight, waiting to be sent, or sent and not yet
-   * committed): the bound on duplicates after a crash. Above `concurrency`, so database commits
-   * overlap the calls instead of stalling them. 0 means 4 × concurrency.
+   * Claims a destination may have open at once (in flight, waiting to be sent or retried, or sent and
+   * not yet committed). Above `concurrency`, so database commits overlap the calls instead of stalling
+   * them, and claims waiting for a retry don't stall the others. 0 means 4 × concurrency.
    */
   maxOpenClaims: z.coerce.number().int().min(0).max(10_000).default(0),
   /**

@@ -13,7 +13,7 @@ import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
 import type { DestinationLease, DestinationLocks } from "./destination-lock";
-import { claimSize, type DestinationSnapshot, loadDestinationSnapshot } from "./destination-snapshot";
+import { callsPerClaim, claimSize, type DestinationSnapshot, loadDestinationSnapshot, recordsPerClaim } from "./destination-snapshot";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import { ensureResponseWebhookSource } from "./response-webhook";
 import { Semaphore } from "./semaphore";
@@ -130,10 +130,10 @@ class DestinationRun {
       this.stopReason ??= this.reasonToStop();
       if (this.stopReason) return;
       while (this.running.size < settings.maxOpenClaims && this.pending.length > 0) this.start(this.pending.shift()!);
-      const free = settings.maxOpenClaims - this.running.size;
-      if (free > 0 && (free >= Math.ceil(settings.maxOpenClaims / 4) || this.running.size === 0)) {
+      const wanted = this.claimsWanted();
+      if (wanted > 0) {
         try {
-          await this.claimMore(free);
+          await this.claimMore(wanted);
         } catch (error) {
           // The database is briefly unreachable: nothing was claimed, so nothing is lost; look again shortly.
           this.deps.log.warn({ destinationId: this.snapshot.id, err: (error as Error).message }, "could not claim records; retrying");
@@ -159,10 +159,23 @@ class DestinationRun {
     return undefined;
   }
 
-  private async claimMore(free: number): Promise<void> {
+  /**
+   * Claims to open now: enough that calls keep waiting for a free slot (about two rounds of
+   * `concurrency`), never more than maxOpenClaims open. A claim whose calls wait for a retry
+   * doesn't hold the others back: only calls waiting for a slot count.
+   */
+  private claimsWanted(): number {
+    const { settings } = this.deps;
+    const open = settings.maxOpenClaims - this.running.size;
+    const config = this.snapshot.config;
+    if (open <= 0 || !config || this.permits.waiting >= this.permits.size) return 0;
+    return Math.min(open, Math.ceil((2 * this.permits.size) / callsPerClaim(config)));
+  }
+
+  private async claimMore(count: number): Promise<void> {
     const config = this.snapshot.config;
     if (!config) return;
-    const ranges = this.ledger.nextRanges(free, claimSize(config), this.snapshot.recordCount);
+    const ranges = this.ledger.nextRanges(count, recordsPerClaim(config), this.snapshot.recordCount);
     if (ranges.length === 0) return;
     // Batches load their records when their turn to send comes (claim-task.ts), so a run never
     // holds more than `concurrency` batches of records; single records come with their claims.
@@ -219,6 +232,7 @@ class DestinationRun {
       }),
       send,
       failRun: (message: string) => void this.failRun(message),
+      onCallEnded: () => this.wake(),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { type DestinationConfig, destinationConfigSchema } from "@/lib/destinations/schemas";
 import { credentialRateLimit } from "@/lib/rate-limit/rate-limit-settings";
+import { DONE_MASK_BITS } from "./claim-store";
 
 // What a running delivery needs to know about its destination, re-read every refresh interval
 // so a pause, a config edit, a new record or a new rate limit takes effect on the next call.
@@ -62,8 +63,21 @@ export async function loadDestinationSnapshot(db: Db, destinationId: string): Pr
   };
 }
 
-/** Records per claim: the batch size when batching applies, else one. */
+/** Records per call: the batch size when batching applies, else one. */
 export function claimSize(config: DestinationConfig): number {
   const bodiless = config.method === "GET" || config.method === "DELETE";
   return config.batching.enabled && !bodiless ? config.batching.size : 1;
+}
+
+/**
+ * Calls per claim: one batch, or, for one call per record, up to DONE_MASK_BITS records, so the
+ * claim's own rows (insert, progress, finish) cost a fraction of a write per record. Each record's
+ * call still commits it as done (doneMask), so a crash resends only what was in flight.
+ */
+export function callsPerClaim(config: DestinationConfig): number {
+  return claimSize(config) === 1 ? DONE_MASK_BITS : 1;
+}
+
+export function recordsPerClaim(config: DestinationConfig): number {
+  return claimSize(config) * callsPerClaim(config);
 }

@@ -15,7 +15,7 @@ export interface DeliveryProgress {
   total: number;
   /** Records delivered (processed minus those kept as open or discarded error records). */
   delivered: number;
-  /** Records the cursor has passed: delivered or kept as error records. */
+  /** Records done: delivered or kept as error records (the cursor, and what open claims have done beyond it). */
   processed: number;
   backlog: number;
   /** Open error records, and the records they cover. */
@@ -36,17 +36,21 @@ async function findDestination(db: Db, organisationId: string, destinationId: st
 
 export async function getDeliveryProgress(db: Db, organisationId: string, destinationId: string): Promise<DeliveryProgress> {
   const destination = await findDestination(db, organisationId, destinationId);
-  const [errors, inFlight] = await Promise.all([
+  const [errors, inFlight, beyond] = await Promise.all([
     db.$queryRaw<{ status: string; n: number; records: number }[]>`
       SELECT "status", count(*)::int AS n, coalesce(sum("lastSeq" - "firstSeq" + 1), 0)::int AS records
       FROM "ErrorRecord" WHERE "destinationId" = ${destinationId} AND "organisationId" = ${organisationId} AND "status" <> 'replayed'
       GROUP BY "status"`,
     db.deliveryClaim.count({ where: { destinationId, status: "in_flight" } }),
+    // Beyond the cursor: finished claims waiting for an earlier one, and the records open claims have done.
+    db.$queryRaw<{ done: number }[]>`
+      SELECT coalesce(sum(CASE WHEN "status" = 'in_flight' THEN bit_count("doneMask"::bit(64)) ELSE "lastSeq" - "firstSeq" + 1 END), 0)::int AS done
+      FROM "DeliveryClaim" WHERE "destinationId" = ${destinationId} AND "lastSeq" > ${destination.deliveredThroughSeq}`,
   ]);
   const open = errors.find((e) => e.status === "open");
   const undelivered = errors.reduce((sum, e) => sum + e.records, 0);
   const total = destination.nexset.recordCount;
-  const processed = Math.min(destination.deliveredThroughSeq, total);
+  const processed = Math.min(destination.deliveredThroughSeq + (beyond[0]?.done ?? 0), total);
   return {
     status: destination.status,
     statusMessage: destination.statusMessage,

@@ -3,7 +3,7 @@ export class Semaphore {
   private held = 0;
   private readonly waiters: { resolve(): void; reject(error: Error): void }[] = [];
 
-  constructor(private readonly size: number) {}
+  constructor(readonly size: number) {}
 
   /** Resolves when a permit is held; rejects if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
@@ -28,6 +28,11 @@ export class Semaphore {
       signal?.addEventListener("abort", onAbort, { once: true });
       this.waiters.push(waiter);
     });
+  }
+
+  /** Callers waiting for a permit. */
+  get waiting(): number {
+    return this.waiters.length;
   }
 
   release(): void {

@@ -14,10 +14,11 @@ const MAX_WAIT_MS = 1_000;
 // Intercom's headers are folded into the shared budget at once when they matter (little left, a
 // new window, a lower limit), otherwise at most this often: one Redis call per API call is waste.
 const REPORT_EVERY_MS = 200;
-// Calls taken from Redis ahead of need, so a steady stream of single calls costs one Redis round
-// trip per handful rather than one each. Counted in the shared budget like any other; what is
-// unused when the window ends is simply not spent (bounded by this per process).
-const MAX_RESERVE = 16;
+// Calls taken from Redis ahead of need (at most a 100th of the limit), so a steady stream of single
+// calls costs one Redis round trip per handful rather than one each: a round trip costs far more
+// CPU than the call it grants. Counted in the shared budget like any other; what is unused when the
+// window ends is simply not spent (bounded by this per process).
+const MAX_RESERVE = 256;
 
 /**
  * Hands out calls from one credential's shared budget to the calls of this process. Waiters
@@ -141,7 +142,7 @@ export class BudgetDispenser {
           continue;
         }
         const asked = Math.min(this.waiters.length, MAX_BATCH);
-        const ahead = Math.min(MAX_RESERVE, Math.floor(Math.min(this.limitPer10s, this.lastCap) / 50));
+        const ahead = Math.min(MAX_RESERVE, Math.floor(Math.min(this.limitPer10s, this.lastCap) / 100));
         let grant;
         try {
           grant = await acquireBudget(this.redis, this.credentialId, asked + ahead, this.limitPer10s);

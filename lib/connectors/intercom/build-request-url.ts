@@ -33,6 +33,29 @@ export function buildRequestUrl(input: {
   return { ok: true, url };
 }
 
+const resolved = new Map<string, string>();
+const MAX_REMEMBERED = 2_000;
+
+/**
+ * buildRequestUrl as a string, remembering what it resolved: a destination sends thousands of
+ * calls to the same few URLs, and parsing and checking each again costs more than the lookup.
+ * The checks depend only on the inputs (and the region hosts, fixed for the process).
+ */
+export function resolveRequestUrl(input: Parameters<typeof buildRequestUrl>[0]): { ok: true; url: string } | { ok: false; message: string } {
+  const cacheable = !input.query || Object.keys(input.query).length === 0;
+  const key = cacheable ? `${input.baseUrl ?? ""}\n${input.url ?? ""}\n${input.path ?? ""}` : undefined;
+  const known = key === undefined ? undefined : resolved.get(key);
+  if (known !== undefined) return { ok: true, url: known };
+  const result = buildRequestUrl(input);
+  if (!result.ok) return result;
+  const url = result.url.toString();
+  if (key !== undefined) {
+    if (resolved.size >= MAX_REMEMBERED) resolved.clear();
+    resolved.set(key, url);
+  }
+  return { ok: true, url };
+}
+
 function joinPath(baseUrl: string, path: string): string {
   const base = baseUrl.replace(/\/+$/, "");
   return path.startsWith("/") ? `${base}${path}` : `${base}/${path}`;

@@ -1,6 +1,6 @@
 import { request } from "undici";
 import { maskSecret } from "@/lib/crypto/mask-secret";
-import { buildRequestUrl } from "./build-request-url";
+import { resolveRequestUrl } from "./build-request-url";
 import { type Classification, classifyResponse, classifyTransportError } from "./classify-outcome";
 import type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
 import { intercomDispatcher } from "./http-agent";
@@ -22,11 +22,11 @@ const RESERVED_HEADERS = new Set(["authorization", "host", "content-length", "tr
  */
 export async function sendIntercomRequest(input: IntercomRequest): Promise<IntercomResult> {
   const started = performance.now();
-  const resolved = buildRequestUrl(input);
+  const resolved = resolveRequestUrl(input);
   const { headers, body } = buildHeadersAndBody(input);
   const sent: SentRequest = {
     method: input.method,
-    url: resolved.ok ? resolved.url.toString() : (input.url ?? `${input.baseUrl ?? ""}${input.path ?? ""}`),
+    url: resolved.ok ? resolved.url : (input.url ?? `${input.baseUrl ?? ""}${input.path ?? ""}`),
     headers: { ...headers, authorization: `Bearer ${maskSecret(input.token)}` },
     ...(body !== undefined ? { body: typeof body === "string" ? body : `<${body.length} bytes>` } : {}),
   };
@@ -36,32 +36,40 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
 
   const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const deadline = new CallDeadline(timeoutMs, input.signal);
-  const signal = deadline.signal;
+  headers.authorization = `Bearer ${input.token}`;
   try {
     const response = await request(resolved.url, {
       dispatcher: intercomDispatcher(),
       method: input.method,
-      headers: { ...headers, authorization: `Bearer ${input.token}` },
+      headers,
       body,
-      signal,
+      signal: deadline.signal,
       headersTimeout: Math.min(timeoutMs, 30_000),
       bodyTimeout: Math.min(timeoutMs, 60_000),
     });
     const responseHeaders = flattenHeaders(response.headers);
     const read = await readResponseBody(response.body, input.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
-    const rawBody = input.responseType === "buffer" ? "" : read.bytes.toString("utf8");
-    const parsedBody = input.responseType === "buffer" ? null : decodeBody(rawBody, responseHeaders["content-type"]);
+    const buffer = input.responseType === "buffer";
+    const rawBody = buffer ? "" : read.bytes.toString("utf8");
+    const contentType = responseHeaders["content-type"];
+    const status = response.statusCode;
     const now = Date.now();
-    const classification = classifyResponse({ status: response.statusCode, headers: responseHeaders, body: parsedBody, rawBody, now });
+    // A successful answer's body is parsed only when someone reads it: at thousands of calls a
+    // second, most answers are only stored (as text) and never looked into.
+    let decoded: { value: unknown } | undefined = status >= 200 && status < 300 ? undefined : { value: buffer ? null : decodeBody(rawBody, contentType) };
+    const classification = classifyResponse({ status, headers: responseHeaders, body: decoded?.value ?? null, rawBody, now });
     const rateLimit = parseRateLimitHeaders(responseHeaders, now);
     return {
       ...classification,
       ...(read.truncated ? { errorMessage: joinMessages(classification.errorMessage, "response body truncated") } : {}),
-      status: response.statusCode,
+      status,
       headers: responseHeaders,
-      body: parsedBody,
+      get body(): unknown {
+        decoded ??= { value: buffer ? null : decodeBody(rawBody, contentType) };
+        return decoded.value;
+      },
       rawBody,
-      ...(input.responseType === "buffer" ? { bodyBytes: read.bytes } : {}),
+      ...(buffer ? { bodyBytes: read.bytes } : {}),
       latencyMs: elapsed(started),
       ...(rateLimit ? { rateLimit } : {}),
       request: sent,
@@ -132,8 +140,9 @@ function buildHeadersAndBody(input: IntercomRequest): { headers: Record<string, 
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  for (const key in raw) {
+    const value = raw[key];
+    if (value !== undefined) headers[key.toLowerCase()] = typeof value === "string" ? value : value.join(", ");
   }
   return headers;
 }

@@ -12,6 +12,9 @@ type HeaderBag = Record<string, string | string[] | undefined>;
 
 export function headerValue(headers: HeaderBag, name: string): string | undefined {
   const wanted = name.toLowerCase();
+  // Node and undici give header names in lower case: look there first, then in any spelling.
+  const direct = headers[wanted];
+  if (direct !== undefined) return Array.isArray(direct) ? direct[0] : direct;
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
     return Array.isArray(value) ? value[0] : value;

@@ -1,0 +1,101 @@
+import { once } from "node:events";
+import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import type { CallRow } from "./call-record";
+
+// DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format several
+// times faster than the same rows sent as JSON (jsonb_to_recordset spent ≈60 µs of server CPU per
+// 3 KB call row, COPY ≈25), and a worker writes one row per API call, thousands a second.
+
+const COLUMNS = [
+  "organisationId", "destinationId", "kind", "firstSeq", "lastSeq", "recordCount", "configVersion", "attempt", "method", "url",
+  "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "outcome", "errorMessage", "latencyMs", "createdAt",
+] as const;
+
+const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
+
+/**
+ * Writes call rows by COPY. A row PostgreSQL refuses (a data error) must not hold back the others
+ * or wedge the journal: the rows are then written one by one and a refused one is reported and
+ * left out. Any other error (the database unreachable) is thrown, and the caller tries again.
+ */
+export async function writeCallRows(pool: pg.Pool, rows: readonly CallRow[], onRefused: (error: Error) => void): Promise<void> {
+  try {
+    await copyCallRows(pool, rows);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    for (const row of rows) {
+      try {
+        await copyCallRows(pool, [row]);
+      } catch (rowError) {
+        if (!isDataError(rowError)) throw rowError;
+        onRefused(new Error(`A call row was refused and is not in the activity log: ${(rowError as Error).message}`));
+      }
+    }
+  }
+}
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the rows, not the database. */
+function isDataError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+
+/** Inserts the rows in one COPY; resolves with the number of rows written. */
+export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const stream = client.query(copyFrom(COPY_CALLS));
+    stream.end(encodeCallRows(rows));
+    await once(stream, "finish");
+    return stream.rowCount;
+  } catch (error) {
+    broken = error as Error;
+    throw error;
+  } finally {
+    // A connection whose COPY failed half-way is not handed to anyone else.
+    client.release(broken);
+  }
+}
+
+/** The rows in COPY's text format: tab-separated fields, \N for NULL, one line each. */
+export function encodeCallRows(rows: readonly CallRow[]): string {
+  let out = "";
+  for (const r of rows) {
+    out +=
+      `${text(r.organisationId)}\t${text(r.destinationId)}\t${text(r.kind ?? "delivery")}\t${int(r.firstSeq)}\t${int(r.lastSeq)}\t` +
+      `${int(r.recordCount ?? 0)}\t${int(r.configVersion)}\t${int(r.attempt ?? 1)}\t${text(r.method)}\t${text(r.url)}\t` +
+      `${json(r.requestHeaders)}\t${text(r.requestBody)}\t${int(r.responseStatus)}\t${json(r.responseHeaders)}\t${text(r.responseBody)}\t` +
+      `${text(r.outcome)}\t${text(r.errorMessage)}\t${int(r.latencyMs)}\t${timestamp(r.createdAt)}\n`;
+  }
+  return out;
+}
+
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIAL_ALL = /[\\\n\r\t]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+function text(value: string | null | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  // PostgreSQL text cannot hold U+0000 (truncateBody already replaced it in bodies).
+  const clean = value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
+  return SPECIAL.test(clean) ? clean.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : clean;
+}
+
+function int(value: number | null | undefined): string {
+  return value === null || value === undefined ? "\\N" : String(Math.trunc(value));
+}
+
+function json(value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  // jsonb refuses the escaped NUL character too.
+  return text(JSON.stringify(value).replaceAll("\\u0000", "\\uFFFD"));
+}
+
+function timestamp(value: Date | string | null | undefined): string {
+  // Stored as UTC without a zone, as Prisma stores DateTime.
+  const date = value instanceof Date ? value : value ? new Date(value) : new Date();
+  return date.toISOString().slice(0, -1);
+}
