@@ -63,10 +63,11 @@ describe("delivery under faults", () => {
     for (const r of accepted) perWindow.set(Math.floor(Date.parse(r.time) / 10_000), (perWindow.get(Math.floor(Date.parse(r.time) / 10_000)) ?? 0) + 1);
     for (const count of perWindow.values()) expect(count).toBeLessThanOrEqual(6);
     // The first burst (16 calls at once, before any answer) meets 429s; once Intercom's headers have
-    // corrected the budget, later windows are used exactly, with no 429 at all.
+    // corrected the budget, later windows are used exactly, with no 429 at all: a record meets a 429
+    // only on its first try (the burst may straddle two of Intercom's windows, so count by record).
+    for (const record of records) expect([[200], [429, 200]]).toContainEqual(posts.get(record.email as string));
     const windowOf = (r: { time: string }) => Math.floor(Date.parse(r.time) / 10_000);
     const firstWindow = windowOf(requests[0]!);
-    expect(limited.every((r) => windowOf(r) === firstWindow)).toBe(true);
     expect(perWindow.size).toBeGreaterThanOrEqual(3);
     // Waiting ends at the reset: each later window's first call comes right after it starts.
     for (const window of [...perWindow.keys()].filter((w) => w !== firstWindow)) {

@@ -66,9 +66,10 @@ local window = tonumber(ARGV[5])
 if reset_at <= now then return {0} end
 if limit > 0 and limit < configured then redis.call('SET', KEYS[2], limit, 'PX', 3600000) end
 local we, used, cap = roll(now, configured, window)
--- Adopt Intercom's window end when it is later than ours (starting early earns 429s), or far
--- earlier (our phase is off); a small earlier difference is header rounding (whole seconds).
-if reset_at > we or reset_at < we - window / 2 then
+-- Adopt Intercom's window end when it is later than ours (starting early earns 429s), or earlier
+-- by more than the header's rounding (whole seconds): then our phase is off, and keeping it would
+-- leave calls waiting for our window after Intercom's has already begun.
+if reset_at > we or reset_at < we - 1000 then
   if reset_at > we + window / 2 then
     -- It is already counting a window that we have not started: begin ours from its numbers.
     used = 0

@@ -51,6 +51,20 @@ describe("the shared per-credential budget", () => {
     expect((await acquireBudget(redis, id, 2_000, 1_000)).granted).toBe(1_000);
   });
 
+  it("moves its window end to Intercom's reset when ours runs seconds later, but not for a second of rounding", async () => {
+    // Our window began at our first call, 3 s into Intercom's: without the move, calls would wait
+    // 3 s into Intercom's next window.
+    const id = credential();
+    const first = await acquireBudget(redis, id, 1, 100);
+    await correctBudget(redis, id, { limit: 100, remaining: 50, resetAt: first.windowEndsAt - 3_000 }, 100);
+    expect((await readBudget(redis, id)).windowEndsAt).toBe(first.windowEndsAt - 3_000);
+
+    const rounded = credential();
+    const own = await acquireBudget(redis, rounded, 1, 100);
+    await correctBudget(redis, rounded, { limit: 100, remaining: 50, resetAt: own.windowEndsAt - 600 }, 100);
+    expect((await readBudget(redis, rounded)).windowEndsAt).toBe(own.windowEndsAt);
+  });
+
   it("learns a lower X-RateLimit-Limit for later windows, and a 429 blocks until the reset", async () => {
     const id = credential();
     await acquireBudget(redis, id, 1, 1_666);
