@@ -81,7 +81,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
     return "abandoned";
   }
-  const errorRow = (firstSeq: number, lastSeq: number, reason: string) => toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason, undefined, undefined);
+  const errorRow = (firstSeq: number, lastSeq: number, reason: string) => toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason);
   const seqOf = (index: number) => recordSeqs[index]!;
   const errorRecords: ErrorRow[] = built.recordErrors.map((error) => errorRow(seqOf(error.index), seqOf(error.index), error.message));
   const present = new Set(recordSeqs);
@@ -105,8 +105,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     }
     return result;
   };
-  const results =
-    built.requests.length === 1 ? [await sendOne(built.requests[0]!, permitHeld)] : await Promise.all(built.requests.map((request, i) => sendOne(request, i === 0 && permitHeld)));
+  const results = await Promise.all(built.requests.map((request, i) => sendOne(request, i === 0 && permitHeld)));
   if (results.some((r) => r.abandoned)) return "abandoned";
 
   const failed = errorRecords.length > 0 || results.some((r) => r.errorRecords.length > 0);
@@ -196,8 +195,8 @@ function toErrorRow(
   firstSeq: number,
   lastSeq: number,
   reason: string,
-  request: BuiltRequest | undefined,
-  result: IntercomResult | undefined,
+  request?: BuiltRequest,
+  result?: IntercomResult,
 ): ErrorRow {
   return {
     organisationId: env.destination.organisationId,

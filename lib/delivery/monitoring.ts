@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { readBudget } from "@/lib/rate-limit/credential-budget";
 import { credentialRateLimit } from "@/lib/rate-limit/rate-limit-settings";
+import { doneBeyondCursor } from "./done-beyond-cursor";
 
 // Read-only queries behind the destination page's monitoring: progress, per-minute charts,
 // the rate-limit budget in use, and the activity log. Every query is scoped by organisation.
@@ -42,15 +43,12 @@ export async function getDeliveryProgress(db: Db, organisationId: string, destin
       FROM "ErrorRecord" WHERE "destinationId" = ${destinationId} AND "organisationId" = ${organisationId} AND "status" <> 'replayed'
       GROUP BY "status"`,
     db.deliveryClaim.count({ where: { destinationId, status: "in_flight" } }),
-    // Beyond the cursor: finished claims waiting for an earlier one, and the records open claims have done.
-    db.$queryRaw<{ done: number }[]>`
-      SELECT coalesce(sum(CASE WHEN "status" = 'in_flight' THEN bit_count("doneMask"::bit(64)) ELSE "lastSeq" - "firstSeq" + 1 END), 0)::int AS done
-      FROM "DeliveryClaim" WHERE "destinationId" = ${destinationId} AND "lastSeq" > ${destination.deliveredThroughSeq}`,
+    doneBeyondCursor(db, { destinationId }),
   ]);
   const open = errors.find((e) => e.status === "open");
   const undelivered = errors.reduce((sum, e) => sum + e.records, 0);
   const total = destination.nexset.recordCount;
-  const processed = Math.min(destination.deliveredThroughSeq + (beyond[0]?.done ?? 0), total);
+  const processed = Math.min(destination.deliveredThroughSeq + (beyond.get(destinationId) ?? 0), total);
   return {
     status: destination.status,
     statusMessage: destination.statusMessage,

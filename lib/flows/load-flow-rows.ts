@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { doneBeyondCursor } from "@/lib/delivery/done-beyond-cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nexsetSchemaSchema } from "@/lib/nexsets/infer-schema";
 import { assignRowsToFlows } from "./assign-flow-rows";
@@ -45,7 +46,7 @@ interface ErrorTally {
 }
 
 async function loadDeliveryFigures(db: Db, organisationId: string) {
-  const [errors, today] = await Promise.all([
+  const [errors, today, beyond] = await Promise.all([
     db.$queryRaw<ErrorTally[]>`
       SELECT "destinationId", "status", coalesce(sum("lastSeq" - "firstSeq" + 1), 0)::int AS records
       FROM "ErrorRecord" WHERE "organisationId" = ${organisationId} AND "status" IN ('open', 'discarded')
@@ -56,9 +57,10 @@ async function loadDeliveryFigures(db: Db, organisationId: string) {
       WHERE "organisationId" = ${organisationId} AND "kind" <> 'test' AND "outcome" IN ('success', 'conflict')
         AND "createdAt" >= date_trunc('day', now())
       GROUP BY 1`,
+    doneBeyondCursor(db, { organisationId }),
   ]);
   const tally = (status: string) => new Map(errors.filter((e) => e.status === status).map((e) => [e.destinationId, e.records]));
-  return { open: tally("open"), discarded: tally("discarded"), today: new Map(today.map((t) => [t.destinationId, t.records])) };
+  return { open: tally("open"), discarded: tally("discarded"), today: new Map(today.map((t) => [t.destinationId, t.records])), beyond };
 }
 
 function readConfigText(config: unknown, key: "method" | "urlTemplate"): string | null {
@@ -113,7 +115,7 @@ function toNexsetData(sourceId: string, nexset: { id: string; name: string; reco
 
 function toDestinationData(row: DestinationRow, figures: DeliveryFigures): DestinationNodeData {
   const total = row.nexset.recordCount;
-  const processed = Math.min(row.deliveredThroughSeq, total);
+  const processed = Math.min(row.deliveredThroughSeq + (figures.beyond.get(row.id) ?? 0), total);
   const open = figures.open.get(row.id) ?? 0;
   const discarded = figures.discarded.get(row.id) ?? 0;
   return {

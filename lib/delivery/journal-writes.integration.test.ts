@@ -5,6 +5,7 @@ import type { CallRow } from "./call-record";
 import { writeCallRows } from "./call-log-writer";
 import { insertClaims, isDone, maskOf } from "./claim-store";
 import { commitJournal } from "./delivery-sql";
+import { doneBeyondCursor } from "./done-beyond-cursor";
 import { pgExecutor } from "./sql-executor";
 
 let t: TestDatabase;
@@ -94,5 +95,25 @@ describe("a claim's done records in the journal's commit", () => {
     const stored = await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: claim!.id } });
     const done = Array.from({ length: 64 }, (_, i) => i + 1).filter((seq) => isDone(stored, seq));
     expect(done).toEqual([1, 2, 64]);
+  });
+
+  it("count toward progress beyond the cursor, with finished claims waiting for an earlier one", async () => {
+    const sql = pgExecutor(pool);
+    const [open, finished] = await insertClaims(sql, base.destinationId, [{ firstSeq: 101, lastSeq: 164 }, { firstSeq: 165, lastSeq: 174 }], 1);
+    await commitJournal(sql, {
+      destinationId: base.destinationId,
+      progress: new Map(),
+      doneMasks: new Map([[open!.id, maskOf(open!, [101, 150, 164])]]),
+      errorRecords: [],
+      finished: [{ claimId: finished!.id, status: "delivered", attempts: 1 }],
+      storeCursor: true,
+      cursor: 100,
+      streak: 0,
+      errorMessage: null,
+    });
+    // 3 marked in the open claim and the finished claim's 10; the 1–64 claim above is behind the cursor (and gone).
+    expect((await doneBeyondCursor(t.db, { destinationId: base.destinationId })).get(base.destinationId)).toBe(13);
+    expect((await doneBeyondCursor(t.db, { organisationId: base.organisationId })).get(base.destinationId)).toBe(13);
+    expect(await t.db.deliveryClaim.count({ where: { destinationId: base.destinationId, lastSeq: { lte: 100 } } })).toBe(0);
   });
 });
