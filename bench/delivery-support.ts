@@ -61,7 +61,11 @@ export interface ChildHandle {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Peak resident set size (VmHWM) so far, in MB. */
   peakRssMb(): number;
+  /** CPU time (user + system, all threads) used so far, in seconds. */
+  cpuSeconds(): number;
 }
+
+const CLOCK_TICKS_PER_S = 100;
 
 function spawnChild(script: string, env: Record<string, string>, readyText: string, nodeArgs: string[] = []): Promise<ChildHandle> {
   const child = spawn(process.execPath, [...nodeArgs, ...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
@@ -75,6 +79,11 @@ function spawnChild(script: string, env: Record<string, string>, readyText: stri
         child.once("exit", () => resolve());
         child.kill(signal);
       }),
+    cpuSeconds: () => {
+      // /proc/<pid>/stat fields 14 and 15 (utime, stime), in clock ticks; the name may hold spaces.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+    },
     peakRssMb: () => {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
       return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;

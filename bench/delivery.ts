@@ -51,7 +51,12 @@ interface OverheadRun {
   engineRate: number;
   rawRate: number;
   peakRss: number;
+  /** CPU per record: the worker process, and the raw loop (this process). */
+  workerUs: number;
+  rawClientUs: number;
 }
+
+const cpuMicros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
 
 /** One comparison: the raw loop, then a worker, each on its own sandbox app (so no 409s). */
 async function compareWithRaw(stack: BenchStack, records: number, latencyMs: number, label: string): Promise<OverheadRun> {
@@ -65,19 +70,25 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     // Warm both paths' connections and the sandbox's JIT a little, equally.
     await rawLoop(sandbox.url, raw.token, Math.min(500, records), CONCURRENCY, "warmup");
+    const rawCpu = { bench: process.cpuUsage(), sandbox: sandbox.cpuSeconds() };
     const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
     const rawRate = records / (rawMs / 1000);
-    console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s`);
+    const rawClientUs = cpuMicros(process.cpuUsage(rawCpu.bench)) / records;
+    const rawSandboxUs = ((sandbox.cpuSeconds() - rawCpu.sandbox) * 1e6) / records;
+    console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s (CPU per record: loop ${Math.round(rawClientUs)} µs, sandbox ${Math.round(rawSandboxUs)} µs)`);
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
+      const engineCpu = { worker: worker.cpuSeconds(), sandbox: sandbox.cpuSeconds() };
       await activateDestination(stack.db, stack.organisationId, destinationId);
       const engineMs = await waitForDelivered(stack.db, [destinationId], records, 600_000);
       const engineRate = records / (engineMs / 1000);
       const peakRss = worker.peakRssMb();
-      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB)`);
+      const workerUs = ((worker.cpuSeconds() - engineCpu.worker) * 1e6) / records;
+      const engineSandboxUs = ((sandbox.cpuSeconds() - engineCpu.sandbox) * 1e6) / records;
+      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; CPU per record: worker ${Math.round(workerUs)} µs, sandbox ${Math.round(engineSandboxUs)} µs)`);
       console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
       if (process.env.BENCH_SHOW_WORKER) console.log(worker.output().split("\n").filter((l) => /DBG/.test(l)).slice(0, 8).join("\n"));
-      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss };
+      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss, workerUs: Math.round(workerUs), rawClientUs: Math.round(rawClientUs) };
     } finally {
       await worker.stop();
     }
@@ -97,6 +108,8 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
     throughput_ratio: instant.ratio,
     engine_records_per_s: instant.engineRate,
     raw_records_per_s: instant.rawRate,
+    worker_cpu_us_per_record: instant.workerUs,
+    raw_loop_cpu_us_per_record: instant.rawClientUs,
     throughput_ratio_50ms_latency: latent.ratio,
     engine_records_per_s_50ms_latency: latent.engineRate,
     raw_records_per_s_50ms_latency: latent.rawRate,
