@@ -2,18 +2,19 @@
 // REDIS_URL, else the embedded PostgreSQL and a redis-server on PATH); the Intercom sandbox and the
 // workers run as their own processes. Prints figures; the last line is one JSON object.
 //   1. overhead: one worker delivering 20,000 single-record calls vs a raw undici loop at the
-//      same concurrency against the same sandbox → throughput_ratio (goal ≥ 0.8)
+//      same concurrency against the same sandbox → throughput_ratio (goal ≥ 0.8), and the raw loop
+//      writing every answer to the activity log → activity_log_floor_ratio (the most the engine can reach)
 //   2. budget: 2 workers, 3 destinations, one credential, sandbox budget 500 per 10 s, 60 s →
 //      budget_utilization (goal ≥ 0.95), rate_limited_calls (goal ≤ 1% of calls)
 //   3. memory: a 1,000,000-record Nexset in Preview bulk calls of 100 → worker peak RSS (goal ≤ 300 MB)
 // Run: npx tsx bench/delivery.ts [overhead|budget|memory]…   (all three by default)
-import { Agent, request } from "undici";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
 import {
-  type BenchStack, contactRecord, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
+  type BenchStack, type SandboxApp, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
   startBenchStack, startSandboxProcess, startWorkerProcess, waitForDelivered,
 } from "./delivery-support";
+import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
 
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 16);
 const OVERHEAD_RECORDS = Number(process.env.BENCH_OVERHEAD_RECORDS ?? 20_000);
@@ -23,29 +24,6 @@ const UNLIMITED = 100_000_000;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-async function rawLoop(url: string, token: string, count: number, concurrency: number, tag: string): Promise<number> {
-  const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const response = await request(`${url}/contacts`, {
-          dispatcher: agent,
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", "intercom-version": "2.14", authorization: `Bearer ${token}` },
-          body: JSON.stringify(contactRecord(i, tag)),
-        });
-        await response.body.text();
-        if (response.statusCode !== 200) throw new Error(`raw loop: HTTP ${response.statusCode}`);
-      }
-    }),
-  );
-  const elapsed = performance.now() - started;
-  await agent.close();
-  return elapsed;
-}
-
 interface OverheadRun {
   ratio: number;
   engineRate: number;
@@ -54,15 +32,19 @@ interface OverheadRun {
   /** CPU per record: the worker process, and the raw loop (this process). */
   workerUs: number;
   rawClientUs: number;
+  /** The raw loop writing every answer to the activity log, when measured. */
+  floor?: { rate: number; ratio: number };
 }
 
-const cpuMicros = (usage: NodeJS.CpuUsage) => usage.user + usage.system;
-
-/** One comparison: the raw loop, then a worker, each on its own sandbox app (so no 409s). */
-async function compareWithRaw(stack: BenchStack, records: number, latencyMs: number, label: string): Promise<OverheadRun> {
+/**
+ * One comparison: the raw loop (with the activity-log floor when asked), then a worker, each on its
+ * own sandbox app (so no 409s).
+ */
+async function compareWithRaw(stack: BenchStack, records: number, latencyMs: number, label: string, withFloor: boolean): Promise<OverheadRun> {
   const raw = sandboxApp(`raw-${label}`, UNLIMITED);
+  const logged = sandboxApp(`floor-${label}`, UNLIMITED);
   const engine = sandboxApp(`engine-${label}`, UNLIMITED);
-  const sandbox = await startSandboxProcess([raw, engine]);
+  const sandbox = await startSandboxProcess([raw, logged, engine]);
   try {
     if (latencyMs > 0) await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
     const credentialId = await seedCredential(stack, engine, UNLIMITED);
@@ -70,12 +52,12 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     // Warm both paths' connections and the sandbox's JIT a little, equally.
     await rawLoop(sandbox.url, raw.token, Math.min(500, records), CONCURRENCY, "warmup");
-    const rawCpu = { bench: process.cpuUsage(), sandbox: sandbox.cpuSeconds() };
-    const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
-    const rawRate = records / (rawMs / 1000);
-    const rawClientUs = cpuMicros(process.cpuUsage(rawCpu.bench)) / records;
-    const rawSandboxUs = ((sandbox.cpuSeconds() - rawCpu.sandbox) * 1e6) / records;
-    console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s (CPU per record: loop ${Math.round(rawClientUs)} µs, sandbox ${Math.round(rawSandboxUs)} µs)`);
+    const rawCpu = sandbox.cpuSeconds();
+    const rawRun = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
+    const rawRate = records / (rawRun.ms / 1000);
+    const rawSandboxUs = ((sandbox.cpuSeconds() - rawCpu) * 1e6) / records;
+    console.log(`   raw undici loop: ${Math.round(rawRun.ms)} ms, ${Math.round(rawRate)} records/s (CPU per record: loop ${Math.round(rawRun.cpuUs)} µs, sandbox ${Math.round(rawSandboxUs)} µs)`);
+    const floor = withFloor ? await measureFloor(stack, sandbox.url, logged, records, rawRate) : undefined;
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
       const engineCpu = { worker: worker.cpuSeconds(), sandbox: sandbox.cpuSeconds() };
@@ -87,8 +69,15 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
       const engineSandboxUs = ((sandbox.cpuSeconds() - engineCpu.sandbox) * 1e6) / records;
       console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; CPU per record: worker ${Math.round(workerUs)} µs, sandbox ${Math.round(engineSandboxUs)} µs)`);
       console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
-      if (process.env.BENCH_SHOW_WORKER) console.log(worker.output().split("\n").filter((l) => /DBG/.test(l)).slice(0, 8).join("\n"));
-      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss, workerUs: Math.round(workerUs), rawClientUs: Math.round(rawClientUs) };
+      return {
+        ratio: round(engineRate / rawRate),
+        engineRate: Math.round(engineRate),
+        rawRate: Math.round(rawRate),
+        peakRss,
+        workerUs: Math.round(workerUs),
+        rawClientUs: Math.round(rawRun.cpuUs),
+        ...(floor ? { floor } : {}),
+      };
     } finally {
       await worker.stop();
     }
@@ -97,19 +86,33 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
   }
 }
 
+/** The raw loop keeping every answer in the activity log: the most any engine keeping them could do. */
+async function measureFloor(stack: BenchStack, sandboxUrl: string, app: SandboxApp, records: number, rawRate: number): Promise<{ rate: number; ratio: number }> {
+  // The rows need a destination to belong to; nothing delivers it.
+  const credentialId = await seedCredential(stack, app, UNLIMITED);
+  const destinationId = await seedDestination(stack, await seedNexset(stack, 1, "floor"), credentialId, {});
+  const target = { databaseUrl: stack.databaseUrl, organisationId: stack.organisationId, destinationId };
+  const run = await rawLoopWithActivityLog(target, sandboxUrl, app.token, records, CONCURRENCY, "floor");
+  const rate = records / (run.ms / 1000);
+  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(run.ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (CPU per record: loop ${Math.round(run.cpuUs)} µs)`);
+  return { rate: Math.round(rate), ratio: round(rate / rawRate) };
+}
+
 async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
   console.log(`\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}, sandbox answering at once (goal ≥ 0.8)`);
-  const instant = await compareWithRaw(stack, OVERHEAD_RECORDS, 0, "instant");
+  const instant = await compareWithRaw(stack, OVERHEAD_RECORDS, 0, "instant", true);
   // Intercom answers in tens of milliseconds, not microseconds: the same comparison with 50 ms.
   const records = Math.min(OVERHEAD_RECORDS, 4_000);
   console.log(`   … and ${records} calls with the sandbox answering after 50 ms, as a real API does`);
-  const latent = await compareWithRaw(stack, records, 50, "latency");
+  const latent = await compareWithRaw(stack, records, 50, "latency", false);
   return {
     throughput_ratio: instant.ratio,
     engine_records_per_s: instant.engineRate,
     raw_records_per_s: instant.rawRate,
     worker_cpu_us_per_record: instant.workerUs,
     raw_loop_cpu_us_per_record: instant.rawClientUs,
+    raw_with_activity_log_records_per_s: instant.floor?.rate ?? 0,
+    activity_log_floor_ratio: instant.floor?.ratio ?? 0,
     throughput_ratio_50ms_latency: latent.ratio,
     engine_records_per_s_50ms_latency: latent.engineRate,
     raw_records_per_s_50ms_latency: latent.rawRate,

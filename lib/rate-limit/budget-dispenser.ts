@@ -1,10 +1,6 @@
 import type { Redis } from "ioredis";
+import { WaitQueue } from "@/lib/async/wait-queue";
 import { acquireBudget, correctBudget, type RateLimitReport, releaseBudget } from "./credential-budget";
-
-interface Waiter {
-  resolve(): void;
-  reject(error: Error): void;
-}
 
 const MAX_BATCH = 256;
 const MIN_WAIT_MS = 5;
@@ -26,13 +22,14 @@ const MAX_RESERVE = 256;
  * little when it is plentiful and queues fairly when it is not.
  */
 export class BudgetDispenser {
-  private readonly waiters: Waiter[] = [];
+  private readonly waiters = new WaitQueue("Aborted while waiting for the rate limit");
   private pumping = false;
   private closed = false;
   private wakeUp: (() => void) | undefined;
   private pendingReport: RateLimitReport | undefined;
   private reportTimer: NodeJS.Timeout | undefined;
   private reporting = false;
+  private urgentReport = false;
   private lastReportedReset = 0;
   private reserve = 0;
   private reserveUntil = 0;
@@ -52,21 +49,15 @@ export class BudgetDispenser {
   /** Resolves when one call may be made; rejects when the signal aborts or the dispenser closes. */
   take(signal?: AbortSignal): Promise<void> {
     if (this.closed) return Promise.reject(new Error("The rate-limit dispenser is closed"));
-    return new Promise<void>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject };
-      if (signal) {
-        if (signal.aborted) return reject(new Error("Aborted while waiting for the rate limit"));
-        const onAbort = () => {
-          const index = this.waiters.indexOf(waiter);
-          if (index >= 0) this.waiters.splice(index, 1);
-          reject(new Error("Aborted while waiting for the rate limit"));
-        };
-        signal.addEventListener("abort", onAbort, { once: true });
-        waiter.resolve = () => (signal.removeEventListener("abort", onAbort), resolve());
-      }
-      this.waiters.push(waiter);
-      void this.pump();
-    });
+    if (signal?.aborted) return Promise.reject(new Error("Aborted while waiting for the rate limit"));
+    // The common case when the budget is plentiful: a call from the reserve, nobody queued ahead.
+    if (this.waiters.length === 0 && this.reserve > 0 && Date.now() < this.reserveUntil) {
+      this.reserve--;
+      return Promise.resolve();
+    }
+    const granted = this.waiters.wait(signal);
+    void this.pump();
+    return granted;
   }
 
   get waiting(): number {
@@ -84,26 +75,39 @@ export class BudgetDispenser {
     // Little left at Intercom: calls held in reserve could overshoot it, so hand them back.
     if (low) this.giveBackReserve();
     const urgent = low || report.limit < this.limitPer10s || report.resetAt !== this.lastReportedReset;
-    if (urgent) void this.flushReport();
-    else this.reportTimer ??= setTimeout(() => void this.flushReport(), REPORT_EVERY_MS);
+    if (urgent) {
+      this.urgentReport = true;
+      void this.flushReport();
+    } else this.scheduleReport();
   }
 
+  private scheduleReport(): void {
+    this.reportTimer ??= setTimeout(() => {
+      this.reportTimer = undefined;
+      void this.flushReport();
+    }, REPORT_EVERY_MS);
+  }
+
+  /** Folds the pending report into Redis. Reports arriving meanwhile wait for the timer, unless urgent. */
   private async flushReport(): Promise<void> {
+    if (this.reporting || this.closed) return;
     clearTimeout(this.reportTimer);
     this.reportTimer = undefined;
-    if (this.reporting) return;
+    const report = this.pendingReport;
+    if (!report) return;
+    this.pendingReport = undefined;
+    this.urgentReport = false;
+    this.lastReportedReset = report.resetAt;
     this.reporting = true;
     try {
-      while (this.pendingReport && !this.closed) {
-        const report = this.pendingReport;
-        this.pendingReport = undefined;
-        this.lastReportedReset = report.resetAt;
-        await correctBudget(this.redis, this.credentialId, report, this.limitPer10s).catch(() => undefined);
-        this.nudge();
-      }
+      await correctBudget(this.redis, this.credentialId, report, this.limitPer10s).catch(() => undefined);
+      this.nudge();
     } finally {
       this.reporting = false;
     }
+    // Not a loop: under a steady stream of answers it would correct once per round trip, not per REPORT_EVERY_MS.
+    if (this.urgentReport) void this.flushReport();
+    else if (this.pendingReport) this.scheduleReport();
   }
 
   /** Intercom said stop (a 429): calls held in reserve must not be made in this window. */
@@ -127,7 +131,7 @@ export class BudgetDispenser {
     this.closed = true;
     clearTimeout(this.reportTimer);
     this.nudge();
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error("The rate-limit dispenser is closed"));
+    this.waiters.rejectAll(new Error("The rate-limit dispenser is closed"));
   }
 
   private async pump(): Promise<void> {
@@ -136,9 +140,7 @@ export class BudgetDispenser {
     try {
       while (this.waiters.length > 0 && !this.closed) {
         if (this.reserve > 0 && Date.now() < this.reserveUntil) {
-          const served = Math.min(this.reserve, this.waiters.length);
-          this.reserve -= served;
-          for (const waiter of this.waiters.splice(0, served)) waiter.resolve();
+          this.reserve -= this.waiters.serve(this.reserve);
           continue;
         }
         const asked = Math.min(this.waiters.length, MAX_BATCH);
@@ -152,9 +154,7 @@ export class BudgetDispenser {
           continue;
         }
         // Waiters that aborted meanwhile have left the queue; what they would have had joins the reserve.
-        const served = Math.min(grant.granted, this.waiters.length);
-        for (const waiter of this.waiters.splice(0, served)) waiter.resolve();
-        this.reserve = grant.granted - served;
+        this.reserve = grant.granted - this.waiters.serve(grant.granted);
         this.reserveUntil = grant.windowEndsAt - 50;
         this.reserveWindow = grant.windowEndsAt;
         this.lastCap = grant.cap;

@@ -1,8 +1,9 @@
-import { Redis } from "ioredis";
+import { type Command, Redis } from "ioredis";
+import type { WriteableStream } from "ioredis/built/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshRedisPrefix, redisUrl } from "@/test/fresh-database";
 import { BudgetDispenser } from "./budget-dispenser";
-import { acquireBudget, blockBudget, correctBudget, readBudget } from "./credential-budget";
+import { acquireBudget, blockBudget, budgetKey, correctBudget, readBudget } from "./credential-budget";
 
 let redis: Redis;
 let other: Redis;
@@ -105,4 +106,45 @@ describe("the shared per-credential budget", () => {
     await expect(pending).rejects.toThrow(/Aborted/);
     dispenser.close();
   });
+
+  it("folds a steady stream of Intercom's headers into Redis every 200 ms at most, and an urgent one at once", async () => {
+    const id = credential();
+    const observed = new CorrectionCounter(redisUrl(), budgetKey(id));
+    const dispenser = new BudgetDispenser(observed, id, 1_000);
+    try {
+      const resetAt = Date.now() + 5_000;
+      const started = Date.now();
+      for (let i = 0; Date.now() - started < 600; i++) {
+        dispenser.report({ limit: 1_000, remaining: 900 - i, resetAt });
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The first report (a window not seen yet) goes at once, then one every 200 ms: 4 or 5, not one per round trip.
+      expect(observed.corrections).toBeGreaterThanOrEqual(3);
+      expect(observed.corrections).toBeLessThanOrEqual(6);
+      const before = observed.corrections;
+      dispenser.report({ limit: 1_000, remaining: 3, resetAt });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(observed.corrections).toBe(before + 1);
+    } finally {
+      dispenser.close();
+      observed.disconnect();
+    }
+  });
 });
+
+/** A real Redis connection that counts the scripts run on one budget key (the dispenser's corrections here). */
+class CorrectionCounter extends Redis {
+  corrections = 0;
+  constructor(
+    url: string,
+    private readonly key: string,
+  ) {
+    super(url);
+  }
+
+  override sendCommand(command: Command, stream?: WriteableStream): unknown {
+    if ((command.name === "evalsha" || command.name === "eval") && command.args.some((arg) => arg === this.key)) this.corrections++;
+    return super.sendCommand(command, stream);
+  }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyResponse, classifyTransportError, DEFAULT_RATE_LIMIT_WAIT_MS } from "./classify-outcome";
+import { CallDeadlineError } from "./read-response-body";
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const json = (body: unknown) => ({ body, rawBody: JSON.stringify(body) });
@@ -88,7 +89,7 @@ describe("classifyTransportError", () => {
   it("timeouts are retry and say so", () => {
     const headers = Object.assign(new Error("Headers Timeout Error"), { code: "UND_ERR_HEADERS_TIMEOUT" });
     expect(classifyTransportError({ error: headers }).errorMessage).toMatch(/^Timed out/);
-    expect(classifyTransportError({ error: new Error("aborted"), timedOut: true }).errorMessage).toMatch(/^Timed out/);
+    expect(classifyTransportError({ error: new CallDeadlineError() }).errorMessage).toMatch(/^Timed out.*FLOWGATE_CALL_TIMEOUT/);
   });
 
   it("finds the code on a wrapped cause and recognises 'socket hang up'", () => {

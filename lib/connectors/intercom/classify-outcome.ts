@@ -74,23 +74,22 @@ const RETRYABLE_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
   "UND_ERR_HEADERS_TIMEOUT",
   "UND_ERR_BODY_TIMEOUT",
+  "FLOWGATE_CALL_TIMEOUT",
 ]);
 
-const TIMEOUT_CODES = new Set(["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+const TIMEOUT_CODES = new Set(["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "FLOWGATE_CALL_TIMEOUT"]);
 
 export interface TransportFacts {
   error: unknown;
-  /** The request's own deadline fired. */
-  timedOut?: boolean;
   /** The caller cancelled (e.g. the destination was paused). */
   aborted?: boolean;
 }
 
 /** No HTTP answer at all: nothing is known to have reached Intercom, so a later attempt is safe to make. */
-export function classifyTransportError({ error, timedOut, aborted }: TransportFacts): Classification {
+export function classifyTransportError({ error, aborted }: TransportFacts): Classification {
   const code = errorCode(error);
   if (aborted) return { outcome: "retry", errorMessage: "Request cancelled before Intercom answered" };
-  if (timedOut || (code && TIMEOUT_CODES.has(code))) {
+  if (code && TIMEOUT_CODES.has(code)) {
     return { outcome: "retry", errorMessage: `Timed out waiting for Intercom${code ? ` (${code})` : ""}` };
   }
   const detail = error instanceof Error ? error.message : String(error);

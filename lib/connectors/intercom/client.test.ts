@@ -124,6 +124,19 @@ describe("sendIntercomRequest", () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it("times out an answer whose body trickles in past the deadline, though never idle for long", async () => {
+    const local = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const timer = setInterval(() => res.write(" "), 50);
+      res.on("close", () => clearInterval(timer));
+    });
+    const started = Date.now();
+    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, timeoutMs: 300 });
+    expect(result).toMatchObject({ outcome: "retry", errorMessage: expect.stringMatching(/^Timed out.*FLOWGATE_CALL_TIMEOUT/) });
+    expect(result.status).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it("a connection reset mid-request is retry", async () => {
     const local = await serve((_req, _res, socket) => socket.destroy());
     const result = await sendIntercomRequest({ baseUrl: local.url, method: "POST", path: "/contacts", token: TOKEN, body: {} });

@@ -7,14 +7,30 @@ export interface ReadBody {
   truncated: boolean;
 }
 
-/** Reads at most maxBytes; a larger answer is cut (and the socket dropped) rather than buffered whole. */
-export function readResponseBody(body: Readable, maxBytes: number): Promise<ReadBody> {
+/** The whole call ran past its deadline while the body was still arriving (slower than bodyTimeout, never idle that long). */
+export class CallDeadlineError extends Error {
+  readonly code = "FLOWGATE_CALL_TIMEOUT";
+  constructor() {
+    super("The answer was still arriving when the call's time ran out");
+    this.name = "CallDeadlineError";
+  }
+}
+
+/**
+ * Reads at most maxBytes; a larger answer is cut (and the socket dropped) rather than buffered whole.
+ * A body still arriving at `deadline` (epoch ms from performance.now()) is dropped with CallDeadlineError.
+ */
+export function readResponseBody(body: Readable, maxBytes: number, deadline = Number.POSITIVE_INFINITY): Promise<ReadBody> {
   // Stream events rather than `for await`: an async iterator per response costs measurable CPU at
   // thousands of calls a second.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     body.on("data", (chunk: Uint8Array) => {
+      if (performance.now() > deadline) {
+        body.destroy(new CallDeadlineError());
+        return;
+      }
       const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
       if (size + buffer.length > maxBytes) {
         chunks.push(buffer.subarray(0, maxBytes - size));
