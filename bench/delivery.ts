@@ -3,7 +3,8 @@
 // workers run as their own processes. Prints figures; the last line is one JSON object.
 //   1. overhead: one worker delivering 20,000 single-record calls vs a raw undici loop at the
 //      same concurrency against the same sandbox → throughput_ratio (goal ≥ 0.8), and the raw loop
-//      writing every answer to the activity log → activity_log_floor_ratio (the most the engine can reach)
+//      writing every answer to the activity log → activity_log_floor_ratio (the most the engine can reach);
+//      medians of BENCH_OVERHEAD_ROUNDS (3) rounds
 //   2. budget: 2 workers, 3 destinations, one credential, sandbox budget 500 per 10 s, 60 s →
 //      budget_utilization (goal ≥ 0.95), rate_limited_calls (goal ≤ 1% of calls)
 //   3. memory: a 1,000,000-record Nexset in Preview bulk calls of 100 → worker peak RSS (goal ≤ 300 MB)
@@ -18,6 +19,7 @@ import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
 
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 16);
 const OVERHEAD_RECORDS = Number(process.env.BENCH_OVERHEAD_RECORDS ?? 20_000);
+const OVERHEAD_ROUNDS = Number(process.env.BENCH_OVERHEAD_ROUNDS ?? 3);
 const BUDGET_SECONDS = Number(process.env.BENCH_BUDGET_SECONDS ?? 60);
 const MEMORY_RECORDS = Number(process.env.BENCH_MEMORY_RECORDS ?? 1_000_000);
 const UNLIMITED = 100_000_000;
@@ -100,24 +102,46 @@ async function measureFloor(stack: BenchStack, sandboxUrl: string, app: SandboxA
 
 async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
   console.log(`\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}, sandbox answering at once (goal ≥ 0.8)`);
-  const instant = await compareWithRaw(stack, OVERHEAD_RECORDS, 0, "instant", true);
+  // On a shared 2-core VM one comparison swings by ±30%: report the median of several, each
+  // measuring the raw loop, the floor and the engine back to back.
+  const rounds: OverheadRun[] = [];
+  for (let round = 1; round <= OVERHEAD_ROUNDS; round++) {
+    console.log(`   round ${round} of ${OVERHEAD_ROUNDS}`);
+    rounds.push(await compareWithRaw(stack, OVERHEAD_RECORDS, 0, `instant-${round}`, true));
+  }
+  const instant = medianBy(rounds, (r) => r.ratio);
+  const ratios = rounds.map((r) => r.ratio);
+  const floors = rounds.map((r) => r.floor?.ratio ?? 0);
+  console.log(`   median throughput_ratio ${instant.ratio} (rounds: ${ratios.join(", ")}); activity-log floor ${median(floors)} (rounds: ${floors.join(", ")})`);
   // Intercom answers in tens of milliseconds, not microseconds: the same comparison with 50 ms.
   const records = Math.min(OVERHEAD_RECORDS, 4_000);
   console.log(`   … and ${records} calls with the sandbox answering after 50 ms, as a real API does`);
   const latent = await compareWithRaw(stack, records, 50, "latency", false);
   return {
     throughput_ratio: instant.ratio,
+    throughput_ratio_min: Math.min(...ratios),
+    throughput_ratio_max: Math.max(...ratios),
     engine_records_per_s: instant.engineRate,
     raw_records_per_s: instant.rawRate,
     worker_cpu_us_per_record: instant.workerUs,
     raw_loop_cpu_us_per_record: instant.rawClientUs,
-    raw_with_activity_log_records_per_s: instant.floor?.rate ?? 0,
-    activity_log_floor_ratio: instant.floor?.ratio ?? 0,
+    activity_log_floor_ratio: median(floors),
     throughput_ratio_50ms_latency: latent.ratio,
     engine_records_per_s_50ms_latency: latent.engineRate,
     raw_records_per_s_50ms_latency: latent.rawRate,
     concurrency: CONCURRENCY,
+    rounds: OVERHEAD_ROUNDS,
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** The run whose key is the median (the upper one of an even count). */
+function medianBy<T>(runs: T[], key: (run: T) => number): T {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
 }
 
 async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
