@@ -33,27 +33,36 @@ export function buildRequestUrl(input: {
   return { ok: true, url };
 }
 
-const resolved = new Map<string, string>();
+/** A checked URL, and the two parts an HTTP dispatch needs. */
+export interface ResolvedUrl {
+  ok: true;
+  url: string;
+  origin: string;
+  /** Path and query string. */
+  path: string;
+}
+
+const resolved = new Map<string, ResolvedUrl>();
 const MAX_REMEMBERED = 2_000;
 
 /**
- * buildRequestUrl as a string, remembering what it resolved: a destination sends thousands of
- * calls to the same few URLs, and parsing and checking each again costs more than the lookup.
- * The checks depend only on the inputs (and the region hosts, fixed for the process).
+ * buildRequestUrl, remembering what it resolved: a destination sends thousands of calls to the
+ * same few URLs, and parsing and checking each again costs more than the lookup. The checks
+ * depend only on the inputs (and the region hosts, fixed for the process).
  */
-export function resolveRequestUrl(input: Parameters<typeof buildRequestUrl>[0]): { ok: true; url: string } | { ok: false; message: string } {
+export function resolveRequestUrl(input: Parameters<typeof buildRequestUrl>[0]): ResolvedUrl | { ok: false; message: string } {
   const cacheable = !input.query || Object.keys(input.query).length === 0;
   const key = cacheable ? `${input.baseUrl ?? ""}\n${input.url ?? ""}\n${input.path ?? ""}` : undefined;
   const known = key === undefined ? undefined : resolved.get(key);
-  if (known !== undefined) return { ok: true, url: known };
+  if (known !== undefined) return known;
   const result = buildRequestUrl(input);
   if (!result.ok) return result;
-  const url = result.url.toString();
+  const url: ResolvedUrl = { ok: true, url: result.url.toString(), origin: result.url.origin, path: `${result.url.pathname}${result.url.search}` };
   if (key !== undefined) {
     if (resolved.size >= MAX_REMEMBERED) resolved.clear();
     resolved.set(key, url);
   }
-  return { ok: true, url };
+  return url;
 }
 
 function joinPath(baseUrl: string, path: string): string {

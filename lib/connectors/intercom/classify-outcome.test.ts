@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyResponse, classifyTransportError, DEFAULT_RATE_LIMIT_WAIT_MS } from "./classify-outcome";
-import { CallDeadlineError } from "./read-response-body";
+import { CallDeadlineError } from "./dispatch-call";
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const json = (body: unknown) => ({ body, rawBody: JSON.stringify(body) });

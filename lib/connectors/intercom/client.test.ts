@@ -52,6 +52,24 @@ describe("sendIntercomRequest", () => {
     expect(result.request.headers["intercom-version"]).toBe("2.16");
   });
 
+  it("gives answer headers lower-case names, a repeated one joined with commas", async () => {
+    const local = await serve((_req, res) => {
+      res.setHeader("X-Request-Id", "r1");
+      res.setHeader("Set-Cookie", ["a=1", "b=2"]);
+      sendJson(res, 200, {});
+    });
+    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN });
+    expect(result.headers["x-request-id"]).toBe("r1");
+    expect(result.headers["set-cookie"]).toBe("a=1, b=2");
+  });
+
+  it("a signal aborted before the call makes no request and is marked cancelled", async () => {
+    const local = await serve((_req, res) => sendJson(res, 200, {}));
+    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, signal: AbortSignal.abort() });
+    expect(result).toMatchObject({ outcome: "retry", errorMessage: "Request cancelled before Intercom answered" });
+    expect(local.requests).toHaveLength(0);
+  });
+
   it("never lets caller headers replace Authorization", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, {}));
     await sendIntercomRequest({
