@@ -44,67 +44,7 @@ export interface CallAnswer {
 export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise<CallAnswer> {
   return new Promise((resolve, reject) => {
     if (call.signal?.aborted) return reject(call.signal.reason);
-    let settled = false;
-    let abort: ((reason: Error) => void) | undefined;
-    let status = 0;
-    const headers: Record<string, string> = {};
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onAbort = () => abort?.(call.signal!.reason as Error);
-    const settle = () => {
-      settled = true;
-      call.signal?.removeEventListener("abort", onAbort);
-    };
-    const finish = (truncated: boolean) => {
-      if (settled) return;
-      settle();
-      resolve({ status, headers, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated });
-    };
-    const fail = (error: Error) => {
-      if (settled) return;
-      settle();
-      reject(error);
-    };
-    const handler: Dispatcher.DispatchHandler = {
-      onConnect(abortCall) {
-        abort = abortCall;
-        if (call.signal?.aborted) abortCall(call.signal.reason as Error);
-      },
-      onHeaders(statusCode, rawHeaders) {
-        // 1xx answers (100 Continue) come before the real one.
-        if (statusCode < 200) return true;
-        status = statusCode;
-        for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-          const name = rawHeaders[i]!.toString("latin1").toLowerCase();
-          const value = rawHeaders[i + 1]!.toString("latin1");
-          headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
-        }
-        return true;
-      },
-      onData(chunk) {
-        if (settled) return false;
-        if (performance.now() > call.deadline) {
-          abort?.(new CallDeadlineError());
-          return false;
-        }
-        if (size + chunk.length > call.maxBytes) {
-          chunks.push(chunk.subarray(0, call.maxBytes - size));
-          finish(true);
-          abort?.(new Error("response body over the size limit"));
-          return false;
-        }
-        chunks.push(chunk);
-        size += chunk.length;
-        return true;
-      },
-      onComplete() {
-        finish(false);
-      },
-      onError(error) {
-        fail(error);
-      },
-    };
-    call.signal?.addEventListener("abort", onAbort, { once: true });
+    const handler = new CollectingHandler(call, resolve, reject);
     try {
       dispatcher.dispatch(
         {
@@ -119,7 +59,90 @@ export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise
         handler,
       );
     } catch (error) {
-      fail(error as Error);
+      handler.onError(error as Error);
     }
   });
+}
+
+/**
+ * undici's handler for one call. A class, not an object of closures: its methods are made once,
+ * and a call allocates one object.
+ */
+class CollectingHandler implements Dispatcher.DispatchHandler {
+  private settled = false;
+  private abortCall: ((reason: Error) => void) | undefined;
+  private status = 0;
+  private readonly headers: Record<string, string> = {};
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly call: CallRequest,
+    private readonly resolve: (answer: CallAnswer) => void,
+    private readonly reject: (error: Error) => void,
+  ) {
+    call.signal?.addEventListener("abort", this, { once: true });
+  }
+
+  /** The caller's signal aborted (EventListener object form: no bound function per call). */
+  handleEvent(): void {
+    this.abortCall?.(this.call.signal!.reason as Error);
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    this.abortCall = abort;
+    if (this.call.signal?.aborted) abort(this.call.signal.reason as Error);
+  }
+
+  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+    // 1xx answers (100 Continue) come before the real one.
+    if (statusCode < 200) return true;
+    this.status = statusCode;
+    const headers = this.headers;
+    for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+      const name = rawHeaders[i]!.toString("latin1").toLowerCase();
+      const value = rawHeaders[i + 1]!.toString("latin1");
+      headers[name] = headers[name] === undefined ? value : `${headers[name]}, ${value}`;
+    }
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    if (this.settled) return false;
+    if (performance.now() > this.call.deadline) {
+      this.abortCall?.(new CallDeadlineError());
+      return false;
+    }
+    if (this.size + chunk.length > this.call.maxBytes) {
+      this.chunks.push(chunk.subarray(0, this.call.maxBytes - this.size));
+      this.finish(true);
+      this.abortCall?.(new Error("response body over the size limit"));
+      return false;
+    }
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    return true;
+  }
+
+  onComplete(): void {
+    this.finish(false);
+  }
+
+  onError(error: Error): void {
+    if (this.settle()) this.reject(error);
+  }
+
+  private finish(truncated: boolean): void {
+    if (!this.settle()) return;
+    const chunks = this.chunks;
+    this.resolve({ status: this.status, headers: this.headers, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated });
+  }
+
+  /** True the first time: the call is over, whichever way. */
+  private settle(): boolean {
+    if (this.settled) return false;
+    this.settled = true;
+    this.call.signal?.removeEventListener("abort", this);
+    return true;
+  }
 }
