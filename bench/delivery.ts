@@ -16,6 +16,7 @@ import {
   startBenchStack, startSandboxProcess, startWorkerProcess, waitForDelivered,
 } from "./delivery-support";
 import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
+import { median, medianBy } from "./stats";
 
 const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 16);
 const OVERHEAD_RECORDS = Number(process.env.BENCH_OVERHEAD_RECORDS ?? 20_000);
@@ -132,16 +133,6 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
     concurrency: CONCURRENCY,
     rounds: OVERHEAD_ROUNDS,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** The run whose key is the median (the upper one of an even count). */
-function medianBy<T>(runs: T[], key: (run: T) => number): T {
-  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
 }
 
 async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {

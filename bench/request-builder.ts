@@ -14,6 +14,7 @@ import { findEndpoint } from "@/lib/connectors/intercom/definition";
 import type { BuildContext } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
 import { type DestinationConfigInput, destinationConfigSchema } from "@/lib/destinations/schemas";
+import { median } from "./stats";
 
 const PLANS = ["free", "pro", "enterprise"];
 const CITIES = ["Dublin", "Paris", "Sydney", "Austin", "Berlin"];
@@ -95,13 +96,10 @@ async function measure(mode: Mode, count: number, rounds: number): Promise<Recor
       if (round >= 0) times.get(name)!.push(elapsed); // the first two rounds warm up
     }
   }
-  return Object.fromEntries([...times].map(([name, list]) => [name, median(list)]));
+  return Object.fromEntries([...times].map(([name, list]) => [name, roundedMedian(list)]));
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 1000) / 1000;
-}
+const roundedMedian = (values: number[]) => Math.round(median(values) * 1000) / 1000;
 
 const COUNTS = [[100, 201], [10_000, 21]] as const;
 const figures = {} as Record<Mode, Record<string, Record<string, number>>>;

@@ -92,9 +92,10 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   // Each call of a claim that tracks records commits its records as done on its own; otherwise
   // the claim's finish carries everything.
   const partial = built.requests.length > 1 && tracksRecords(claim);
+  const send: SendEnv = { ...env.send, version: settings.config.intercomVersion };
   const sendOne = async (request: BuiltRequest, holdsPermit: boolean): Promise<RequestResult> => {
     const seqs = request.recordIndexes.map(seqOf);
-    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, holdsPermit);
+    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send, holdsPermit);
     env.onCallEnded?.();
     if (partial && !result.abandoned) {
       const mask = maskOf(claim, seqs);
@@ -128,16 +129,18 @@ async function sendClaimRequest(
   startAttempts: number,
   settings: ClaimSettings,
   env: ClaimTaskEnv,
+  /** env.send with the Intercom version of these settings. */
+  send: SendEnv,
   holdsPermit: boolean,
 ): Promise<RequestResult> {
-  const { config, configVersion } = settings;
+  const { configVersion } = settings;
   let attempts = startAttempts;
   const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
   const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
     env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion, attempt, ...meta }, result), streak);
   const abandoned: RequestResult = { abandoned: true, attempts, errorRecords: [], responses: [] };
 
-  const outcome = await sendWithRetries(toOutgoing(request), { ...env.send, version: config.intercomVersion }, {
+  const outcome = await sendWithRetries(toOutgoing(request), send, {
     nextAttempt: () => attempts + 1,
     onCall: (result, attempt, effect) => {
       if (effect !== "neutral") attempts = attempt;

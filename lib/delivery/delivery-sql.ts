@@ -21,7 +21,7 @@ export interface JournalCommit {
   /** Attempts and next-attempt times of claims waiting to be retried (still in flight). */
   progress: ReadonlyMap<bigint, { attempts: number; nextAttemptAt: Date | null }>;
   /** Records now done in claims still in flight (bits to add to their doneMask). */
-  doneMasks?: ReadonlyMap<bigint, bigint>;
+  doneMasks: ReadonlyMap<bigint, bigint>;
   errorRecords: readonly ErrorRow[];
   finished: readonly ClaimUpdate[];
   /** Store the cursor and streak (claims finished, or the streak moved). */
@@ -34,7 +34,7 @@ export interface JournalCommit {
 
 export function commitJournal(sql: SqlExecutor, commit: JournalCommit): Promise<number> {
   // One row per claim touched: its retry state (when it has one) and its new done records.
-  const masks = commit.doneMasks ?? new Map<bigint, bigint>();
+  const masks = commit.doneMasks;
   const claimIds = [...new Set([...commit.progress.keys(), ...masks.keys()])];
   const progress = claimIds.map((id) => [id, commit.progress.get(id)] as const);
   const errors = commit.errorRecords;

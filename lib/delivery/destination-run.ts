@@ -13,7 +13,7 @@ import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
 import type { DestinationLease, DestinationLocks } from "./destination-lock";
-import { callsPerClaim, claimSize, type DestinationSnapshot, loadDestinationSnapshot, recordsPerClaim } from "./destination-snapshot";
+import { callsPerClaim, type DestinationSnapshot, loadDestinationSnapshot, recordsPerCall, recordsPerClaim } from "./destination-snapshot";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import { ensureResponseWebhookSource } from "./response-webhook";
 import { Semaphore } from "./semaphore";
@@ -85,7 +85,7 @@ class DestinationRun {
     private snapshot: DestinationSnapshot,
   ) {
     setMaxListeners(0, this.drain.signal);
-    this.permits = new Semaphore(callSlots(deps.settings, snapshot.config ? claimSize(snapshot.config) : 1));
+    this.permits = new Semaphore(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
   }
 
@@ -179,7 +179,7 @@ class DestinationRun {
     if (ranges.length === 0) return;
     // Batches load their records when their turn to send comes (claim-task.ts), so a run never
     // holds more than `concurrency` batches of records; single records come with their claims.
-    const single = claimSize(config) === 1;
+    const single = recordsPerCall(config) === 1;
     const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion, single ? this.snapshot.nexsetId : undefined);
     this.ledger.markClaimed(ranges);
     for (const claim of claimed) this.start(claim);

@@ -64,7 +64,7 @@ export async function loadDestinationSnapshot(db: Db, destinationId: string): Pr
 }
 
 /** Records per call: the batch size when batching applies, else one. */
-export function claimSize(config: DestinationConfig): number {
+export function recordsPerCall(config: DestinationConfig): number {
   const bodiless = config.method === "GET" || config.method === "DELETE";
   return config.batching.enabled && !bodiless ? config.batching.size : 1;
 }
@@ -75,9 +75,9 @@ export function claimSize(config: DestinationConfig): number {
  * call still commits it as done (doneMask), so a crash resends only what was in flight.
  */
 export function callsPerClaim(config: DestinationConfig): number {
-  return claimSize(config) === 1 ? DONE_MASK_BITS : 1;
+  return recordsPerCall(config) === 1 ? DONE_MASK_BITS : 1;
 }
 
 export function recordsPerClaim(config: DestinationConfig): number {
-  return claimSize(config) * callsPerClaim(config);
+  return recordsPerCall(config) * callsPerClaim(config);
 }
