@@ -2,7 +2,7 @@
 // worker processes (each its own `node` with tsx's loader), and seeding through the real lib code.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
@@ -93,6 +93,7 @@ function spawnChild(script: string, env: Record<string, string>, readyText: stri
     const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${output.slice(-3000)}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString("utf8")).slice(-200_000);
+      if (process.env.BENCH_CHILD_LOG_DIR) appendFileSync(`${process.env.BENCH_CHILD_LOG_DIR}/${path.basename(script)}-${child.pid}.log`, chunk);
       if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve(handle);
@@ -107,6 +108,50 @@ function spawnChild(script: string, env: Record<string, string>, readyText: stri
   });
 }
 
+/**
+ * CPU time used so far by PostgreSQL on this machine, in seconds: every postgres process, plus what
+ * the server's ended children (backends, autovacuum workers) used, which the kernel adds to their
+ * parent's cutime and cstime when they exit. So the figure only grows.
+ */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      // Fields 14 to 17: utime, stime, cutime, cstime.
+      const fields = stat.split(") ")[1]!.split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return ticks / CLOCK_TICKS_PER_S;
+}
+
+/**
+ * CPU time the hypervisor gave other guests while this VM wanted it ("steal", /proc/stat), summed
+ * over all cores, in seconds. When it is high the phases run slower, each by a different amount.
+ */
+export function stealSeconds(): number {
+  const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!.trim().split(/\s+/);
+  return Number(fields[8] ?? 0) / CLOCK_TICKS_PER_S;
+}
+
+/** This process's CPU time so far, in seconds. */
+export function ownCpuSeconds(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1e6;
+}
+
+/** Starts measuring CPU per record of several processes; call the result with the records handled. */
+export function startCpuMeter<K extends string>(sources: Record<K, () => number>): (records: number) => Record<K, number> {
+  const names = Object.keys(sources) as K[];
+  const start = new Map(names.map((name) => [name, sources[name]()]));
+  return (records) => Object.fromEntries(names.map((name) => [name, ((sources[name]() - start.get(name)!) * 1e6) / records])) as Record<K, number>;
+}
+
 export interface SandboxApp {
   name: string;
   token: string;
@@ -117,6 +162,15 @@ export async function startSandboxProcess(apps: SandboxApp[], env: Record<string
   const port = await freePort();
   const handle = await spawnChild("sandbox/main.ts", { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env }, "Intercom sandbox listening");
   return { ...handle, url: `http://127.0.0.1:${port}` };
+}
+
+/**
+ * Empties every sandbox app (contacts, request log) and keeps the apps and their tokens: each phase
+ * of a comparison then meets the same sandbox, not one grown heavier by the phases before it.
+ */
+export async function resetSandbox(sandboxUrl: string): Promise<void> {
+  const response = await fetch(`${sandboxUrl}/__sandbox/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  if (!response.ok) throw new Error(`sandbox reset: HTTP ${response.status}`);
 }
 
 export function startWorkerProcess(stack: BenchStack, sandboxUrl: string, env: Record<string, string> = {}): Promise<ChildHandle> {
@@ -136,6 +190,8 @@ export function startWorkerProcess(stack: BenchStack, sandboxUrl: string, env: R
       ...workerNodeFlags({ ...process.env, ...env }),
       // BENCH_PROFILE_DIR=/tmp/prof writes each worker's CPU profile there when it stops (open in Chrome DevTools).
       ...(process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []),
+      // BENCH_WORKER_NODE_ARGS="--trace-gc" (say) adds Node flags; BENCH_CHILD_LOG_DIR keeps what the children print.
+      ...(process.env.BENCH_WORKER_NODE_ARGS ? process.env.BENCH_WORKER_NODE_ARGS.split(" ") : []),
     ],
   );
 }

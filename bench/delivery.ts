@@ -4,16 +4,18 @@
 //   1. overhead: one worker delivering 20,000 single-record calls vs a raw undici loop at the
 //      same concurrency against the same sandbox → throughput_ratio (goal ≥ 0.8), and the raw loop
 //      writing every answer to the activity log → activity_log_floor_ratio (the most the engine can reach);
-//      medians of BENCH_OVERHEAD_ROUNDS (3) rounds
+//      medians of BENCH_OVERHEAD_ROUNDS (3) rounds; and each phase's CPU per record, machine-wide
+//      (sender, sandbox, PostgreSQL), which bounds throughput when they all share one machine
 //   2. budget: 2 workers, 3 destinations, one credential, sandbox budget 500 per 10 s, 60 s →
 //      budget_utilization (goal ≥ 0.95), rate_limited_calls (goal ≤ 1% of calls)
 //   3. memory: a 1,000,000-record Nexset in Preview bulk calls of 100 → worker peak RSS (goal ≤ 300 MB)
 // Run: npx tsx bench/delivery.ts [overhead|budget|memory]…   (all three by default)
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
+import { availableParallelism } from "node:os";
 import {
-  type BenchStack, type SandboxApp, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
-  startBenchStack, startSandboxProcess, startWorkerProcess, waitForDelivered,
+  type BenchStack, type ChildHandle, ownCpuSeconds, postgresCpuSeconds, type SandboxApp, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
+  resetSandbox, startBenchStack, startCpuMeter, startSandboxProcess, stealSeconds, startWorkerProcess, waitForDelivered,
 } from "./delivery-support";
 import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
 import { median, medianBy } from "./stats";
@@ -27,16 +29,28 @@ const UNLIMITED = 100_000_000;
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+/** CPU per record in µs of the process sending (the raw loop, or the worker), the sandbox and PostgreSQL. */
+interface PhaseCpu {
+  client: number;
+  sandbox: number;
+  postgres: number;
+  /** CPU the VM wanted and the hypervisor gave elsewhere: high steal slows a phase by chance. */
+  steal: number;
+}
+
+const machineCpu = (cpu: PhaseCpu) => cpu.client + cpu.sandbox + cpu.postgres;
+const cpuText = (cpu: PhaseCpu, client: string) =>
+  `CPU per record: ${client} ${Math.round(cpu.client)} µs, sandbox ${Math.round(cpu.sandbox)} µs, PostgreSQL ${Math.round(cpu.postgres)} µs; ${Math.round(machineCpu(cpu))} µs in all; VM steal ${Math.round(cpu.steal)} µs`;
+
 interface OverheadRun {
   ratio: number;
   engineRate: number;
   rawRate: number;
   peakRss: number;
-  /** CPU per record: the worker process, and the raw loop (this process). */
-  workerUs: number;
-  rawClientUs: number;
+  raw: PhaseCpu;
+  engine: PhaseCpu;
   /** The raw loop writing every answer to the activity log, when measured. */
-  floor?: { rate: number; ratio: number };
+  floor?: { rate: number; ratio: number; cpu: PhaseCpu };
 }
 
 /**
@@ -49,38 +63,29 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
   const engine = sandboxApp(`engine-${label}`, UNLIMITED);
   const sandbox = await startSandboxProcess([raw, logged, engine]);
   try {
-    if (latencyMs > 0) await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
     const credentialId = await seedCredential(stack, engine, UNLIMITED);
     const nexsetId = await seedNexset(stack, records, `engine-${label}`);
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
-    // Warm both paths' connections and the sandbox's JIT a little, equally.
-    await rawLoop(sandbox.url, raw.token, Math.min(500, records), CONCURRENCY, "warmup");
-    const rawCpu = sandbox.cpuSeconds();
+    const settle = () => quiesce(stack, sandbox.url, raw.token, Math.min(500, records), latencyMs);
+    await settle();
+    const rawMeter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
     const rawRun = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
+    const rawCpu = rawMeter(records);
     const rawRate = records / (rawRun.ms / 1000);
-    const rawSandboxUs = ((sandbox.cpuSeconds() - rawCpu) * 1e6) / records;
-    console.log(`   raw undici loop: ${Math.round(rawRun.ms)} ms, ${Math.round(rawRate)} records/s (CPU per record: loop ${Math.round(rawRun.cpuUs)} µs, sandbox ${Math.round(rawSandboxUs)} µs)`);
-    const floor = withFloor ? await measureFloor(stack, sandbox.url, logged, records, rawRate) : undefined;
+    console.log(`   raw undici loop: ${Math.round(rawRun.ms)} ms, ${Math.round(rawRate)} records/s (${cpuText(rawCpu, "loop")})`);
+    const floor = withFloor ? await measureFloor(stack, sandbox, logged, records, rawRate, settle) : undefined;
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
-      const engineCpu = { worker: worker.cpuSeconds(), sandbox: sandbox.cpuSeconds() };
+      await settle();
+      const engineMeter = startCpuMeter({ client: worker.cpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
       await activateDestination(stack.db, stack.organisationId, destinationId);
       const engineMs = await waitForDelivered(stack.db, [destinationId], records, 600_000);
+      const engineCpu = engineMeter(records);
       const engineRate = records / (engineMs / 1000);
       const peakRss = worker.peakRssMb();
-      const workerUs = ((worker.cpuSeconds() - engineCpu.worker) * 1e6) / records;
-      const engineSandboxUs = ((sandbox.cpuSeconds() - engineCpu.sandbox) * 1e6) / records;
-      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; CPU per record: worker ${Math.round(workerUs)} µs, sandbox ${Math.round(engineSandboxUs)} µs)`);
+      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; ${cpuText(engineCpu, "worker")})`);
       console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
-      return {
-        ratio: round(engineRate / rawRate),
-        engineRate: Math.round(engineRate),
-        rawRate: Math.round(rawRate),
-        peakRss,
-        workerUs: Math.round(workerUs),
-        rawClientUs: Math.round(rawRun.cpuUs),
-        ...(floor ? { floor } : {}),
-      };
+      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss, raw: rawCpu, engine: engineCpu, ...(floor ? { floor } : {}) };
     } finally {
       await worker.stop();
     }
@@ -89,16 +94,39 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
   }
 }
 
+/**
+ * Before each measured phase, so that each meets the same conditions: the sandbox emptied (else it
+ * would hold the contacts of the phases before, its heap and collections larger), then warmed up
+ * with a few raw calls, and PostgreSQL's upkeep after the seeding and earlier phases done now (else
+ * autovacuum would run during the next phase, on the same cores).
+ */
+async function quiesce(stack: BenchStack, sandboxUrl: string, warmToken: string, warmCalls: number, latencyMs: number): Promise<void> {
+  await resetSandbox(sandboxUrl);
+  await rawLoop(sandboxUrl, warmToken, warmCalls, CONCURRENCY, "warmup");
+  if (latencyMs > 0) await fetch(`${sandboxUrl}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
+  await stack.db.$executeRawUnsafe("VACUUM ANALYZE");
+}
+
 /** The raw loop keeping every answer in the activity log: the most any engine keeping them could do. */
-async function measureFloor(stack: BenchStack, sandboxUrl: string, app: SandboxApp, records: number, rawRate: number): Promise<{ rate: number; ratio: number }> {
+async function measureFloor(
+  stack: BenchStack,
+  sandbox: ChildHandle & { url: string },
+  app: SandboxApp,
+  records: number,
+  rawRate: number,
+  settle: () => Promise<void>,
+): Promise<OverheadRun["floor"]> {
   // The rows need a destination to belong to; nothing delivers it.
   const credentialId = await seedCredential(stack, app, UNLIMITED);
   const destinationId = await seedDestination(stack, await seedNexset(stack, 1, "floor"), credentialId, {});
   const target = { databaseUrl: stack.databaseUrl, organisationId: stack.organisationId, destinationId };
-  const run = await rawLoopWithActivityLog(target, sandboxUrl, app.token, records, CONCURRENCY, "floor");
+  await settle();
+  const meter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
+  const run = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
+  const cpu = meter(records);
   const rate = records / (run.ms / 1000);
-  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(run.ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (CPU per record: loop ${Math.round(run.cpuUs)} µs)`);
-  return { rate: Math.round(rate), ratio: round(rate / rawRate) };
+  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(run.ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`);
+  return { rate: Math.round(rate), ratio: round(rate / rawRate), cpu };
 }
 
 async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
@@ -114,6 +142,13 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
   const ratios = rounds.map((r) => r.ratio);
   const floors = rounds.map((r) => r.floor?.ratio ?? 0);
   console.log(`   median throughput_ratio ${instant.ratio} (rounds: ${ratios.join(", ")}); activity-log floor ${median(floors)} (rounds: ${floors.join(", ")})`);
+  const budget = cpuBudget(instant);
+  console.log(
+    `   CPU: the sender, the sandbox and PostgreSQL share this machine's ${availableParallelism()} cores, so records/s follow each phase's CPU per record in all:` +
+      ` raw ${Math.round(budget.raw)} µs, floor ${Math.round(budget.floor)} µs, engine ${Math.round(budget.engine)} µs (ratios by CPU: floor ${round(budget.raw / budget.floor)}, engine ${round(budget.raw / budget.engine)}).` +
+      ` For 0.8, with the sandbox and PostgreSQL doing no more than in the floor phase, the worker could use at most ${Math.round(budget.workerForGoal)} µs per record:` +
+      ` the raw loop alone uses ${Math.round(instant.raw.client)}, with the activity log ${Math.round(instant.floor?.cpu.client ?? Number.NaN)}; the worker ${Math.round(instant.engine.client)}.`,
+  );
   // Intercom answers in tens of milliseconds, not microseconds: the same comparison with 50 ms.
   const records = Math.min(OVERHEAD_RECORDS, 4_000);
   console.log(`   … and ${records} calls with the sandbox answering after 50 ms, as a real API does`);
@@ -124,14 +159,36 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
     throughput_ratio_max: Math.max(...ratios),
     engine_records_per_s: instant.engineRate,
     raw_records_per_s: instant.rawRate,
-    worker_cpu_us_per_record: instant.workerUs,
-    raw_loop_cpu_us_per_record: instant.rawClientUs,
+    worker_cpu_us_per_record: Math.round(instant.engine.client),
+    raw_loop_cpu_us_per_record: Math.round(instant.raw.client),
+    // Steadier than the records/s ratios when the VM's neighbours steal CPU from one phase and not another.
+    throughput_ratio_by_cpu: round(budget.raw / budget.engine),
+    activity_log_floor_ratio_by_cpu: round(budget.raw / budget.floor),
+    raw_machine_cpu_us_per_record: Math.round(budget.raw),
+    engine_machine_cpu_us_per_record: Math.round(budget.engine),
+    worker_cpu_us_per_record_for_goal: Math.round(budget.workerForGoal),
     activity_log_floor_ratio: median(floors),
     throughput_ratio_50ms_latency: latent.ratio,
     engine_records_per_s_50ms_latency: latent.engineRate,
     raw_records_per_s_50ms_latency: latent.rawRate,
     concurrency: CONCURRENCY,
     rounds: OVERHEAD_ROUNDS,
+  };
+}
+
+/**
+ * Machine-wide CPU per record of each phase. With every process on the same few cores, throughput
+ * follows it. `workerForGoal` is what would be left for the worker at throughput_ratio 0.8 once the
+ * sandbox and PostgreSQL had what they used in the floor phase: answering, and storing each answer.
+ */
+function cpuBudget(run: OverheadRun) {
+  const raw = machineCpu(run.raw);
+  const others = run.floor?.cpu ?? run.engine;
+  return {
+    raw,
+    floor: run.floor ? machineCpu(run.floor.cpu) : Number.NaN,
+    engine: machineCpu(run.engine),
+    workerForGoal: raw / 0.8 - others.sandbox - others.postgres,
   };
 }
 
