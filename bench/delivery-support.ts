@@ -67,6 +67,16 @@ export interface ChildHandle {
 
 const CLOCK_TICKS_PER_S = 100;
 
+/**
+ * A process's CPU in clock ticks from its /proc/<pid>/stat text: fields 14 and 15 (utime, stime),
+ * with 16 and 17 (cutime, cstime: its ended children's) when asked. The name may hold spaces.
+ */
+function cpuTicks(stat: string, withEndedChildren: boolean): number {
+  const fields = stat.split(") ")[1]!.split(" ");
+  const own = Number(fields[11]) + Number(fields[12]);
+  return withEndedChildren ? own + Number(fields[13]) + Number(fields[14]) : own;
+}
+
 function spawnChild(script: string, env: Record<string, string>, readyText: string, nodeArgs: string[] = []): Promise<ChildHandle> {
   const child = spawn(process.execPath, [...nodeArgs, ...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
@@ -79,11 +89,7 @@ function spawnChild(script: string, env: Record<string, string>, readyText: stri
         child.once("exit", () => resolve());
         child.kill(signal);
       }),
-    cpuSeconds: () => {
-      // /proc/<pid>/stat fields 14 and 15 (utime, stime), in clock ticks; the name may hold spaces.
-      const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
-    },
+    cpuSeconds: () => cpuTicks(readFileSync(`/proc/${child.pid}/stat`, "utf8"), false) / CLOCK_TICKS_PER_S,
     peakRssMb: () => {
       const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
       return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
@@ -119,10 +125,7 @@ export function postgresCpuSeconds(): number {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (!stat.includes("(postgres)")) continue;
-      // Fields 14 to 17: utime, stime, cutime, cstime.
-      const fields = stat.split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      if (stat.includes("(postgres)")) ticks += cpuTicks(stat, true);
     } catch {
       // The process ended between the listing and the read.
     }
@@ -158,7 +161,9 @@ export interface SandboxApp {
   rateLimitPer10s: number;
 }
 
-export async function startSandboxProcess(apps: SandboxApp[], env: Record<string, string> = {}): Promise<ChildHandle & { url: string }> {
+export type SandboxHandle = ChildHandle & { url: string };
+
+export async function startSandboxProcess(apps: SandboxApp[], env: Record<string, string> = {}): Promise<SandboxHandle> {
   const port = await freePort();
   const handle = await spawnChild("sandbox/main.ts", { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env }, "Intercom sandbox listening");
   return { ...handle, url: `http://127.0.0.1:${port}` };

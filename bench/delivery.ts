@@ -10,11 +10,11 @@
 //      budget_utilization (goal ≥ 0.95), rate_limited_calls (goal ≤ 1% of calls)
 //   3. memory: a 1,000,000-record Nexset in Preview bulk calls of 100 → worker peak RSS (goal ≤ 300 MB)
 // Run: npx tsx bench/delivery.ts [overhead|budget|memory]…   (all three by default)
+import { availableParallelism } from "node:os";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
-import { availableParallelism } from "node:os";
 import {
-  type BenchStack, type ChildHandle, ownCpuSeconds, postgresCpuSeconds, type SandboxApp, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
+  type BenchStack, ownCpuSeconds, postgresCpuSeconds, type SandboxApp, type SandboxHandle, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
   resetSandbox, startBenchStack, startCpuMeter, startSandboxProcess, stealSeconds, startWorkerProcess, waitForDelivered,
 } from "./delivery-support";
 import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
@@ -69,10 +69,10 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
     const settle = () => quiesce(stack, sandbox.url, raw.token, Math.min(500, records), latencyMs);
     await settle();
     const rawMeter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
-    const rawRun = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
+    const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
     const rawCpu = rawMeter(records);
-    const rawRate = records / (rawRun.ms / 1000);
-    console.log(`   raw undici loop: ${Math.round(rawRun.ms)} ms, ${Math.round(rawRate)} records/s (${cpuText(rawCpu, "loop")})`);
+    const rawRate = records / (rawMs / 1000);
+    console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s (${cpuText(rawCpu, "loop")})`);
     const floor = withFloor ? await measureFloor(stack, sandbox, logged, records, rawRate, settle) : undefined;
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
@@ -110,7 +110,7 @@ async function quiesce(stack: BenchStack, sandboxUrl: string, warmToken: string,
 /** The raw loop keeping every answer in the activity log: the most any engine keeping them could do. */
 async function measureFloor(
   stack: BenchStack,
-  sandbox: ChildHandle & { url: string },
+  sandbox: SandboxHandle,
   app: SandboxApp,
   records: number,
   rawRate: number,
@@ -122,10 +122,10 @@ async function measureFloor(
   const target = { databaseUrl: stack.databaseUrl, organisationId: stack.organisationId, destinationId };
   await settle();
   const meter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
-  const run = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
+  const ms = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
   const cpu = meter(records);
-  const rate = records / (run.ms / 1000);
-  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(run.ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`);
+  const rate = records / (ms / 1000);
+  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`);
   return { rate: Math.round(rate), ratio: round(rate / rawRate), cpu };
 }
 

@@ -9,12 +9,6 @@ import type { CallRow } from "@/lib/delivery/call-record";
 import { COMMIT_GAP_MS } from "@/lib/delivery/delivery-journal";
 import { contactRecord } from "./delivery-support";
 
-export interface LoopRun {
-  ms: number;
-  /** CPU of this process per record, in µs. */
-  cpuUs: number;
-}
-
 interface Answer {
   seq: number;
   url: string;
@@ -25,11 +19,11 @@ interface Answer {
   latencyMs: number;
 }
 
-export async function rawLoop(url: string, token: string, count: number, concurrency: number, tag: string, onAnswer?: (answer: Answer) => void): Promise<LoopRun> {
+/** Sends `count` contacts at `concurrency`; resolves with the ms taken. */
+export async function rawLoop(url: string, token: string, count: number, concurrency: number, tag: string, onAnswer?: (answer: Answer) => void): Promise<number> {
   const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
   let next = 0;
   const started = performance.now();
-  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < count; i = next++) {
@@ -48,9 +42,8 @@ export async function rawLoop(url: string, token: string, count: number, concurr
     }),
   );
   const ms = performance.now() - started;
-  const used = process.cpuUsage(cpu);
   await agent.close();
-  return { ms, cpuUs: (used.user + used.system) / count };
+  return ms;
 }
 
 export interface LogTarget {
@@ -59,8 +52,8 @@ export interface LogTarget {
   destinationId: string;
 }
 
-/** The raw loop, with every answer written to DeliveryCall by COPY in batches COMMIT_GAP_MS apart. */
-export async function rawLoopWithActivityLog(target: LogTarget, url: string, token: string, count: number, concurrency: number, tag: string): Promise<LoopRun> {
+/** The raw loop, with every answer written to DeliveryCall by COPY in batches COMMIT_GAP_MS apart; resolves with the ms taken. */
+export async function rawLoopWithActivityLog(target: LogTarget, url: string, token: string, count: number, concurrency: number, tag: string): Promise<number> {
   const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
   let pending: CallRow[] = [];
   let writing: Promise<unknown> = Promise.resolve();
@@ -71,10 +64,10 @@ export async function rawLoopWithActivityLog(target: LogTarget, url: string, tok
   };
   const timer = setInterval(flush, COMMIT_GAP_MS);
   try {
-    const run = await rawLoop(url, token, count, concurrency, tag, (answer) => pending.push(toRow(target, answer)));
+    const ms = await rawLoop(url, token, count, concurrency, tag, (answer) => pending.push(toRow(target, answer)));
     flush();
     await writing;
-    return run;
+    return ms;
   } finally {
     clearInterval(timer);
     await pool.end();
