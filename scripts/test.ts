@@ -52,8 +52,10 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
     recordBuild();
   }
   // A new, empty database each run: the e2e tests sign up their own organisations, nothing else.
-  await createDatabase(postgres.serverUrl, "flowgate_e2e");
-  const databaseUrl = postgres.databaseUrl("flowgate_e2e");
+  // FLOWGATE_E2E_DATABASE lets two checkouts run e2e against one PostgreSQL at once.
+  const e2eDatabase = process.env.FLOWGATE_E2E_DATABASE ?? "flowgate_e2e";
+  await createDatabase(postgres.serverUrl, e2eDatabase);
+  const databaseUrl = postgres.databaseUrl(e2eDatabase);
   await applyMigrations(databaseUrl);
   const log = createWriteStream(path.join(RESULTS, "e2e-stack.log"));
   const [port, sandboxPort] = [await freePort(), await freePort()];
