@@ -7,13 +7,26 @@ import tseslint from "typescript-eslint";
 // app → components → lib ← workers: lib and workers never reach up into the UI (HOUSE-STYLE 2).
 const noUiImports = {
   patterns: [
-    { group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ and workers/ must not import app/ or components/." },
+    {
+      group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+      message: "lib/ and workers/ must not import app/ or components/.",
+    },
     { group: ["next", "next/*"], message: "lib/ and workers/ must not depend on Next.js." },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ["node_modules/", ".next/", ".data/", "lib/generated/", "next-env.d.ts", "playwright-report/", "test-results/"] },
+  {
+    ignores: [
+      "node_modules/",
+      ".next/",
+      ".data/",
+      "lib/generated/",
+      "next-env.d.ts",
+      "playwright-report/",
+      "test-results/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +42,19 @@ export default tseslint.config(
   // TypeScript checks names itself; plain JS files (scripts, configs) run in Node.
   { files: ["**/*.{ts,tsx}"], rules: { "no-undef": "off" } },
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: globals.node } },
-  { files: ["lib/**/*.ts", "workers/**/*.ts", "sandbox/**/*.ts"], rules: { "no-restricted-imports": ["error", noUiImports] } },
-  { files: ["components/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/app/*"], message: "components/ must not import app/." }] }] } },
+  {
+    files: ["lib/**/*.ts", "workers/**/*.ts", "sandbox/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", noUiImports] },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/app/*"], message: "components/ must not import app/." }] },
+      ],
+    },
+  },
   // Last, so it wins over the lib/workers/sandbox rule above for lib/ files.
   // lib/ is the domain: its code (tests aside) never reaches into the worker process, the sandbox or test helpers.
   {
@@ -39,7 +63,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...noUiImports.patterns, { group: ["@/workers/*", "@/sandbox/*", "@/test/*"], message: "lib/ must not import workers/, sandbox/ or test/." }] },
+        {
+          patterns: [
+            ...noUiImports.patterns,
+            {
+              group: ["@/workers/*", "@/sandbox/*", "@/test/*"],
+              message: "lib/ must not import workers/, sandbox/ or test/.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -18,7 +18,12 @@ import { workerNodeFlags } from "@/workers/node-flags";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules/tsx/dist");
-const TSX_ARGS = ["--require", path.join(TSX, "preflight.cjs"), "--import", pathToFileURL(path.join(TSX, "loader.mjs")).href];
+const TSX_ARGS = [
+  "--require",
+  path.join(TSX, "preflight.cjs"),
+  "--import",
+  pathToFileURL(path.join(TSX, "loader.mjs")).href,
+];
 export const BENCH_KEYS = process.env.FLOWGATE_ENCRYPTION_KEYS ?? "bench:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 export interface BenchStack {
@@ -38,7 +43,12 @@ export async function startBenchStack(): Promise<BenchStack> {
   const databaseUrl = postgres.databaseUrl(name);
   await applyMigrations(databaseUrl);
   const prefix = `fgbench:${process.pid}`;
-  Object.assign(process.env, { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, FLOWGATE_REDIS_PREFIX: prefix, FLOWGATE_ENCRYPTION_KEYS: BENCH_KEYS });
+  Object.assign(process.env, {
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redis.url,
+    FLOWGATE_REDIS_PREFIX: prefix,
+    FLOWGATE_ENCRYPTION_KEYS: BENCH_KEYS,
+  });
   const db = createDb(databaseUrl, 4);
   const org = await db.organisation.create({ data: { name: "Bench" } });
   return {
@@ -77,8 +87,17 @@ function cpuTicks(stat: string, withEndedChildren: boolean): number {
   return withEndedChildren ? own + Number(fields[13]) + Number(fields[14]) : own;
 }
 
-function spawnChild(script: string, env: Record<string, string>, readyText: string, nodeArgs: string[] = []): Promise<ChildHandle> {
-  const child = spawn(process.execPath, [...nodeArgs, ...TSX_ARGS, script], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "warn", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+function spawnChild(
+  script: string,
+  env: Record<string, string>,
+  readyText: string,
+  nodeArgs: string[] = [],
+): Promise<ChildHandle> {
+  const child = spawn(process.execPath, [...nodeArgs, ...TSX_ARGS, script], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: "warn", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const handle: ChildHandle = {
     child,
@@ -96,10 +115,14 @@ function spawnChild(script: string, env: Record<string, string>, readyText: stri
     },
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 60 s:\n${output.slice(-3000)}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within 60 s:\n${output.slice(-3000)}`)),
+      60_000,
+    );
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString("utf8")).slice(-200_000);
-      if (process.env.BENCH_CHILD_LOG_DIR) appendFileSync(`${process.env.BENCH_CHILD_LOG_DIR}/${path.basename(script)}-${child.pid}.log`, chunk);
+      if (process.env.BENCH_CHILD_LOG_DIR)
+        appendFileSync(`${process.env.BENCH_CHILD_LOG_DIR}/${path.basename(script)}-${child.pid}.log`, chunk);
       if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve(handle);
@@ -149,10 +172,16 @@ export function ownCpuSeconds(): number {
 }
 
 /** Starts measuring CPU per record of several processes; call the result with the records handled. */
-export function startCpuMeter<K extends string>(sources: Record<K, () => number>): (records: number) => Record<K, number> {
+export function startCpuMeter<K extends string>(
+  sources: Record<K, () => number>,
+): (records: number) => Record<K, number> {
   const names = Object.keys(sources) as K[];
   const start = new Map(names.map((name) => [name, sources[name]()]));
-  return (records) => Object.fromEntries(names.map((name) => [name, ((sources[name]() - start.get(name)!) * 1e6) / records])) as Record<K, number>;
+  return (records) =>
+    Object.fromEntries(names.map((name) => [name, ((sources[name]() - start.get(name)!) * 1e6) / records])) as Record<
+      K,
+      number
+    >;
 }
 
 export interface SandboxApp {
@@ -163,9 +192,16 @@ export interface SandboxApp {
 
 export type SandboxHandle = ChildHandle & { url: string };
 
-export async function startSandboxProcess(apps: SandboxApp[], env: Record<string, string> = {}): Promise<SandboxHandle> {
+export async function startSandboxProcess(
+  apps: SandboxApp[],
+  env: Record<string, string> = {},
+): Promise<SandboxHandle> {
   const port = await freePort();
-  const handle = await spawnChild("sandbox/main.ts", { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env }, "Intercom sandbox listening");
+  const handle = await spawnChild(
+    "sandbox/main.ts",
+    { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env },
+    "Intercom sandbox listening",
+  );
   return { ...handle, url: `http://127.0.0.1:${port}` };
 }
 
@@ -174,11 +210,19 @@ export async function startSandboxProcess(apps: SandboxApp[], env: Record<string
  * of a comparison then meets the same sandbox, not one grown heavier by the phases before it.
  */
 export async function resetSandbox(sandboxUrl: string): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const response = await fetch(`${sandboxUrl}/__sandbox/reset`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: "{}",
+  });
   if (!response.ok) throw new Error(`sandbox reset: HTTP ${response.status}`);
 }
 
-export function startWorkerProcess(stack: BenchStack, sandboxUrl: string, env: Record<string, string> = {}): Promise<ChildHandle> {
+export function startWorkerProcess(
+  stack: BenchStack,
+  sandboxUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildHandle> {
   return spawnChild(
     "workers/main.ts",
     {
@@ -205,18 +249,39 @@ export function sandboxApp(name: string, rateLimitPer10s: number): SandboxApp {
   return { name, token: `tok_${name}_${randomBytes(12).toString("hex")}`, rateLimitPer10s };
 }
 
-export async function seedCredential(stack: BenchStack, app: SandboxApp, rateLimitPer10s: number | null): Promise<string> {
+export async function seedCredential(
+  stack: BenchStack,
+  app: SandboxApp,
+  rateLimitPer10s: number | null,
+): Promise<string> {
   const tokenCiphertext = encryptSecret(app.token);
   const credential = await stack.db.credential.create({
-    data: { organisationId: stack.organisationId, name: app.name, region: "sandbox", tokenCiphertext, tokenKeyId: secretKeyId(tokenCiphertext), tokenLast4: app.token.slice(-4), rateLimitPer10s },
+    data: {
+      organisationId: stack.organisationId,
+      name: app.name,
+      region: "sandbox",
+      tokenCiphertext,
+      tokenKeyId: secretKeyId(tokenCiphertext),
+      tokenLast4: app.token.slice(-4),
+      rateLimitPer10s,
+    },
   });
   return credential.id;
 }
 
 /** A Nexset of `count` contact records, appended in chunks. */
-export async function seedNexset(stack: BenchStack, count: number, tag: string, record = contactRecord): Promise<string> {
-  const source = await stack.db.source.create({ data: { organisationId: stack.organisationId, kind: "webhook", name: `bench ${tag}` } });
-  const nexset = await stack.db.nexset.create({ data: { organisationId: stack.organisationId, sourceId: source.id, name: `bench ${tag}` } });
+export async function seedNexset(
+  stack: BenchStack,
+  count: number,
+  tag: string,
+  record = contactRecord,
+): Promise<string> {
+  const source = await stack.db.source.create({
+    data: { organisationId: stack.organisationId, kind: "webhook", name: `bench ${tag}` },
+  });
+  const nexset = await stack.db.nexset.create({
+    data: { organisationId: stack.organisationId, sourceId: source.id, name: `bench ${tag}` },
+  });
   const CHUNK = 50_000;
   for (let start = 0; start < count; start += CHUNK) {
     const chunk: JsonRecord[] = [];
@@ -230,25 +295,52 @@ export function contactRecord(i: number, tag: string): JsonRecord {
   return { email: `user${i}-${tag}@example.com`, name: `User ${i}`, external_id: `${tag}-${i}` };
 }
 
-export async function seedDestination(stack: BenchStack, nexsetId: string, credentialId: string, config: Partial<DestinationConfigInput>): Promise<string> {
-  const parsed = destinationConfigSchema.parse({ method: "POST", urlTemplate: "/contacts", intercomVersion: "2.14", ...config }) as unknown as Prisma.InputJsonValue;
+export async function seedDestination(
+  stack: BenchStack,
+  nexsetId: string,
+  credentialId: string,
+  config: Partial<DestinationConfigInput>,
+): Promise<string> {
+  const parsed = destinationConfigSchema.parse({
+    method: "POST",
+    urlTemplate: "/contacts",
+    intercomVersion: "2.14",
+    ...config,
+  }) as unknown as Prisma.InputJsonValue;
   const destination = await stack.db.destination.create({
-    data: { organisationId: stack.organisationId, nexsetId, credentialId, name: "bench", config: parsed, configVersions: { create: { version: 1, config: parsed } } },
+    data: {
+      organisationId: stack.organisationId,
+      nexsetId,
+      credentialId,
+      name: "bench",
+      config: parsed,
+      configVersions: { create: { version: 1, config: parsed } },
+    },
   });
   return destination.id;
 }
 
 /** Polls until the destinations' cursors sum to `target`; returns the elapsed ms. */
-export async function waitForDelivered(db: Db, destinationIds: string[], target: number, timeoutMs: number, onTick?: (done: number) => void): Promise<number> {
+export async function waitForDelivered(
+  db: Db,
+  destinationIds: string[],
+  target: number,
+  timeoutMs: number,
+  onTick?: (done: number) => void,
+): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const rows = await db.destination.findMany({ where: { id: { in: destinationIds } }, select: { deliveredThroughSeq: true, status: true, statusMessage: true } });
+    const rows = await db.destination.findMany({
+      where: { id: { in: destinationIds } },
+      select: { deliveredThroughSeq: true, status: true, statusMessage: true },
+    });
     const done = rows.reduce((sum, row) => sum + row.deliveredThroughSeq, 0);
     onTick?.(done);
     if (done >= target) return performance.now() - started;
     const failed = rows.find((row) => row.status === "error");
     if (failed) throw new Error(`a destination stopped with an error: ${failed.statusMessage}`);
-    if (performance.now() - started > timeoutMs) throw new Error(`only ${done} of ${target} delivered after ${timeoutMs} ms`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`only ${done} of ${target} delivered after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -14,8 +14,25 @@ import { availableParallelism } from "node:os";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
 import {
-  type BenchStack, ownCpuSeconds, postgresCpuSeconds, type SandboxApp, type SandboxHandle, sandboxApp, sandboxAppId, sandboxContacts, sandboxRequests, seedCredential, seedDestination, seedNexset,
-  resetSandbox, startBenchStack, startCpuMeter, startSandboxProcess, stealSeconds, startWorkerProcess, waitForDelivered,
+  type BenchStack,
+  ownCpuSeconds,
+  postgresCpuSeconds,
+  type SandboxApp,
+  type SandboxHandle,
+  sandboxApp,
+  sandboxAppId,
+  sandboxContacts,
+  sandboxRequests,
+  seedCredential,
+  seedDestination,
+  seedNexset,
+  resetSandbox,
+  startBenchStack,
+  startCpuMeter,
+  startSandboxProcess,
+  stealSeconds,
+  startWorkerProcess,
+  waitForDelivered,
 } from "./delivery-support";
 import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
 import { median, medianBy } from "./stats";
@@ -57,7 +74,13 @@ interface OverheadRun {
  * One comparison: the raw loop (with the activity-log floor when asked), then a worker, each on its
  * own sandbox app (so no 409s).
  */
-async function compareWithRaw(stack: BenchStack, records: number, latencyMs: number, label: string, withFloor: boolean): Promise<OverheadRun> {
+async function compareWithRaw(
+  stack: BenchStack,
+  records: number,
+  latencyMs: number,
+  label: string,
+  withFloor: boolean,
+): Promise<OverheadRun> {
   const raw = sandboxApp(`raw-${label}`, UNLIMITED);
   const logged = sandboxApp(`floor-${label}`, UNLIMITED);
   const engine = sandboxApp(`engine-${label}`, UNLIMITED);
@@ -68,24 +91,46 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     const settle = () => quiesce(stack, sandbox.url, raw.token, Math.min(500, records), latencyMs);
     await settle();
-    const rawMeter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
+    const rawMeter = startCpuMeter({
+      client: ownCpuSeconds,
+      sandbox: sandbox.cpuSeconds,
+      postgres: postgresCpuSeconds,
+      steal: stealSeconds,
+    });
     const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
     const rawCpu = rawMeter(records);
     const rawRate = records / (rawMs / 1000);
-    console.log(`   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s (${cpuText(rawCpu, "loop")})`);
+    console.log(
+      `   raw undici loop: ${Math.round(rawMs)} ms, ${Math.round(rawRate)} records/s (${cpuText(rawCpu, "loop")})`,
+    );
     const floor = withFloor ? await measureFloor(stack, sandbox, logged, records, rawRate, settle) : undefined;
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
       await settle();
-      const engineMeter = startCpuMeter({ client: worker.cpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
+      const engineMeter = startCpuMeter({
+        client: worker.cpuSeconds,
+        sandbox: sandbox.cpuSeconds,
+        postgres: postgresCpuSeconds,
+        steal: stealSeconds,
+      });
       await activateDestination(stack.db, stack.organisationId, destinationId);
       const engineMs = await waitForDelivered(stack.db, [destinationId], records, 600_000);
       const engineCpu = engineMeter(records);
       const engineRate = records / (engineMs / 1000);
       const peakRss = worker.peakRssMb();
-      console.log(`   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; ${cpuText(engineCpu, "worker")})`);
+      console.log(
+        `   Flowgate worker: ${Math.round(engineMs)} ms, ${Math.round(engineRate)} records/s (peak RSS ${peakRss} MB; ${cpuText(engineCpu, "worker")})`,
+      );
       console.log(`   throughput_ratio ${round(engineRate / rawRate)}`);
-      return { ratio: round(engineRate / rawRate), engineRate: Math.round(engineRate), rawRate: Math.round(rawRate), peakRss, raw: rawCpu, engine: engineCpu, ...(floor ? { floor } : {}) };
+      return {
+        ratio: round(engineRate / rawRate),
+        engineRate: Math.round(engineRate),
+        rawRate: Math.round(rawRate),
+        peakRss,
+        raw: rawCpu,
+        engine: engineCpu,
+        ...(floor ? { floor } : {}),
+      };
     } finally {
       await worker.stop();
     }
@@ -100,10 +145,21 @@ async function compareWithRaw(stack: BenchStack, records: number, latencyMs: num
  * with a few raw calls, and PostgreSQL's upkeep after the seeding and earlier phases done now (else
  * autovacuum would run during the next phase, on the same cores).
  */
-async function quiesce(stack: BenchStack, sandboxUrl: string, warmToken: string, warmCalls: number, latencyMs: number): Promise<void> {
+async function quiesce(
+  stack: BenchStack,
+  sandboxUrl: string,
+  warmToken: string,
+  warmCalls: number,
+  latencyMs: number,
+): Promise<void> {
   await resetSandbox(sandboxUrl);
   await rawLoop(sandboxUrl, warmToken, warmCalls, CONCURRENCY, "warmup");
-  if (latencyMs > 0) await fetch(`${sandboxUrl}/__sandbox/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs }) });
+  if (latencyMs > 0)
+    await fetch(`${sandboxUrl}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ latencyMs }),
+    });
   await stack.db.$executeRawUnsafe("VACUUM ANALYZE");
 }
 
@@ -121,16 +177,25 @@ async function measureFloor(
   const destinationId = await seedDestination(stack, await seedNexset(stack, 1, "floor"), credentialId, {});
   const target = { databaseUrl: stack.databaseUrl, organisationId: stack.organisationId, destinationId };
   await settle();
-  const meter = startCpuMeter({ client: ownCpuSeconds, sandbox: sandbox.cpuSeconds, postgres: postgresCpuSeconds, steal: stealSeconds });
+  const meter = startCpuMeter({
+    client: ownCpuSeconds,
+    sandbox: sandbox.cpuSeconds,
+    postgres: postgresCpuSeconds,
+    steal: stealSeconds,
+  });
   const ms = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
   const cpu = meter(records);
   const rate = records / (ms / 1000);
-  console.log(`   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`);
+  console.log(
+    `   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`,
+  );
   return { rate: Math.round(rate), ratio: round(rate / rawRate), cpu };
 }
 
 async function benchOverhead(stack: BenchStack): Promise<Record<string, number>> {
-  console.log(`\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}, sandbox answering at once (goal ≥ 0.8)`);
+  console.log(
+    `\n1. overhead: ${OVERHEAD_RECORDS} single-record calls, concurrency ${CONCURRENCY}, sandbox answering at once (goal ≥ 0.8)`,
+  );
   // On a shared 2-core VM one comparison swings by ±30%: report the median of several, each
   // measuring the raw loop, the floor and the engine back to back.
   const rounds: OverheadRun[] = [];
@@ -141,7 +206,9 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
   const instant = medianBy(rounds, (r) => r.ratio);
   const ratios = rounds.map((r) => r.ratio);
   const floors = rounds.map((r) => r.floor?.ratio ?? 0);
-  console.log(`   median throughput_ratio ${instant.ratio} (rounds: ${ratios.join(", ")}); activity-log floor ${median(floors)} (rounds: ${floors.join(", ")})`);
+  console.log(
+    `   median throughput_ratio ${instant.ratio} (rounds: ${ratios.join(", ")}); activity-log floor ${median(floors)} (rounds: ${floors.join(", ")})`,
+  );
   const budget = cpuBudget(instant);
   console.log(
     `   CPU: the sender, the sandbox and PostgreSQL share this machine's ${availableParallelism()} cores, so records/s follow each phase's CPU per record in all:` +
@@ -194,7 +261,9 @@ function cpuBudget(run: OverheadRun) {
 
 async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
   const budget = 500;
-  console.log(`\n2. budget: 2 workers, 3 destinations, one credential, sandbox budget ${budget}/10 s, ${BUDGET_SECONDS} s`);
+  console.log(
+    `\n2. budget: 2 workers, 3 destinations, one credential, sandbox budget ${budget}/10 s, ${BUDGET_SECONDS} s`,
+  );
   const app = sandboxApp("budget", budget);
   const sandbox = await startSandboxProcess([app]);
   const workers = [];
@@ -207,7 +276,10 @@ async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
       const nexsetId = await seedNexset(stack, Math.ceil((budget * (BUDGET_SECONDS / 10 + 2)) / 2), `budget-${tag}`);
       destinationIds.push(await seedDestination(stack, nexsetId, credentialId, {}));
     }
-    for (let i = 0; i < 2; i++) workers.push(await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) }));
+    for (let i = 0; i < 2; i++)
+      workers.push(
+        await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) }),
+      );
     const startedAt = Date.now();
     for (const id of destinationIds) await activateDestination(stack.db, stack.organisationId, id);
     // Measure whole wall-clock windows (the sandbox's windows), starting with the first one after activation.
@@ -225,9 +297,13 @@ async function benchBudget(stack: BenchStack): Promise<Record<string, number>> {
     const windows = BUDGET_SECONDS / 10;
     const utilization = accepted / (budget * windows);
     const share = calls.length > 0 ? limited / calls.length : 0;
-    console.log(`   ${accepted} calls accepted in ${windows} windows of ${budget}: budget_utilization ${round(utilization, 3)} (goal ≥ 0.95)`);
+    console.log(
+      `   ${accepted} calls accepted in ${windows} windows of ${budget}: budget_utilization ${round(utilization, 3)} (goal ≥ 0.95)`,
+    );
     console.log(`   ${limited} of ${calls.length} calls answered 429: ${round(share * 100, 2)}% (goal ≤ 1%)`);
-    console.log(`   including the partial window before the first full one: ${limitedOverall} 429s in ${all.length} calls`);
+    console.log(
+      `   including the partial window before the first full one: ${limitedOverall} 429s in ${all.length} calls`,
+    );
     return {
       budget_utilization: round(utilization, 3),
       rate_limited_calls: limited,
@@ -261,7 +337,10 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       batching: { enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts" },
     });
     // The worker's heap cap is workers/node-flags.ts's default; FLOWGATE_WORKER_HEAP_MB=0 shows V8 uncapped.
-    const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY), FLOWGATE_DELIVERY_BULK_POLL_MS: "25" });
+    const worker = await startWorkerProcess(stack, sandbox.url, {
+      FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY),
+      FLOWGATE_DELIVERY_BULK_POLL_MS: "25",
+    });
     try {
       const startRss = worker.peakRssMb();
       await activateDestination(stack.db, stack.organisationId, destinationId);
@@ -274,8 +353,11 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
       const peak = worker.peakRssMb();
       const rate = MEMORY_RECORDS / (ms / 1000);
       const contacts = await sandboxContacts(sandbox.url, await sandboxAppId(sandbox.url, "memory"));
-      if (contacts !== MEMORY_RECORDS) throw new Error(`the sandbox holds ${contacts} contacts, expected ${MEMORY_RECORDS}`);
-      console.log(`   ${Math.round(ms / 1000)} s, ${Math.round(rate)} records/s; worker peak RSS ${peak} MB (at start ${startRss} MB; goal ≤ 300 MB)`);
+      if (contacts !== MEMORY_RECORDS)
+        throw new Error(`the sandbox holds ${contacts} contacts, expected ${MEMORY_RECORDS}`);
+      console.log(
+        `   ${Math.round(ms / 1000)} s, ${Math.round(rate)} records/s; worker peak RSS ${peak} MB (at start ${startRss} MB; goal ≤ 300 MB)`,
+      );
       return { worker_peak_rss_mb: peak, records_per_s: Math.round(rate), seconds: Math.round(ms / 1000) };
     } finally {
       await worker.stop();
@@ -299,7 +381,12 @@ async function main(): Promise<void> {
   }
   const goals = {
     ...(figures.overhead ? { throughput_ratio_ge_0_8: figures.overhead.throughput_ratio! >= 0.8 } : {}),
-    ...(figures.budget ? { budget_utilization_ge_0_95: figures.budget.budget_utilization! >= 0.95, rate_limited_le_1pct: figures.budget.rate_limited_share! <= 0.01 } : {}),
+    ...(figures.budget
+      ? {
+          budget_utilization_ge_0_95: figures.budget.budget_utilization! >= 0.95,
+          rate_limited_le_1pct: figures.budget.rate_limited_share! <= 0.01,
+        }
+      : {}),
     ...(figures.memory ? { worker_peak_rss_le_300mb: figures.memory.worker_peak_rss_mb! <= 300 } : {}),
   };
   console.log(JSON.stringify({ delivery: figures, goals }));

@@ -53,7 +53,9 @@ async function main(): Promise<void> {
         nextReport += 100_000;
         const mem = process.memoryUsage();
         const rss = Math.round(mem.rss / 1024 / 1024);
-        console.log(`  ${rows} rows, ${Math.round(read / 1024 / 1024)} MB read, ${Math.round((performance.now() - started) / 100) / 10} s, RSS ${rss} MB (heap ${Math.round(mem.heapUsed / 1048576)}/${Math.round(mem.heapTotal / 1048576)} MB, external ${Math.round(mem.external / 1048576)} MB)`);
+        console.log(
+          `  ${rows} rows, ${Math.round(read / 1024 / 1024)} MB read, ${Math.round((performance.now() - started) / 100) / 10} s, RSS ${rss} MB (heap ${Math.round(mem.heapUsed / 1048576)}/${Math.round(mem.heapTotal / 1048576)} MB, external ${Math.round(mem.external / 1048576)} MB)`,
+        );
       },
     });
     const seconds = (performance.now() - started) / 1000;
@@ -71,7 +73,9 @@ async function main(): Promise<void> {
       rss_before_mb: Math.round(rssBefore / 1024 / 1024),
     };
     console.log(`ingested ${figures.rows} rows (${figures.file_mb} MB CSV) in ${figures.seconds} s`);
-    console.log(`${figures.rows_per_second} rows/s, ${figures.mb_per_second} MB/s, peak RSS ${figures.peak_rss_mb} MB (${figures.rss_before_mb} MB before)`);
+    console.log(
+      `${figures.rows_per_second} rows/s, ${figures.mb_per_second} MB/s, peak RSS ${figures.peak_rss_mb} MB (${figures.rss_before_mb} MB before)`,
+    );
     console.log(JSON.stringify(figures));
   } finally {
     await rm(file, { force: true });

@@ -20,7 +20,14 @@ interface Answer {
 }
 
 /** Sends `count` contacts at `concurrency`; resolves with the ms taken. */
-export async function rawLoop(url: string, token: string, count: number, concurrency: number, tag: string, onAnswer?: (answer: Answer) => void): Promise<number> {
+export async function rawLoop(
+  url: string,
+  token: string,
+  count: number,
+  concurrency: number,
+  tag: string,
+  onAnswer?: (answer: Answer) => void,
+): Promise<number> {
   const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
   let next = 0;
   const started = performance.now();
@@ -32,12 +39,25 @@ export async function rawLoop(url: string, token: string, count: number, concurr
         const response = await request(`${url}/contacts`, {
           dispatcher: agent,
           method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json", "intercom-version": "2.14", authorization: `Bearer ${token}` },
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json",
+            "intercom-version": "2.14",
+            authorization: `Bearer ${token}`,
+          },
           body: requestBody,
         });
         const body = await response.body.text();
         if (response.statusCode !== 200) throw new Error(`raw loop: HTTP ${response.statusCode}`);
-        onAnswer?.({ seq: i, url: `${url}/contacts`, requestBody, status: response.statusCode, headers: response.headers, body, latencyMs: performance.now() - sentAt });
+        onAnswer?.({
+          seq: i,
+          url: `${url}/contacts`,
+          requestBody,
+          status: response.statusCode,
+          headers: response.headers,
+          body,
+          latencyMs: performance.now() - sentAt,
+        });
       }
     }),
   );
@@ -53,7 +73,14 @@ export interface LogTarget {
 }
 
 /** The raw loop, with every answer written to DeliveryCall by COPY in batches COMMIT_GAP_MS apart; resolves with the ms taken. */
-export async function rawLoopWithActivityLog(target: LogTarget, url: string, token: string, count: number, concurrency: number, tag: string): Promise<number> {
+export async function rawLoopWithActivityLog(
+  target: LogTarget,
+  url: string,
+  token: string,
+  count: number,
+  concurrency: number,
+  tag: string,
+): Promise<number> {
   const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
   let pending: CallRow[] = [];
   let writing: Promise<unknown> = Promise.resolve();
@@ -88,7 +115,12 @@ function toRow(target: LogTarget, answer: Answer): CallRow {
     attempt: 1,
     method: "POST",
     url: answer.url,
-    requestHeaders: { "content-type": "application/json", accept: "application/json", "intercom-version": "2.14", authorization: "••••" },
+    requestHeaders: {
+      "content-type": "application/json",
+      accept: "application/json",
+      "intercom-version": "2.14",
+      authorization: "••••",
+    },
     requestBody: answer.requestBody,
     responseStatus: answer.status,
     responseHeaders: headers,

@@ -41,24 +41,55 @@ function sampleContact(i: number): Record<string, unknown> {
 
 const SCENARIOS: Record<string, DestinationConfigInput> = {
   "no batching": { method: "POST", urlTemplate: "/contacts" },
-  "batching json_array": { method: "POST", urlTemplate: "/contacts/bulk", batching: { enabled: true, size: 100, algorithm: "json_array" } },
+  "batching json_array": {
+    method: "POST",
+    urlTemplate: "/contacts/bulk",
+    batching: { enabled: true, size: 100, algorithm: "json_array" },
+  },
   "batching json_object_property": {
     method: "POST",
     urlTemplate: "/contacts/bulk",
-    batching: { enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: '{"source":"flowgate"}' },
+    batching: {
+      enabled: true,
+      size: 100,
+      algorithm: "json_object_property",
+      propertyName: "contacts",
+      otherPropsJson: '{"source":"flowgate"}',
+    },
   },
   "batching code (wrap records)": {
     method: "POST",
     urlTemplate: "/contacts/bulk",
-    batching: { enabled: true, size: 100, algorithm: "code", code: '(records) => ({ source: "flowgate", contacts: records })' },
+    batching: {
+      enabled: true,
+      size: 100,
+      algorithm: "code",
+      code: '(records) => ({ source: "flowgate", contacts: records })',
+    },
   },
   "batching code (map records)": {
     method: "POST",
     urlTemplate: "/contacts/bulk",
-    batching: { enabled: true, size: 100, algorithm: "code", code: "(records) => ({ contacts: records.map((r) => ({ email: r.email, name: r.name, custom_attributes: { plan: r.plan } })) })" },
+    batching: {
+      enabled: true,
+      size: 100,
+      algorithm: "code",
+      code: "(records) => ({ contacts: records.map((r) => ({ email: r.email, name: r.name, custom_attributes: { plan: r.plan } })) })",
+    },
   },
-  "all options (json_object_property)": allOptions({ enabled: true, size: 100, algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: '{"source":"flowgate"}' }),
-  "all options (code)": allOptions({ enabled: true, size: 100, algorithm: "code", code: '(records, context) => ({ source: "flowgate", batch: context.batchIndex, contacts: records })' }),
+  "all options (json_object_property)": allOptions({
+    enabled: true,
+    size: 100,
+    algorithm: "json_object_property",
+    propertyName: "contacts",
+    otherPropsJson: '{"source":"flowgate"}',
+  }),
+  "all options (code)": allOptions({
+    enabled: true,
+    size: 100,
+    algorithm: "code",
+    code: '(records, context) => ({ source: "flowgate", batch: context.batchIndex, contacts: records })',
+  }),
 };
 
 function allOptions(batching: DestinationConfigInput["batching"]): DestinationConfigInput {
@@ -82,9 +113,17 @@ type Mode = keyof typeof MODES;
 // alike and the ratios stay fair; each figure is the median over the rounds.
 async function measure(mode: Mode, count: number, rounds: number): Promise<Record<string, number>> {
   const { runCode, idleMs } = MODES[mode];
-  const ctx: BuildContext = { baseUrl: "https://api.intercom.io", token: "dG9rOmJlbmNobWFyay10b2tlbi0xMjM0", maskToken: true, runCode, findEndpoint };
+  const ctx: BuildContext = {
+    baseUrl: "https://api.intercom.io",
+    token: "dG9rOmJlbmNobWFyay10b2tlbi0xMjM0",
+    maskToken: true,
+    runCode,
+    findEndpoint,
+  };
   const records = Array.from({ length: count }, (_, i) => sampleContact(i));
-  const configs = Object.entries(SCENARIOS).map(([name, input]) => [name, destinationConfigSchema.parse(input)] as const);
+  const configs = Object.entries(SCENARIOS).map(
+    ([name, input]) => [name, destinationConfigSchema.parse(input)] as const,
+  );
   const times = new Map<string, number[]>(configs.map(([name]) => [name, []]));
   for (let round = -2; round < rounds; round++) {
     for (const [name, config] of configs) {
@@ -92,7 +131,8 @@ async function measure(mode: Mode, count: number, rounds: number): Promise<Recor
       const start = performance.now();
       const result = await buildRequests(records, config, ctx);
       const elapsed = performance.now() - start;
-      if (result.configErrors.length > 0 || result.recordErrors.length > 0) throw new Error(`${name}: ${JSON.stringify(result).slice(0, 300)}`);
+      if (result.configErrors.length > 0 || result.recordErrors.length > 0)
+        throw new Error(`${name}: ${JSON.stringify(result).slice(0, 300)}`);
       if (round >= 0) times.get(name)!.push(elapsed); // the first two rounds warm up
     }
   }
@@ -101,40 +141,59 @@ async function measure(mode: Mode, count: number, rounds: number): Promise<Recor
 
 const roundedMedian = (values: number[]) => Math.round(median(values) * 1000) / 1000;
 
-const COUNTS = [[100, 201], [10_000, 21]] as const;
+const COUNTS = [
+  [100, 201],
+  [10_000, 21],
+] as const;
 const figures = {} as Record<Mode, Record<string, Record<string, number>>>;
 for (const mode of Object.keys(MODES) as Mode[]) {
   const byScenario: Record<string, Record<string, number>> = (figures[mode] = {});
   for (const [count, rounds] of COUNTS) {
-    for (const [name, ms] of Object.entries(await measure(mode, count, rounds))) (byScenario[name] ??= {})[String(count)] = ms;
+    for (const [name, ms] of Object.entries(await measure(mode, count, rounds)))
+      (byScenario[name] ??= {})[String(count)] = ms;
   }
 }
 
-const ratio = (mode: Mode, count: string, code: string, json: string) => Math.round((figures[mode][code]![count]! / figures[mode][json]![count]!) * 100) / 100;
-const ratios = (mode: Mode, code: string, json: string) => ({ "100": ratio(mode, "100", code, json), "10000": ratio(mode, "10000", code, json) });
+const ratio = (mode: Mode, count: string, code: string, json: string) =>
+  Math.round((figures[mode][code]![count]! / figures[mode][json]![count]!) * 100) / 100;
+const ratios = (mode: Mode, code: string, json: string) => ({
+  "100": ratio(mode, "100", code, json),
+  "10000": ratio(mode, "10000", code, json),
+});
 const summary = Object.fromEntries(
   (Object.keys(MODES) as Mode[]).map((mode) => {
     const codeVsJson = ratios(mode, "batching code (wrap records)", "batching json_object_property");
     const allOptionsCodeVsJson = ratios(mode, "all options (code)", "all options (json_object_property)");
     const codeMapVsJson = ratios(mode, "batching code (map records)", "batching json_object_property");
-    return [mode, {
-      medianMs: figures[mode],
-      codeVsJsonObjectProperty: codeVsJson,
-      allOptionsCodeVsJson,
-      codeMapVsJsonObjectProperty: codeMapVsJson,
-      goals: {
-        panel100Under5ms: Object.values(figures[mode]).every((byCount) => byCount["100"]! < 5),
-        codeWithin3x: Math.max(...Object.values(codeVsJson), ...Object.values(allOptionsCodeVsJson)) <= 3,
+    return [
+      mode,
+      {
+        medianMs: figures[mode],
+        codeVsJsonObjectProperty: codeVsJson,
+        allOptionsCodeVsJson,
+        codeMapVsJsonObjectProperty: codeMapVsJson,
+        goals: {
+          panel100Under5ms: Object.values(figures[mode]).every((byCount) => byCount["100"]! < 5),
+          codeWithin3x: Math.max(...Object.values(codeVsJson), ...Object.values(allOptionsCodeVsJson)) <= 3,
+        },
       },
-    }];
+    ];
   }),
 );
 
 for (const mode of Object.keys(MODES) as Mode[]) {
-  console.log(`\n${mode}: ${mode === "panel" ? "in-process QuickJS, idle between recomputations (as in the browser)" : "sandbox threads, back to back (Send Test, worker)"}`);
+  console.log(
+    `\n${mode}: ${mode === "panel" ? "in-process QuickJS, idle between recomputations (as in the browser)" : "sandbox threads, back to back (Send Test, worker)"}`,
+  );
   console.log(`${"scenario".padEnd(40)}${"100 rec (ms)".padStart(14)}${"10k rec (ms)".padStart(14)}`);
-  for (const [name, byCount] of Object.entries(figures[mode])) console.log(`${name.padEnd(40)}${String(byCount["100"]).padStart(14)}${String(byCount["10000"]).padStart(14)}`);
-  const { codeVsJsonObjectProperty: plain, allOptionsCodeVsJson: all } = summary[mode] as { codeVsJsonObjectProperty: Record<string, number>; allOptionsCodeVsJson: Record<string, number> };
-  console.log(`code vs json_object_property: ${plain["100"]}× at 100, ${plain["10000"]}× at 10k; with all options: ${all["100"]}× and ${all["10000"]}×`);
+  for (const [name, byCount] of Object.entries(figures[mode]))
+    console.log(`${name.padEnd(40)}${String(byCount["100"]).padStart(14)}${String(byCount["10000"]).padStart(14)}`);
+  const { codeVsJsonObjectProperty: plain, allOptionsCodeVsJson: all } = summary[mode] as {
+    codeVsJsonObjectProperty: Record<string, number>;
+    allOptionsCodeVsJson: Record<string, number>;
+  };
+  console.log(
+    `code vs json_object_property: ${plain["100"]}× at 100, ${plain["10000"]}× at 10k; with all options: ${all["100"]}× and ${all["10000"]}×`,
+  );
 }
 console.log(JSON.stringify(summary));

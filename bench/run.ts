@@ -14,7 +14,10 @@ const FILES: Record<(typeof BENCHES)[number], string> = {
 
 function runBench(file: string): Promise<{ code: number | null; lastJson?: unknown }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", file], { cwd: path.resolve(import.meta.dirname, ".."), stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let lastLine = "";
     let buffered = "";
     child.stdout.setEncoding("utf8");

@@ -4,7 +4,12 @@ import { expect, test, type Page } from "@playwright/test";
 // Each test seeds its own organisation by signing up through the UI, with an email unique to the run.
 function newPerson() {
   const id = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  return { organisationName: `E2E Co ${id}`, name: "Erin Tester", email: `erin+${id}@example.com`, password: "e2e password 2024" };
+  return {
+    organisationName: `E2E Co ${id}`,
+    name: "Erin Tester",
+    email: `erin+${id}@example.com`,
+    password: "e2e password 2024",
+  };
 }
 
 async function signUp(page: Page, person: ReturnType<typeof newPerson>) {

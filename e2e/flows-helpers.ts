@@ -33,13 +33,18 @@ export function node(page: Page, title: string, name: string): Locator {
 }
 
 export async function openPalette(page: Page, kind: "File upload" | "Webhook" | "Intercom"): Promise<Locator> {
-  await page.getByRole("complementary", { name: "Add a source" }).getByRole("button", { name: new RegExp(`^${kind}`) }).click();
+  await page
+    .getByRole("complementary", { name: "Add a source" })
+    .getByRole("button", { name: new RegExp(`^${kind}`) })
+    .click();
   return page.getByRole("dialog", { name: new RegExp(`New ${kind.toLowerCase()} source`) });
 }
 
 export async function uploadFileSource(page: Page, fileName: string, content: string): Promise<Locator> {
   const panel = await openPalette(page, "File upload");
-  await panel.getByLabel("File", { exact: true }).setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(content) });
+  await panel
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(content) });
   await panel.getByRole("button", { name: "Upload", exact: true }).click();
   return panel;
 }
@@ -56,7 +61,13 @@ export async function createSandboxApp(request: APIRequestContext, name = "E2E w
 }
 
 /** Calls the sandbox's Intercom API as the app (what a person's real Intercom workspace would hold). */
-export async function sandboxApi<T>(request: APIRequestContext, app: SandboxApp, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
+export async function sandboxApi<T>(
+  request: APIRequestContext,
+  app: SandboxApp,
+  method: "GET" | "POST",
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const response = await request.fetch(`${SANDBOX_URL}${path}`, {
     method,
     headers: { authorization: `Bearer ${app.token}`, "intercom-version": "2.14", accept: "application/json" },
@@ -98,9 +109,18 @@ export async function nodeAction(page: Page, target: Locator, name: string, acti
 }
 
 /** Our API with the page's session (and its Origin, as the browser sends it). */
-export async function api<T>(page: Page, method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+export async function api<T>(
+  page: Page,
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const origin = new URL(page.url()).origin;
-  const response = await page.request.fetch(path, { method, headers: { origin, "content-type": "application/json" }, data: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await page.request.fetch(path, {
+    method,
+    headers: { origin, "content-type": "application/json" },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   expect(response.ok(), `${method} ${path} → ${response.status()} ${text}`).toBe(true);
   return (text ? JSON.parse(text) : undefined) as T;

@@ -1,17 +1,36 @@
 import { expect, test } from "@playwright/test";
 import {
-  addSandboxConnection, createFlow, createSandboxApp, nextStep, node, nodeAction, openPalette, SANDBOX_URL, sandboxApi, sendToDestination, signUp,
+  addSandboxConnection,
+  createFlow,
+  createSandboxApp,
+  nextStep,
+  node,
+  nodeAction,
+  openPalette,
+  SANDBOX_URL,
+  sandboxApi,
+  sendToDestination,
+  signUp,
 } from "./flows-helpers";
 
 // Tray's Intercom example, built on the canvas: list every contact of the workspace, then for each
 // contact ask Intercom for its companies, and feed the answers back into the flow as records.
 
-test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a response webhook → the companies come back as records", async ({ page, request }) => {
+test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a response webhook → the companies come back as records", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await signUp(page);
   const app = await createSandboxApp(request, "Tray workspace");
-  const acme = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", { company_id: "acme", name: "Acme Ltd" });
-  const globex = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", { company_id: "globex", name: "Globex Corporation" });
+  const acme = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", {
+    company_id: "acme",
+    name: "Acme Ltd",
+  });
+  const globex = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", {
+    company_id: "globex",
+    name: "Globex Corporation",
+  });
   const people: [string, { id: string }[]][] = [
     ["ada@example.com", [acme]],
     ["alan@example.com", [acme, globex]],
@@ -20,7 +39,8 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
   const expected = new Map<string, string[]>();
   for (const [email, companies] of people) {
     const contact = await sandboxApi<{ id: string }>(request, app, "POST", "/contacts", { role: "user", email });
-    for (const company of companies) await sandboxApi(request, app, "POST", `/contacts/${contact.id}/companies`, { id: company.id });
+    for (const company of companies)
+      await sandboxApi(request, app, "POST", `/contacts/${contact.id}/companies`, { id: company.id });
     expected.set(contact.id, companies.map((c) => (c === acme ? "Acme Ltd" : "Globex Corporation")).sort());
   }
   await addSandboxConnection(page, app.token);
@@ -35,7 +55,9 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
   await expect(panel.getByLabel("Run it once now")).toBeChecked();
   await panel.getByRole("button", { name: "Create Intercom source" }).click();
   await expect(panel).toBeHidden();
-  await expect(node(page, "Intercom source", "Sandbox contacts")).toContainText("Last run succeeded, +3", { timeout: 60_000 });
+  await expect(node(page, "Intercom source", "Sandbox contacts")).toContainText("Last run succeeded, +3", {
+    timeout: 60_000,
+  });
   await expect(node(page, "Nexset", "Sandbox contacts")).toContainText("3 records");
 
   // The source page lists the run; its debug view shows each step's input and output (both pages were fetched).
@@ -58,9 +80,12 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
   await page.getByLabel("GET").check();
   await nextStep(page, "3. Content format");
   await nextStep(page, "4. Endpoint URL");
-  await page.getByLabel("Intercom endpoint").selectOption({ label: "List a contact's companies — GET /contacts/{contact_id}/companies" });
+  await page
+    .getByLabel("Intercom endpoint")
+    .selectOption({ label: "List a contact's companies — GET /contacts/{contact_id}/companies" });
   await page.getByRole("combobox", { name: "Endpoint URL" }).fill(`${SANDBOX_URL}/contacts/{id}/companies`);
-  for (const title of ["5. Request headers", "6. Exclude attributes", "7. Record batching", "8. Response webhook"]) await nextStep(page, title);
+  for (const title of ["5. Request headers", "6. Exclude attributes", "7. Record batching", "8. Response webhook"])
+    await nextStep(page, title);
   await page.getByLabel("Send each API response to a new webhook source").check();
   await nextStep(page, "9. Review");
   await page.getByLabel("Destination name").fill("Companies of each contact");
@@ -90,14 +115,22 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
   const samples = page.getByLabel("Sample records as JSON");
   await expect(samples).toContainText("Acme Ltd");
   await expect(samples).toContainText("Globex Corporation");
-  await expect(page.getByRole("link", { name: "Send to Destination" })).toHaveAttribute("href", new RegExp(`flowId=${flowId}`));
+  await expect(page.getByRole("link", { name: "Send to Destination" })).toHaveAttribute(
+    "href",
+    new RegExp(`flowId=${flowId}`),
+  );
 
   // Each response record is one contact's answer: its companies, by the contact in the request URL.
   const nexsetId = /\/nexsets\/([^/?]+)/.exec(page.url())![1]!;
   const { records } = (await (await page.request.get(`/api/v1/nexsets/${nexsetId}/records`)).json()) as {
     records: { data: { status: number; request: { url: string }; body: { data: { name: string }[] } } }[];
   };
-  const actual = new Map(records.map(({ data }) => [/\/contacts\/([^/]+)\/companies$/.exec(data.request.url)![1]!, data.body.data.map((c) => c.name).sort()]));
+  const actual = new Map(
+    records.map(({ data }) => [
+      /\/contacts\/([^/]+)\/companies$/.exec(data.request.url)![1]!,
+      data.body.data.map((c) => c.name).sort(),
+    ]),
+  );
   expect(records.every(({ data }) => data.status === 200)).toBe(true);
   expect(actual).toEqual(expected);
 });

@@ -1,11 +1,26 @@
 import { expect, test } from "@playwright/test";
 import {
-  addSandboxConnection, createFlow, createSandboxApp, nextStep, node, nodeAction, SANDBOX_URL, sendToDestination, signUp, uploadFileSource,
+  addSandboxConnection,
+  createFlow,
+  createSandboxApp,
+  nextStep,
+  node,
+  nodeAction,
+  SANDBOX_URL,
+  sendToDestination,
+  signUp,
+  uploadFileSource,
 } from "./flows-helpers";
 
-const CONTACTS = Array.from({ length: 25 }, (_, i) => `person${i}-${Date.now()}@example.com,Person ${i},crm-${Date.now()}-${i}`);
+const CONTACTS = Array.from(
+  { length: 25 },
+  (_, i) => `person${i}-${Date.now()}@example.com,Person ${i},crm-${Date.now()}-${i}`,
+);
 
-test("upload a CSV (a bad one is refused with its line), send it to “Create a contact”, activate, watch delivery reach 100%", async ({ page, request }) => {
+test("upload a CSV (a bad one is refused with its line), send it to “Create a contact”, activate, watch delivery reach 100%", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(180_000);
   await signUp(page);
   const app = await createSandboxApp(request, "Upload workspace");
@@ -18,7 +33,13 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await expect(panel.getByRole("alert")).toContainText(/line 3\b/);
   await expect(page.getByRole("group", { name: /^File upload source:/ })).toHaveCount(0);
 
-  await panel.getByLabel("File", { exact: true }).setInputFiles({ name: "contacts.csv", mimeType: "text/csv", buffer: Buffer.from(`email,name,external_id\n${CONTACTS.join("\n")}\n`) });
+  await panel
+    .getByLabel("File", { exact: true })
+    .setInputFiles({
+      name: "contacts.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`email,name,external_id\n${CONTACTS.join("\n")}\n`),
+    });
   await panel.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(panel.getByRole("status")).toContainText("Added 25 records (CSV");
   await panel.getByRole("button", { name: "Done" }).click();
@@ -32,7 +53,14 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await nextStep(page, "4. Endpoint URL");
   await page.getByLabel("Intercom endpoint").selectOption({ label: "Create a contact — POST /contacts" });
   await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveValue(`${SANDBOX_URL}/contacts`);
-  for (const title of ["5. Request headers", "6. Exclude attributes", "7. Record batching", "8. Response webhook", "9. Review"]) await nextStep(page, title);
+  for (const title of [
+    "5. Request headers",
+    "6. Exclude attributes",
+    "7. Record batching",
+    "8. Response webhook",
+    "9. Review",
+  ])
+    await nextStep(page, title);
   await page.getByLabel("Destination name").fill("Create contacts");
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page).toHaveURL(/\/destinations\/[^/]+\/edit\?saved=1$/);
@@ -51,8 +79,12 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   // The destination page's progress bar (monitoring) shows the same.
   await nodeAction(page, destination, "Create contacts", "Open details");
   await expect(page).toHaveURL(new RegExp(`/destinations/${destinationId}$`));
-  await expect(page.getByRole("progressbar", { name: "Records delivered" })).toHaveAttribute("aria-valuenow", "100", { timeout: 30_000 });
-  const contacts = (await (await request.get(`${SANDBOX_URL}/__sandbox/apps/${app.appId}/contacts`)).json()) as { contacts: { email: string }[] };
+  await expect(page.getByRole("progressbar", { name: "Records delivered" })).toHaveAttribute("aria-valuenow", "100", {
+    timeout: 30_000,
+  });
+  const contacts = (await (await request.get(`${SANDBOX_URL}/__sandbox/apps/${app.appId}/contacts`)).json()) as {
+    contacts: { email: string }[];
+  };
   expect(contacts.contacts.map((c) => c.email).sort()).toEqual(CONTACTS.map((line) => line.split(",")[0]).sort());
 
   // The flows list counts today's deliveries.

@@ -9,7 +9,12 @@ export const SANDBOX_URL = (process.env.INTERCOM_SANDBOX_URL ?? "http://127.0.0.
 
 export function newPerson() {
   const id = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
-  return { organisationName: `Monitor Co ${id}`, name: "Mona Tester", email: `mona+${id}@example.com`, password: "e2e password 2024" };
+  return {
+    organisationName: `Monitor Co ${id}`,
+    name: "Mona Tester",
+    email: `mona+${id}@example.com`,
+    password: "e2e password 2024",
+  };
 }
 
 export async function signUp(page: Page): Promise<void> {
@@ -27,27 +32,41 @@ export async function signUp(page: Page): Promise<void> {
 export async function api<T>(page: Page, method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   const request: APIRequestContext = page.request;
   const origin = new URL(page.url()).origin;
-  const response = await request.fetch(path, { method, headers: { origin, "content-type": "application/json" }, data: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await request.fetch(path, {
+    method,
+    headers: { origin, "content-type": "application/json" },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   expect(response.ok(), `${method} ${path} → ${response.status()} ${text}`).toBe(true);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export async function createSandboxToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post(`${SANDBOX_URL}/__sandbox/apps`, { data: { name: `Monitoring e2e ${randomBytes(3).toString("hex")}` } });
+  const response = await request.post(`${SANDBOX_URL}/__sandbox/apps`, {
+    data: { name: `Monitoring e2e ${randomBytes(3).toString("hex")}` },
+  });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { token: string }).token;
 }
 
 export async function createCredential(page: Page, token: string): Promise<string> {
-  return (await api<{ id: string }>(page, "POST", "/api/v1/credentials", { name: "Sandbox app", region: "sandbox", token })).id;
+  return (
+    await api<{ id: string }>(page, "POST", "/api/v1/credentials", { name: "Sandbox app", region: "sandbox", token })
+  ).id;
 }
 
 export type JsonRecord = Record<string, unknown>;
 
 /** A webhook source whose Nexset holds `records`; returns the Nexset id and how to send it more. */
-export async function createWebhookNexset(page: Page, records: JsonRecord[]): Promise<{ nexsetId: string; send(more: JsonRecord[]): Promise<void> }> {
-  const created = await api<{ nexsetId: string; webhook: { path: string } }>(page, "POST", "/api/v1/sources", { kind: "webhook", name: `Contacts ${randomBytes(2).toString("hex")}` });
+export async function createWebhookNexset(
+  page: Page,
+  records: JsonRecord[],
+): Promise<{ nexsetId: string; send(more: JsonRecord[]): Promise<void> }> {
+  const created = await api<{ nexsetId: string; webhook: { path: string } }>(page, "POST", "/api/v1/sources", {
+    kind: "webhook",
+    name: `Contacts ${randomBytes(2).toString("hex")}`,
+  });
   const send = async (more: JsonRecord[]) => {
     const response = await page.request.post(created.webhook.path, { data: more });
     expect(response.ok(), `webhook → ${response.status()} ${await response.text()}`).toBe(true);
@@ -56,12 +75,25 @@ export async function createWebhookNexset(page: Page, records: JsonRecord[]): Pr
   return { nexsetId: created.nexsetId, send };
 }
 
-export function destinationInput(input: { name: string; nexsetId: string; credentialId: string; excludedAttributes?: string[]; responseWebhook?: boolean }) {
+export function destinationInput(input: {
+  name: string;
+  nexsetId: string;
+  credentialId: string;
+  excludedAttributes?: string[];
+  responseWebhook?: boolean;
+}) {
   return {
     name: input.name,
     nexsetId: input.nexsetId,
     credentialId: input.credentialId,
-    config: { method: "POST", format: "json", urlTemplate: `${SANDBOX_URL}/contacts`, intercomVersion: "2.14", excludedAttributes: input.excludedAttributes ?? [], responseWebhook: { enabled: input.responseWebhook ?? false } },
+    config: {
+      method: "POST",
+      format: "json",
+      urlTemplate: `${SANDBOX_URL}/contacts`,
+      intercomVersion: "2.14",
+      excludedAttributes: input.excludedAttributes ?? [],
+      responseWebhook: { enabled: input.responseWebhook ?? false },
+    },
   };
 }
 
@@ -70,5 +102,9 @@ export async function createDestination(page: Page, input: Parameters<typeof des
 }
 
 export function contacts(count: number, tag = randomBytes(3).toString("hex")): JsonRecord[] {
-  return Array.from({ length: count }, (_, i) => ({ email: `person${i}-${tag}@example.com`, name: `Person ${i}`, external_id: `ext-${tag}-${i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    email: `person${i}-${tag}@example.com`,
+    name: `Person ${i}`,
+    external_id: `ext-${tag}-${i}`,
+  }));
 }

@@ -1,5 +1,14 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { api, contacts, createCredential, createDestination, createSandboxToken, createWebhookNexset, destinationInput, signUp } from "./monitoring-setup";
+import {
+  api,
+  contacts,
+  createCredential,
+  createDestination,
+  createSandboxToken,
+  createWebhookNexset,
+  destinationInput,
+  signUp,
+} from "./monitoring-setup";
 
 // The destination page as a person uses it: activate and watch delivery reach 100 %, read the
 // activity log and a call's debug view, pause and resume, and deal with records Intercom refused.
@@ -15,17 +24,31 @@ const progressBar = (page: Page) => page.getByRole("progressbar", { name: "Recor
 const callRows = (page: Page) => page.getByTestId("call-row");
 const errorRows = (page: Page) => page.getByTestId("error-record-row");
 
-test("activate delivers every record, the activity log shows each call, pause holds new records until resume", async ({ page }) => {
+test("activate delivers every record, the activity log shows each call, pause holds new records until resume", async ({
+  page,
+}) => {
   await signUp(page);
   const token = await createSandboxToken(page.request);
   const credentialId = await createCredential(page, token);
   const nexset = await createWebhookNexset(page, contacts(6));
-  const destinationId = await createDestination(page, { name: "Contacts to Intercom", nexsetId: nexset.nexsetId, credentialId, responseWebhook: true });
-  const { responseSource } = await api<{ responseSource: { nexsetId: string } }>(page, "GET", `/api/v1/destinations/${destinationId}`);
+  const destinationId = await createDestination(page, {
+    name: "Contacts to Intercom",
+    nexsetId: nexset.nexsetId,
+    credentialId,
+    responseWebhook: true,
+  });
+  const { responseSource } = await api<{ responseSource: { nexsetId: string } }>(
+    page,
+    "GET",
+    `/api/v1/destinations/${destinationId}`,
+  );
 
   await page.goto(`/destinations/${destinationId}`);
   await expect(page.getByRole("heading", { name: "Contacts to Intercom" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "response Nexset" })).toHaveAttribute("href", `/nexsets/${responseSource.nexsetId}`);
+  await expect(page.getByRole("link", { name: "response Nexset" })).toHaveAttribute(
+    "href",
+    `/nexsets/${responseSource.nexsetId}`,
+  );
   await expect(status(page)).toHaveText(/Draft/);
   await expect(page.getByRole("link", { name: /Contacts / })).toHaveAttribute("href", `/nexsets/${nexset.nexsetId}`);
   await expect(page.getByRole("link", { name: "Edit" })).toHaveAttribute("href", `/destinations/${destinationId}/edit`);
@@ -64,7 +87,9 @@ test("activate delivers every record, the activity log shows each call, pause ho
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(status(page)).toHaveText(/Paused/);
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
-  expect((await api<{ status: string }>(page, "GET", `/api/v1/destinations/${destinationId}/progress`)).status).toBe("paused");
+  expect((await api<{ status: string }>(page, "GET", `/api/v1/destinations/${destinationId}/progress`)).status).toBe(
+    "paused",
+  );
 
   // Records that arrive while paused wait in the backlog.
   await nexset.send(contacts(2));
@@ -83,7 +108,10 @@ test("activate delivers every record, the activity log shows each call, pause ho
 test("records Intercom refuses become error records: replay one after a fix, discard the rest", async ({ page }) => {
   await signUp(page);
   const credentialId = await createCredential(page, await createSandboxToken(page.request));
-  const refused = Array.from({ length: 3 }, (_, i) => ({ email: `not-an-email-${i}`, external_id: `bad-${Date.now()}-${i}` }));
+  const refused = Array.from({ length: 3 }, (_, i) => ({
+    email: `not-an-email-${i}`,
+    external_id: `bad-${Date.now()}-${i}`,
+  }));
   const nexset = await createWebhookNexset(page, refused);
   const destinationId = await createDestination(page, { name: "Bad emails", nexsetId: nexset.nexsetId, credentialId });
 
@@ -100,8 +128,13 @@ test("records Intercom refuses become error records: replay one after a fix, dis
   await expect(errorRows(page).first()).toContainText("Email address is invalid");
 
   // Fix the destination (stop sending the bad email) and replay the newest error record.
-  await api(page, "PUT", `/api/v1/destinations/${destinationId}`, { ...destinationInput({ name: "Bad emails", nexsetId: nexset.nexsetId, credentialId, excludedAttributes: ["email"] }) });
-  await errorRows(page).first().getByRole("button", { name: /Replay error record/ }).click();
+  await api(page, "PUT", `/api/v1/destinations/${destinationId}`, {
+    ...destinationInput({ name: "Bad emails", nexsetId: nexset.nexsetId, credentialId, excludedAttributes: ["email"] }),
+  });
+  await errorRows(page)
+    .first()
+    .getByRole("button", { name: /Replay error record/ })
+    .click();
   await expect(page.getByText("Replay queued for 1 error record")).toBeVisible();
   await expect(errorRows(page)).toHaveCount(2, { timeout: 60_000 });
   await expect(page.getByTestId("progress-delivered")).toHaveText("1", { timeout: 60_000 });
@@ -140,8 +173,12 @@ test("another organisation's destination is not found, on the page and in the AP
   await signUp(stranger);
   await stranger.goto(`/destinations/${destinationId}`);
   await expect(stranger.getByRole("heading", { name: "Destination not found" })).toBeVisible();
-  const response = await stranger.request.post(`/api/v1/destinations/${destinationId}/activate`, { headers: { origin: new URL(stranger.url()).origin } });
+  const response = await stranger.request.post(`/api/v1/destinations/${destinationId}/activate`, {
+    headers: { origin: new URL(stranger.url()).origin },
+  });
   expect(response.status()).toBe(404);
   await stranger.close();
-  expect((await api<{ status: string }>(page, "GET", `/api/v1/destinations/${destinationId}/progress`)).status).toBe("draft");
+  expect((await api<{ status: string }>(page, "GET", `/api/v1/destinations/${destinationId}/progress`)).status).toBe(
+    "draft",
+  );
 });

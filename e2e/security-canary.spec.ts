@@ -9,7 +9,9 @@ import { createNexset, createSandboxCredential, openWizard, SANDBOX_URL, signUp 
 
 test("a planted Intercom token is never sent back to the browser", async ({ page }) => {
   const canary = `canary_${randomBytes(16).toString("hex")}`;
-  const created = await page.request.post(`${SANDBOX_URL}/__sandbox/apps`, { data: { name: "E2E workspace", token: canary } });
+  const created = await page.request.post(`${SANDBOX_URL}/__sandbox/apps`, {
+    data: { name: "E2E workspace", token: canary },
+  });
   expect(created.status(), await created.text()).toBe(201);
 
   await signUp(page);
@@ -20,9 +22,16 @@ test("a planted Intercom token is never sent back to the browser", async ({ page
   // From here on the browser only reads: every answer it gets is searched.
   const answers: string[] = [];
   const collect = (response: Response) => {
-    if (response.request().resourceType() === "fetch" || response.request().resourceType() === "document" || response.request().resourceType() === "xhr") {
+    if (
+      response.request().resourceType() === "fetch" ||
+      response.request().resourceType() === "document" ||
+      response.request().resourceType() === "xhr"
+    ) {
       answers.push(response.url());
-      void response.text().then((body) => answers.push(body), () => undefined);
+      void response.text().then(
+        (body) => answers.push(body),
+        () => undefined,
+      );
     }
   };
   page.on("response", collect);

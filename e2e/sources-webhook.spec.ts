@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { createFlow, node, openPalette, signUp } from "./flows-helpers";
 
-test("a webhook source: its URL is shown once, curl-equivalent POSTs add records, a wrong token is refused", async ({ page, request }) => {
+test("a webhook source: its URL is shown once, curl-equivalent POSTs add records, a wrong token is refused", async ({
+  page,
+  request,
+}) => {
   await signUp(page);
   await createFlow(page, "Webhook intake");
   const panel = await openPalette(page, "Webhook");
@@ -9,16 +12,25 @@ test("a webhook source: its URL is shown once, curl-equivalent POSTs add records
   await panel.getByRole("button", { name: "Create webhook" }).click();
   const url = await panel.getByRole("textbox", { name: "Webhook URL" }).inputValue();
   expect(url).toMatch(/^http:\/\/[^/]+\/api\/webhooks\/whk_[A-Za-z0-9_-]{43}$/);
-  await expect(panel.getByRole("textbox", { name: "Example request" })).toHaveValue(new RegExp(`curl -X POST '${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}'`));
+  await expect(panel.getByRole("textbox", { name: "Example request" })).toHaveValue(
+    new RegExp(`curl -X POST '${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}'`),
+  );
 
   // What `curl -X POST <url> -H 'content-type: application/json' -d …` sends.
-  const batch = await request.post(url, { data: [{ email: "ada@example.com", name: "Ada" }, { email: "alan@example.com", name: "Alan" }] });
+  const batch = await request.post(url, {
+    data: [
+      { email: "ada@example.com", name: "Ada" },
+      { email: "alan@example.com", name: "Alan" },
+    ],
+  });
   expect(batch.status()).toBe(200);
   expect(await batch.json()).toEqual({ added: 2, firstSeq: 1, lastSeq: 2 });
   const single = await request.post(url, { data: { email: "grace@example.com", name: "Grace" } });
   expect(await single.json()).toEqual({ added: 1, firstSeq: 3, lastSeq: 3 });
 
-  const wrongToken = await request.post(url.replace(/whk_.+$/, `whk_${"x".repeat(43)}`), { data: { email: "eve@example.com" } });
+  const wrongToken = await request.post(url.replace(/whk_.+$/, `whk_${"x".repeat(43)}`), {
+    data: { email: "eve@example.com" },
+  });
   expect(wrongToken.status()).toBe(401);
   expect((await wrongToken.json()).error.message).toBe("Unknown webhook URL");
   const notJson = await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" });

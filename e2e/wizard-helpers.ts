@@ -117,7 +117,9 @@ export async function fillMonaco(page: Page, name: string, text: string): Promis
       data.setData("text/plain", pasted);
       element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
     }, text);
-    await expect.poll(async () => squash(await editor.locator(".view-lines").innerText()), { timeout: 2_000 }).toBe(squash(text));
+    await expect
+      .poll(async () => squash(await editor.locator(".view-lines").innerText()), { timeout: 2_000 })
+      .toBe(squash(text));
   }).toPass({ timeout: 30_000 });
 }
 

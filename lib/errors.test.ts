@@ -10,7 +10,11 @@ describe("DomainError helpers", () => {
     expect(new DomainError("x", "y").status).toBe(400);
     expect(isDomainError(notFound("x"))).toBe(true);
     expect(isDomainError(new Error("x"))).toBe(false);
-    expect(JSON.parse(JSON.stringify(badInput("name", "Too long")))).toEqual({ code: "bad_input", message: "Too long", field: "name" });
+    expect(JSON.parse(JSON.stringify(badInput("name", "Too long")))).toEqual({
+      code: "bad_input",
+      message: "Too long",
+      field: "name",
+    });
   });
 
   it("parseInput returns the parsed value or names the first bad field", () => {

@@ -44,7 +44,10 @@ export function conflict(message: string, details?: unknown): DomainError {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+  const issues = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
   const first = issues[0];
   const field = first?.path || undefined;
   const message = first ? (field ? `${field}: ${first.message}` : first.message) : "Invalid input";

@@ -29,7 +29,9 @@ function run(cmd, cmdArgs, env = {}) {
 
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 9)) {
-  fail(`Flowgate needs Node.js 20.9 or newer; this is ${process.versions.node}. Install a current LTS from your package manager or nodejs.org.`);
+  fail(
+    `Flowgate needs Node.js 20.9 or newer; this is ${process.versions.node}. Install a current LTS from your package manager or nodejs.org.`,
+  );
 }
 if (!scripts[command]) fail(`usage: node scripts/bootstrap.mjs <${Object.keys(scripts).join("|")}>`);
 
@@ -49,8 +51,12 @@ if (!existsSync(installStamp) || readFileSync(installStamp, "utf8") !== hashFile
 const clientStamp = path.join(root, "lib", "generated", ".schema-hash");
 const schemaHash = hashFiles(["prisma/schema.prisma", "package-lock.json"]);
 if (!existsSync(clientStamp) || readFileSync(clientStamp, "utf8") !== schemaHash) {
-  const env = { PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath, PRISMA_HIDE_UPDATE_MESSAGE: "1" };
-  if (run(path.join(root, "node_modules", ".bin", "prisma"), ["generate"], env) !== 0) fail("`prisma generate` failed (see above).");
+  const env = {
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? process.execPath,
+    PRISMA_HIDE_UPDATE_MESSAGE: "1",
+  };
+  if (run(path.join(root, "node_modules", ".bin", "prisma"), ["generate"], env) !== 0)
+    fail("`prisma generate` failed (see above).");
   writeFileSync(clientStamp, schemaHash);
 }
 

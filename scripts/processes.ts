@@ -28,9 +28,20 @@ export interface ManagedProcess {
 
 /** Starts a child with its output prefixed by its name, so `npm start` reads as one log. */
 /** `output` defaults to this terminal; tests send it to a log file instead. */
-export function startProcess(name: string, command: string, args: string[], env: Env, output?: NodeJS.WritableStream): ManagedProcess {
+export function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  env: Env,
+  output?: NodeJS.WritableStream,
+): ManagedProcess {
   const color = COLORS[name.length % COLORS.length] ?? "";
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], detached: false });
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: false,
+  });
   const prefix = `${color}${name.padEnd(7)}${RESET}│ `;
   const forward = (stream: NodeJS.ReadableStream | null, out: NodeJS.WritableStream) => {
     let buffered = "";
@@ -58,7 +69,11 @@ export async function stopProcess(p: ManagedProcess, graceMs = 10_000): Promise<
   clearTimeout(timer);
 }
 
-export async function waitForHttp(url: string, timeoutMs: number, accept = (status: number) => status < 500): Promise<boolean> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs: number,
+  accept = (status: number) => status < 500,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {

@@ -52,14 +52,39 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     for (const p of [...processes].reverse()) await stopProcess(p);
   };
   try {
-    const sandbox = startProcess("sandbox", process.execPath, ["--import", "tsx", "sandbox/main.ts"], { ...env, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" }, options.output);
+    const sandbox = startProcess(
+      "sandbox",
+      process.execPath,
+      ["--import", "tsx", "sandbox/main.ts"],
+      { ...env, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
+      options.output,
+    );
     processes.push(sandbox);
-    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true))) throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
+    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true)))
+      throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
     await options.beforeWeb?.();
-    processes.push(startProcess("worker", process.execPath, [...workerNodeFlags(env), "--import", "tsx", "workers/main.ts"], { ...env, FLOWGATE_SERVICE: "worker" }, options.output));
-    processes.push(startProcess("web", bin("next"), ["start", "-p", String(options.port)], { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web" }, options.output));
+    processes.push(
+      startProcess(
+        "worker",
+        process.execPath,
+        [...workerNodeFlags(env), "--import", "tsx", "workers/main.ts"],
+        { ...env, FLOWGATE_SERVICE: "worker" },
+        options.output,
+      ),
+    );
+    processes.push(
+      startProcess(
+        "web",
+        bin("next"),
+        ["start", "-p", String(options.port)],
+        { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web" },
+        options.output,
+      ),
+    );
     if (!(await waitForHttp(`${url}/api/health`, 60_000, (s) => s === 200))) {
-      throw new SetupError(`The web app did not become healthy at ${url}/api/health within 60 s (see the output above).`);
+      throw new SetupError(
+        `The web app did not become healthy at ${url}/api/health within 60 s (see the output above).`,
+      );
     }
   } catch (error) {
     await stop();

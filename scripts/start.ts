@@ -30,7 +30,11 @@ async function main(): Promise<void> {
       REDIS_URL: redis.url,
       BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? localSecret("auth-secret").value,
       SANDBOX_BOOTSTRAP_APPS: JSON.stringify([
-        { name: "Demo workspace", token: localSecret("sandbox-demo-token").value, dataAttributes: DEMO_CUSTOM_ATTRIBUTES },
+        {
+          name: "Demo workspace",
+          token: localSecret("sandbox-demo-token").value,
+          dataAttributes: DEMO_CUSTOM_ATTRIBUTES,
+        },
       ]),
       INTERCOM_SANDBOX_URL: process.env.INTERCOM_SANDBOX_URL ?? `http://127.0.0.1:${sandboxPort}`,
     };
@@ -46,7 +50,9 @@ async function main(): Promise<void> {
       beforeWeb: async () => {
         const demo = await seedDemo();
         if (demo.created) {
-          console.log(`\nFirst run: seeded a demo organisation. Sign in as ${demo.email} with password ${demo.password}\n`);
+          console.log(
+            `\nFirst run: seeded a demo organisation. Sign in as ${demo.email} with password ${demo.password}\n`,
+          );
         }
       },
     });
@@ -74,8 +80,13 @@ async function main(): Promise<void> {
 function buildWebApp(): void {
   if (buildIsCurrent()) return;
   console.log("Building the web app (only when its sources changed)…");
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], { cwd: ROOT, stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new SetupError("`next build` failed (see above). Fix the error it names and run `npm start` again.");
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
+  if (result.status !== 0)
+    throw new SetupError("`next build` failed (see above). Fix the error it names and run `npm start` again.");
   recordBuild();
 }
 

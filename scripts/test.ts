@@ -24,7 +24,11 @@ function run(name: string, command: string, args: string[], env: Env = {}): bool
   const started = Date.now();
   const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
   const ok = result.status === 0;
-  stages.push({ name, tally: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 }, seconds: (Date.now() - started) / 1000 });
+  stages.push({
+    name,
+    tally: { passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 },
+    seconds: (Date.now() - started) / 1000,
+  });
   return ok;
 }
 
@@ -59,15 +63,26 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
   await applyMigrations(databaseUrl);
   const log = createWriteStream(path.join(RESULTS, "e2e-stack.log"));
   const [port, sandboxPort] = [await freePort(), await freePort()];
-  const stack = await startStack({ port, sandboxPort, env: { ...env, DATABASE_URL: databaseUrl, FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}` }, output: log });
+  const stack = await startStack({
+    port,
+    sandboxPort,
+    env: { ...env, DATABASE_URL: databaseUrl, FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}` },
+    output: log,
+  });
   try {
-    runCounted("e2e (Playwright, Chromium)", bin("playwright"), ["test"], () => readPlaywrightTally(path.join(RESULTS, "e2e.json")), {
-      ...env,
-      DATABASE_URL: databaseUrl,
-      E2E_BASE_URL: stack.url,
-      INTERCOM_SANDBOX_URL: stack.sandboxUrl,
-      CHROME_PATH: chrome,
-    });
+    runCounted(
+      "e2e (Playwright, Chromium)",
+      bin("playwright"),
+      ["test"],
+      () => readPlaywrightTally(path.join(RESULTS, "e2e.json")),
+      {
+        ...env,
+        DATABASE_URL: databaseUrl,
+        E2E_BASE_URL: stack.url,
+        INTERCOM_SANDBOX_URL: stack.sandboxUrl,
+        CHROME_PATH: chrome,
+      },
+    );
   } finally {
     await stack.stop();
     log.end();
@@ -81,7 +96,8 @@ const unknownStages = chosen.filter((c) => !(STAGES as readonly string[]).includ
 const wants = (stage: (typeof STAGES)[number]) => chosen.length === 0 || chosen.includes(stage);
 
 async function main(): Promise<void> {
-  if (unknownStages.length) throw new SetupError(`Unknown test stage(s): ${unknownStages.join(", ")}. Stages: ${STAGES.join(", ")}.`);
+  if (unknownStages.length)
+    throw new SetupError(`Unknown test stage(s): ${unknownStages.join(", ")}. Stages: ${STAGES.join(", ")}.`);
   rmSync(RESULTS, { recursive: true, force: true });
   mkdirSync(RESULTS, { recursive: true });
   const postgres = await ensurePostgres();
@@ -89,7 +105,8 @@ async function main(): Promise<void> {
   const env: Env = {
     REDIS_URL: redis.url,
     BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "flowgate-test-secret-not-for-production-000000",
-    FLOWGATE_ENCRYPTION_KEYS: process.env.FLOWGATE_ENCRYPTION_KEYS ?? "test:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+    FLOWGATE_ENCRYPTION_KEYS:
+      process.env.FLOWGATE_ENCRYPTION_KEYS ?? "test:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   try {
@@ -97,7 +114,13 @@ async function main(): Promise<void> {
     if (wants("lint")) run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
     const vitestJson = path.join(RESULTS, "vitest.json");
     if (wants("vitest")) {
-      runCounted("unit + integration (vitest)", bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`], () => readVitestTally(vitestJson), env);
+      runCounted(
+        "unit + integration (vitest)",
+        bin("vitest"),
+        ["run", "--reporter=default", "--reporter=json", `--outputFile=${vitestJson}`],
+        () => readVitestTally(vitestJson),
+        env,
+      );
     }
     if (wants("e2e")) await runE2e(env, postgres);
   } finally {
@@ -108,11 +131,20 @@ async function main(): Promise<void> {
 }
 
 function printSummary(): void {
-  const total = stages.reduce((t, s) => ({ passed: t.passed + s.tally.passed, failed: t.failed + s.tally.failed, skipped: t.skipped + s.tally.skipped }), { passed: 0, failed: 0, skipped: 0 });
+  const total = stages.reduce(
+    (t, s) => ({
+      passed: t.passed + s.tally.passed,
+      failed: t.failed + s.tally.failed,
+      skipped: t.skipped + s.tally.skipped,
+    }),
+    { passed: 0, failed: 0, skipped: 0 },
+  );
   console.log("\n━━ summary ━━");
   for (const s of stages) {
     const mark = s.tally.failed ? "✗" : "✓";
-    console.log(`${mark} ${s.name.padEnd(32)} ${s.tally.passed} passed, ${s.tally.failed} failed${s.tally.skipped ? `, ${s.tally.skipped} skipped` : ""}  (${s.seconds.toFixed(1)} s)`);
+    console.log(
+      `${mark} ${s.name.padEnd(32)} ${s.tally.passed} passed, ${s.tally.failed} failed${s.tally.skipped ? `, ${s.tally.skipped} skipped` : ""}  (${s.seconds.toFixed(1)} s)`,
+    );
   }
   console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
   process.exitCode = total.failed > 0 ? 1 : 0;

@@ -18,7 +18,10 @@ export default async function setup(project: TestProject) {
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();
   const migrations = await readMigrations();
-  const digest = createHash("sha256").update(migrations.map((m) => m.checksum).join()).digest("hex").slice(0, 12);
+  const digest = createHash("sha256")
+    .update(migrations.map((m) => m.checksum).join())
+    .digest("hex")
+    .slice(0, 12);
   const template = `flowgate_template_${digest}`;
   if (!(await databaseExists(postgres.serverUrl, template))) {
     await createDatabase(postgres.serverUrl, template);

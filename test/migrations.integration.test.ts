@@ -15,7 +15,9 @@ describe("migrations", () => {
   it("are recorded in Prisma's history table with sha256 checksums", async () => {
     const client = new pg.Client({ connectionString: t.url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     const files = await readMigrations();
     expect(rows).toEqual(files.map((m) => ({ migration_name: m.name, checksum: m.checksum })));
@@ -51,11 +53,13 @@ describe("migrations", () => {
   it("give the client a working database for every model", async () => {
     const org = await t.db.organisation.create({ data: { name: "Acme" } });
     const source = await t.db.source.create({ data: { organisationId: org.id, kind: "file", name: "contacts.csv" } });
-    const nexset = await t.db.nexset.create({ data: { organisationId: org.id, sourceId: source.id, name: "contacts" } });
+    const nexset = await t.db.nexset.create({
+      data: { organisationId: org.id, sourceId: source.id, name: "contacts" },
+    });
     await t.db.nexsetRecord.create({ data: { nexsetId: nexset.id, seq: 1, data: { email: "a@example.com" } } });
-    await expect(
-      t.db.nexsetRecord.create({ data: { nexsetId: nexset.id, seq: 1, data: {} } }),
-    ).rejects.toThrow(/Unique constraint/);
+    await expect(t.db.nexsetRecord.create({ data: { nexsetId: nexset.id, seq: 1, data: {} } })).rejects.toThrow(
+      /Unique constraint/,
+    );
   });
 });
 

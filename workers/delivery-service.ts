@@ -7,7 +7,11 @@ import type { WorkerService } from "./services";
 /** Reconciliation every few seconds, and a graceful drain of delivery runs on shutdown. */
 export function startDeliveryService(log: Logger): WorkerService {
   const engine = deliveryEngine();
-  const reconciler = new DeliveryReconciler(db(), log.child({ component: "delivery-reconciler" }), engine.settings.reconcileIntervalMs).start();
+  const reconciler = new DeliveryReconciler(
+    db(),
+    log.child({ component: "delivery-reconciler" }),
+    engine.settings.reconcileIntervalMs,
+  ).start();
   return {
     name: "delivery",
     async stop() {

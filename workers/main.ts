@@ -26,11 +26,14 @@ async function main(): Promise<void> {
       autorun: true,
     });
     worker.on("error", (error) => log.error({ queue: name, err: error.message }, "worker error"));
-    worker.on("failed", (job, error) => log.warn({ queue: name, job: job?.name, jobId: job?.id, err: error.message }, "job failed"));
+    worker.on("failed", (job, error) =>
+      log.warn({ queue: name, job: job?.name, jobId: job?.id, err: error.message }, "job failed"),
+    );
     return worker;
   });
   const services: WorkerService[] = await startServices(log);
-  const sendBeat = () => beat(heartbeatRedis, workerId).catch((error: Error) => log.warn({ err: error.message }, "heartbeat failed"));
+  const sendBeat = () =>
+    beat(heartbeatRedis, workerId).catch((error: Error) => log.warn({ err: error.message }, "heartbeat failed"));
   await sendBeat();
   const timer = setInterval(sendBeat, HEARTBEAT_INTERVAL_MS);
   log.info({ workerId, queues: QUEUE_NAMES, concurrency }, "worker started");

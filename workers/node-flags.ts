@@ -12,7 +12,13 @@ const YOUNG_SEMI_SPACE_MB = 8;
 
 /** FLOWGATE_WORKER_HEAP_MB: the V8 heap cap in MB; 0 leaves V8's own default. */
 export function workerNodeFlags(env: Record<string, string | undefined> = process.env): string[] {
-  const configured = env.FLOWGATE_WORKER_HEAP_MB === undefined || env.FLOWGATE_WORKER_HEAP_MB === "" ? DEFAULT_WORKER_HEAP_MB : Number(env.FLOWGATE_WORKER_HEAP_MB);
-  if (!Number.isInteger(configured) || configured < 0) throw new Error(`FLOWGATE_WORKER_HEAP_MB must be a whole number of MB (or 0 for V8's default), not "${env.FLOWGATE_WORKER_HEAP_MB}"`);
+  const configured =
+    env.FLOWGATE_WORKER_HEAP_MB === undefined || env.FLOWGATE_WORKER_HEAP_MB === ""
+      ? DEFAULT_WORKER_HEAP_MB
+      : Number(env.FLOWGATE_WORKER_HEAP_MB);
+  if (!Number.isInteger(configured) || configured < 0)
+    throw new Error(
+      `FLOWGATE_WORKER_HEAP_MB must be a whole number of MB (or 0 for V8's default), not "${env.FLOWGATE_WORKER_HEAP_MB}"`,
+    );
   return configured === 0 ? [] : [`--max-old-space-size=${configured}`, `--max-semi-space-size=${YOUNG_SEMI_SPACE_MB}`];
 }

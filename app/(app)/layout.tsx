@@ -10,13 +10,21 @@ import { getSessionFromHeaders } from "@/lib/auth/session";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const session = await getSessionFromHeaders(await headers());
   if (!session) redirect("/sign-in");
-  const caller = await describeCaller({ organisationId: session.user.organisationId, userId: session.user.id, via: "session" });
+  const caller = await describeCaller({
+    organisationId: session.user.organisationId,
+    userId: session.user.id,
+    via: "session",
+  });
   return (
     <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <AppHeader organisationName={caller.organisation.name} userName={session.user.name} userEmail={session.user.email} />
+      <AppHeader
+        organisationName={caller.organisation.name}
+        userName={session.user.name}
+        userEmail={session.user.email}
+      />
       <main id="main" className="app-main">
         {children}
       </main>

@@ -12,7 +12,10 @@ import { applyServerErrors } from "@/components/ui/apply-server-errors";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
-  const form = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
+  const form = useForm<SignInInput>({
+    resolver: zodResolver(signInSchema),
+    defaultValues: { email: "", password: "" },
+  });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -42,8 +45,20 @@ export function SignInForm({ next }: { next: string }) {
             {errors.root.message}
           </div>
         )}
-        <TextField label="Email" type="email" autoComplete="email" registration={form.register("email")} error={errors.email} />
-        <TextField label="Password" type="password" autoComplete="current-password" registration={form.register("password")} error={errors.password} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          registration={form.register("email")}
+          error={errors.email}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          registration={form.register("password")}
+          error={errors.password}
+        />
         <button type="submit" className="btn btn-primary btn-block" disabled={isSubmitting}>
           {isSubmitting ? "Signing in…" : "Sign in"}
         </button>

@@ -46,9 +46,20 @@ export function SignUpForm() {
             {errors.root.message}
           </div>
         )}
-        <TextField label="Company name" autoComplete="organization" registration={form.register("organisationName")} error={errors.organisationName} />
+        <TextField
+          label="Company name"
+          autoComplete="organization"
+          registration={form.register("organisationName")}
+          error={errors.organisationName}
+        />
         <TextField label="Your name" autoComplete="name" registration={form.register("name")} error={errors.name} />
-        <TextField label="Work email" type="email" autoComplete="email" registration={form.register("email")} error={errors.email} />
+        <TextField
+          label="Work email"
+          type="email"
+          autoComplete="email"
+          registration={form.register("email")}
+          error={errors.email}
+        />
         <TextField
           label="Password"
           type="password"

@@ -26,7 +26,9 @@ function isKnown(status: string): status is DestinationStatusValue {
 export function DestinationStatusBadge({ status, message }: { status: string; message?: string | null }) {
   const known = isKnown(status);
   const label = known ? DESTINATION_STATUS_LABELS[status] : status;
-  const classes = ["badge", styles.badge, known ? TONE[status] : "", status === "active" ? styles.active : ""].filter(Boolean).join(" ");
+  const classes = ["badge", styles.badge, known ? TONE[status] : "", status === "active" ? styles.active : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <span className={classes} title={message ?? undefined} data-status={status} data-testid="destination-status">
       <span className={styles.dot} aria-hidden="true" />

@@ -5,7 +5,15 @@ import styles from "./flow-canvas.module.css";
 import type { SourcePaletteEntry } from "./node-registry";
 
 /** The side panel a palette entry opens, holding that source kind's form. */
-export function AddSourcePanel({ flowId, entry, onClose }: { flowId: string; entry: SourcePaletteEntry; onClose: () => void }) {
+export function AddSourcePanel({
+  flowId,
+  entry,
+  onClose,
+}: {
+  flowId: string;
+  entry: SourcePaletteEntry;
+  onClose: () => void;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();

@@ -9,7 +9,10 @@ function undeliveredSentence(undelivered: number): string {
   return undelivered > 0 ? ` ${plural(undelivered, "record")} not yet delivered will never be delivered.` : "";
 }
 
-export function confirmFlowDeletion(name: string, totals: Pick<FlowTotals, "sources" | "destinations" | "undeliveredRecords">): string {
+export function confirmFlowDeletion(
+  name: string,
+  totals: Pick<FlowTotals, "sources" | "destinations" | "undeliveredRecords">,
+): string {
   return (
     `Delete the flow “${name}” with its ${plural(totals.sources, "source")} and ${plural(totals.destinations, "destination")}?` +
     undeliveredSentence(totals.undeliveredRecords)
@@ -20,7 +23,14 @@ export function confirmDestinationDeletion(name: string, undelivered: number): s
   return `Delete the destination “${name}”?${undelivered > 0 ? ` It has ${plural(undelivered, "undelivered record")}, which will not be delivered.` : ""}`;
 }
 
-export function confirmSourceDeletion(name: string, records: number, destinations: { count: number; undelivered: number }): string {
-  const feeds = destinations.count > 0 ? ` Its Nexset feeds ${plural(destinations.count, "destination")}, which will be deleted too.` : "";
+export function confirmSourceDeletion(
+  name: string,
+  records: number,
+  destinations: { count: number; undelivered: number },
+): string {
+  const feeds =
+    destinations.count > 0
+      ? ` Its Nexset feeds ${plural(destinations.count, "destination")}, which will be deleted too.`
+      : "";
   return `Delete the source “${name}” and its ${plural(records, "record")}?${feeds}${undeliveredSentence(destinations.undelivered)}`;
 }

@@ -27,7 +27,12 @@ export function CreateFlowForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <div className="form-row">
-        <TextField label="New flow name" placeholder="e.g. Signups to Intercom" registration={form.register("name")} error={errors.name} />
+        <TextField
+          label="New flow name"
+          placeholder="e.g. Signups to Intercom"
+          registration={form.register("name")}
+          error={errors.name}
+        />
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Creating…" : "Create flow"}
         </button>

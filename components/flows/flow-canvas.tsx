@@ -1,7 +1,18 @@
 "use client";
 
 import {
-  applyNodeChanges, Background, Controls, MarkerType, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Edge, type NodeChange, type NodeTypes, type OnNodeDrag,
+  applyNodeChanges,
+  Background,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  type Edge,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -11,19 +22,28 @@ import { FlowCanvasContext } from "./flow-canvas-context";
 import { FlowNodeCard, type CanvasNode } from "./flow-node";
 
 // Module scope, so React Flow never sees a new nodeTypes object and re-mounts every node.
-const nodeTypes: NodeTypes = { source: FlowNodeCard, nexset: FlowNodeCard, destination: FlowNodeCard, response_source: FlowNodeCard };
+const nodeTypes: NodeTypes = {
+  source: FlowNodeCard,
+  nexset: FlowNodeCard,
+  destination: FlowNodeCard,
+  response_source: FlowNodeCard,
+};
 
 /** Server nodes with what only the browser knows kept: positions being arranged, selection, sizes. */
 function mergeNodes(server: FlowGraphNode[], previous: CanvasNode[]): CanvasNode[] {
   const byId = new Map(previous.map((node) => [node.id, node]));
   return server.map((node) => {
     const known = byId.get(node.id);
-    return known ? { ...known, type: node.type, data: node.data } : { id: node.id, type: node.type, position: node.position, data: node.data };
+    return known
+      ? { ...known, type: node.type, data: node.data }
+      : { id: node.id, type: node.type, position: node.position, data: node.data };
   });
 }
 
 function toEdges(graph: FlowGraph): Edge[] {
-  const active = new Set(graph.nodes.filter((n) => n.data.kind === "destination" && n.data.status === "active").map((n) => n.id));
+  const active = new Set(
+    graph.nodes.filter((n) => n.data.kind === "destination" && n.data.status === "active").map((n) => n.id),
+  );
   return graph.edges.map((edge) => ({
     ...edge,
     animated: active.has(edge.source) || active.has(edge.target),
@@ -47,7 +67,15 @@ function FitViewWhenNodesAppear({ count }: { count: number }) {
   return null;
 }
 
-export function FlowCanvas({ flowId, graph, onLayoutChange }: { flowId: string; graph: FlowGraph; onLayoutChange: (nodes: CanvasNode[]) => void }) {
+export function FlowCanvas({
+  flowId,
+  graph,
+  onLayoutChange,
+}: {
+  flowId: string;
+  graph: FlowGraph;
+  onLayoutChange: (nodes: CanvasNode[]) => void;
+}) {
   const [syncedGraph, setSyncedGraph] = useState(graph);
   const [nodes, setNodes] = useState<CanvasNode[]>(() => mergeNodes(graph.nodes, []));
   // New data from polling: adopt it during render (React's "adjusting state" pattern), keeping local positions.
@@ -60,7 +88,12 @@ export function FlowCanvas({ flowId, graph, onLayoutChange }: { flowId: string; 
 
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     // Nodes exist because rows do: removing one is a menu action with a confirmation, never a key press.
-    setNodes((current) => applyNodeChanges(changes.filter((c) => c.type !== "remove"), current));
+    setNodes((current) =>
+      applyNodeChanges(
+        changes.filter((c) => c.type !== "remove"),
+        current,
+      ),
+    );
   }, []);
 
   const onNodeDragStop: OnNodeDrag<CanvasNode> = useCallback(

@@ -39,7 +39,14 @@ export function FlowHeader({ flow }: { flow: FlowSummary }) {
           <form onSubmit={save} className="form-row" noValidate>
             <div className="field">
               <label htmlFor="flow-name">Flow name</label>
-              <input id="flow-name" className="input" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={problem ? true : undefined} autoFocus />
+              <input
+                id="flow-name"
+                className="input"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                aria-invalid={problem ? true : undefined}
+                autoFocus
+              />
               {problem && <span className="field-error">{problem}</span>}
             </div>
             <button type="submit" className="btn btn-primary" disabled={updateFlow.isPending}>
@@ -65,8 +72,9 @@ export function FlowHeader({ flow }: { flow: FlowSummary }) {
           </h1>
         )}
         <p className="page-subtitle">
-          <FlowStatusBadge status={flow.status} /> {count(flow.totals.sources, "source")} · {count(flow.totals.destinations, "destination")} ·{" "}
-          {count(flow.totals.deliveredToday, "record")} delivered today
+          <FlowStatusBadge status={flow.status} /> {count(flow.totals.sources, "source")} ·{" "}
+          {count(flow.totals.destinations, "destination")} · {count(flow.totals.deliveredToday, "record")} delivered
+          today
         </p>
       </div>
     </div>

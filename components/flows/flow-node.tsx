@@ -32,7 +32,13 @@ function StatusBadge({ data }: { data: FlowNodeData }) {
 
 function AddAfterNexset({ nexsetId, name }: { nexsetId: string; name: string }) {
   const { flowId } = useFlowCanvasContext();
-  return <NodeMenu label={`Add after ${name}`} buttonText="+" items={[{ label: "Send to Destination", href: sendToDestinationHref(nexsetId, flowId) }]} />;
+  return (
+    <NodeMenu
+      label={`Add after ${name}`}
+      buttonText="+"
+      items={[{ label: "Send to Destination", href: sendToDestinationHref(nexsetId, flowId) }]}
+    />
+  );
 }
 
 /** Every node kind renders through this one card; the registry decides what it says. */
@@ -41,7 +47,13 @@ export function FlowNodeCard({ id, data }: NodeProps<CanvasNode>) {
   const title = entry.title(data);
   const { items, error } = useNodeMenuItems(data);
   return (
-    <div className={styles.node} data-kind={data.kind} data-node-id={id} aria-label={`${title}: ${data.name}`} role="group">
+    <div
+      className={styles.node}
+      data-kind={data.kind}
+      data-node-id={id}
+      aria-label={`${title}: ${data.name}`}
+      role="group"
+    >
       {entry.handles.target && <Handle type="target" position={Position.Left} isConnectable={false} />}
       <div className={styles.nodeHeader}>
         <span className={styles.nodeIcon} aria-hidden="true">

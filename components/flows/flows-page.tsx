@@ -12,8 +12,8 @@ function FlowsEmptyState() {
       </div>
       <h2 id="flows-empty-title">No flows yet</h2>
       <p>
-        A flow takes records from a source — a file, a webhook or Intercom itself — shows them as a Nexset, and sends them to Intercom through a
-        destination you configure step by step. Name your first flow above to start.
+        A flow takes records from a source — a file, a webhook or Intercom itself — shows them as a Nexset, and sends
+        them to Intercom through a destination you configure step by step. Name your first flow above to start.
       </p>
     </section>
   );

@@ -27,7 +27,13 @@ function FlowRow({ flow }: { flow: FlowSummary }) {
       </td>
       <td>{numberFormat.format(flow.totals.deliveredToday)}</td>
       <td className="actions">
-        <button type="button" className="btn btn-small btn-danger" onClick={onDelete} disabled={deleteFlow.isPending} aria-label={`Delete ${flow.name}`}>
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          onClick={onDelete}
+          disabled={deleteFlow.isPending}
+          aria-label={`Delete ${flow.name}`}
+        >
           {deleteFlow.isPending ? "Deleting…" : "Delete"}
         </button>
         {deleteFlow.error && <div className="field-error">{deleteFlow.error.message}</div>}

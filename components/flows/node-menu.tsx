@@ -79,10 +79,23 @@ export function NodeMenu({ label, buttonText, items }: { label: string; buttonTe
       </button>
       {placement &&
         createPortal(
-          <div ref={menuRef} className={styles.menu} role="menu" id={menuId} aria-label={label} style={{ top: placement.top, left: placement.left }}>
+          <div
+            ref={menuRef}
+            className={styles.menu}
+            role="menu"
+            id={menuId}
+            aria-label={label}
+            style={{ top: placement.top, left: placement.left }}
+          >
             {items.map((item) =>
               item.href ? (
-                <Link key={item.label} href={item.href} role="menuitem" className={styles.menuItem} onClick={() => setPlacement(null)}>
+                <Link
+                  key={item.label}
+                  href={item.href}
+                  role="menuitem"
+                  className={styles.menuItem}
+                  onClick={() => setPlacement(null)}
+                >
                   {item.label}
                 </Link>
               ) : (

@@ -3,7 +3,13 @@ import { CreateFileSourceForm } from "@/components/sources/create-file-source-fo
 import { CreateIntercomSourceForm } from "@/components/sources/create-intercom-source-form";
 import { CreateWebhookSourceForm } from "@/components/sources/create-webhook-source-form";
 import type { FlowNodeKind } from "@/lib/flows/schemas";
-import type { DestinationNodeData, FlowNodeData, NexsetNodeData, ResponseSourceNodeData, SourceNodeData } from "@/lib/flows/view-schemas";
+import type {
+  DestinationNodeData,
+  FlowNodeData,
+  NexsetNodeData,
+  ResponseSourceNodeData,
+  SourceNodeData,
+} from "@/lib/flows/view-schemas";
 
 // One registry maps each node kind to how the canvas shows it (HOUSE-STYLE 7): an icon, a title,
 // a few summary lines and where its details live. Source kinds also carry the form that creates
@@ -21,12 +27,19 @@ export interface NodeKindEntry<D extends FlowNodeData> {
 type NodeRegistry = { [K in FlowNodeKind]: NodeKindEntry<Extract<FlowNodeData, { kind: K }>> };
 
 const count = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`;
-const SOURCE_TITLES: Record<SourceNodeData["sourceKind"], string> = { file: "File upload", webhook: "Webhook", intercom: "Intercom" };
+const SOURCE_TITLES: Record<SourceNodeData["sourceKind"], string> = {
+  file: "File upload",
+  webhook: "Webhook",
+  intercom: "Intercom",
+};
 const SOURCE_ICONS: Record<SourceNodeData["sourceKind"], string> = { file: "⇪", webhook: "⚡", intercom: "◉" };
 
 function summariseSource(data: SourceNodeData): string[] {
   const lines = [count(data.recordCount, "record")];
-  if (data.lastRun) lines.push(`Last run ${data.lastRun.status}${data.lastRun.status === "succeeded" ? `, +${data.lastRun.recordsAdded.toLocaleString()}` : ""}`);
+  if (data.lastRun)
+    lines.push(
+      `Last run ${data.lastRun.status}${data.lastRun.status === "succeeded" ? `, +${data.lastRun.recordsAdded.toLocaleString()}` : ""}`,
+    );
   if (data.scheduleMinutes) lines.push(`Every ${count(data.scheduleMinutes, "minute")}`);
   return lines;
 }
@@ -97,7 +110,25 @@ export interface SourcePaletteEntry {
 
 /** The palette's source kinds, in the order it lists them. */
 export const SOURCE_PALETTE: readonly SourcePaletteEntry[] = [
-  { kind: "file", icon: SOURCE_ICONS.file, title: SOURCE_TITLES.file, description: "CSV, JSON or NDJSON, streamed", ConfigForm: CreateFileSourceForm },
-  { kind: "webhook", icon: SOURCE_ICONS.webhook, title: SOURCE_TITLES.webhook, description: "A secret URL that accepts POSTed records", ConfigForm: CreateWebhookSourceForm },
-  { kind: "intercom", icon: SOURCE_ICONS.intercom, title: SOURCE_TITLES.intercom, description: "List contacts or companies, or export content", ConfigForm: CreateIntercomSourceForm },
+  {
+    kind: "file",
+    icon: SOURCE_ICONS.file,
+    title: SOURCE_TITLES.file,
+    description: "CSV, JSON or NDJSON, streamed",
+    ConfigForm: CreateFileSourceForm,
+  },
+  {
+    kind: "webhook",
+    icon: SOURCE_ICONS.webhook,
+    title: SOURCE_TITLES.webhook,
+    description: "A secret URL that accepts POSTed records",
+    ConfigForm: CreateWebhookSourceForm,
+  },
+  {
+    kind: "intercom",
+    icon: SOURCE_ICONS.intercom,
+    title: SOURCE_TITLES.intercom,
+    description: "List contacts or companies, or export content",
+    ConfigForm: CreateIntercomSourceForm,
+  },
 ];

@@ -9,7 +9,8 @@ import { flowKeys } from "@/lib/query/keys/flows";
 export function useCreateFlow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateFlowInput) => fetchJson("/api/v1/flows", { method: "POST", json: input, schema: flowSummarySchema }),
+    mutationFn: (input: CreateFlowInput) =>
+      fetchJson("/api/v1/flows", { method: "POST", json: input, schema: flowSummarySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: flowKeys.list() }),
   });
 }

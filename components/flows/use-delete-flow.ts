@@ -8,7 +8,8 @@ import { flowKeys } from "@/lib/query/keys/flows";
 export function useDeleteFlow() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (flowId: string) => fetchJson(`/api/v1/flows/${encodeURIComponent(flowId)}`, { method: "DELETE", schema: deletedFlowSchema }),
+    mutationFn: (flowId: string) =>
+      fetchJson(`/api/v1/flows/${encodeURIComponent(flowId)}`, { method: "DELETE", schema: deletedFlowSchema }),
     onSuccess: (_result, flowId) => {
       queryClient.removeQueries({ queryKey: flowKeys.graph(flowId) });
       return queryClient.invalidateQueries({ queryKey: flowKeys.list() });

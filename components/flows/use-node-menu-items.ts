@@ -25,7 +25,8 @@ export function useNodeMenuItems(data: FlowNodeData): { items: NodeMenuItem[]; e
   const error = changeStatus.error ?? deleteDestination.error ?? deleteSource.error ?? runSource.error;
   const open: NodeMenuItem = { label: "Open details", href: entryFor(data).detailsHref(data) };
 
-  if (data.kind === "nexset") return { items: [open, { label: "Send to Destination", href: sendToDestinationHref(data.refId, flowId) }], error };
+  if (data.kind === "nexset")
+    return { items: [open, { label: "Send to Destination", href: sendToDestinationHref(data.refId, flowId) }], error };
   if (data.kind === "response_source") return { items: [open], error };
   if (data.kind === "destination") {
     const active = data.status === "active";
@@ -34,7 +35,10 @@ export function useNodeMenuItems(data: FlowNodeData): { items: NodeMenuItem[]; e
         open,
         active
           ? { label: "Pause", onSelect: () => changeStatus.mutate({ destinationId: data.refId, action: "pause" }) }
-          : { label: "Activate", onSelect: () => changeStatus.mutate({ destinationId: data.refId, action: "activate" }) },
+          : {
+              label: "Activate",
+              onSelect: () => changeStatus.mutate({ destinationId: data.refId, action: "activate" }),
+            },
         { label: "Edit settings", href: `/destinations/${data.refId}/edit` },
         // Each call's request and response (the debug view) lives in the destination page's activity log.
         { label: "Activity log", href: `/destinations/${data.refId}#activity-title` },
@@ -42,22 +46,29 @@ export function useNodeMenuItems(data: FlowNodeData): { items: NodeMenuItem[]; e
           label: "Delete",
           danger: true,
           onSelect: () => {
-            if (window.confirm(confirmDestinationDeletion(data.name, data.undelivered))) deleteDestination.mutate(data.refId);
+            if (window.confirm(confirmDestinationDeletion(data.name, data.undelivered)))
+              deleteDestination.mutate(data.refId);
           },
         },
       ],
       error,
     };
   }
-  const downstream = graph.nodes.flatMap((n) => (n.data.kind === "destination" && n.data.nexsetId === data.nexsetId ? [n.data] : []));
+  const downstream = graph.nodes.flatMap((n) =>
+    n.data.kind === "destination" && n.data.nexsetId === data.nexsetId ? [n.data] : [],
+  );
   const deleteItem: NodeMenuItem = {
     label: "Delete",
     danger: true,
     onSelect: () => {
-      const message = confirmSourceDeletion(data.name, data.recordCount, { count: downstream.length, undelivered: downstream.reduce((sum, d) => sum + d.undelivered, 0) });
+      const message = confirmSourceDeletion(data.name, data.recordCount, {
+        count: downstream.length,
+        undelivered: downstream.reduce((sum, d) => sum + d.undelivered, 0),
+      });
       if (window.confirm(message)) deleteSource.mutate({ sourceId: data.refId, force: downstream.length > 0 });
     },
   };
-  const runNow: NodeMenuItem[] = data.sourceKind === "intercom" ? [{ label: "Run now", onSelect: () => runSource.mutate(data.refId) }] : [];
+  const runNow: NodeMenuItem[] =
+    data.sourceKind === "intercom" ? [{ label: "Run now", onSelect: () => runSource.mutate(data.refId) }] : [];
   return { items: [open, ...runNow, deleteItem], error };
 }

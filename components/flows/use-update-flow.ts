@@ -10,7 +10,8 @@ import { flowKeys } from "@/lib/query/keys/flows";
 export function useUpdateFlow(flowId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateFlowInput) => fetchJson(`/api/v1/flows/${encodeURIComponent(flowId)}`, { method: "PUT", json: input, schema: flowGraphSchema }),
+    mutationFn: (input: UpdateFlowInput) =>
+      fetchJson(`/api/v1/flows/${encodeURIComponent(flowId)}`, { method: "PUT", json: input, schema: flowGraphSchema }),
     onSuccess: (graph, input) => {
       queryClient.setQueryData(flowKeys.graph(flowId), graph);
       if (input.name !== undefined) return queryClient.invalidateQueries({ queryKey: flowKeys.list() });

@@ -2,7 +2,15 @@ import Link from "next/link";
 import { NavLinks } from "./nav-links";
 import { SignOutButton } from "./sign-out-button";
 
-export function AppHeader({ organisationName, userName, userEmail }: { organisationName: string; userName: string; userEmail: string }) {
+export function AppHeader({
+  organisationName,
+  userName,
+  userEmail,
+}: {
+  organisationName: string;
+  userName: string;
+  userEmail: string;
+}) {
   return (
     <header className="app-header">
       <Link href="/flows" className="brand" aria-label="Flowgate home">

@@ -2,7 +2,8 @@ import type { Attribute } from "@/lib/nexsets/infer-schema";
 
 /** The inferred schema: each attribute's name, type and how many records lack it. */
 export function AttributesTable({ attributes, total }: { attributes: Attribute[]; total: number }) {
-  if (attributes.length === 0) return <p className="muted">No attributes yet: the schema is inferred from the records as they arrive.</p>;
+  if (attributes.length === 0)
+    return <p className="muted">No attributes yet: the schema is inferred from the records as they arrive.</p>;
   return (
     <table className="table">
       <caption className="visually-hidden">Schema</caption>

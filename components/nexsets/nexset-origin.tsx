@@ -12,10 +12,12 @@ const KIND_LABELS: Record<string, string> = {
 export function NexsetOrigin({ origin }: { origin: NexsetView["origin"] }) {
   return (
     <p style={{ margin: 0 }}>
-      Records come from the {KIND_LABELS[origin.kind] ?? origin.kind} <Link href={`/sources/${origin.sourceId}`}>{origin.name}</Link>
+      Records come from the {KIND_LABELS[origin.kind] ?? origin.kind}{" "}
+      <Link href={`/sources/${origin.sourceId}`}>{origin.name}</Link>
       {origin.originDestination && (
         <>
-          , which receives the API responses of the destination <Link href={`/destinations/${origin.originDestination.id}`}>{origin.originDestination.name}</Link>
+          , which receives the API responses of the destination{" "}
+          <Link href={`/destinations/${origin.originDestination.id}`}>{origin.originDestination.name}</Link>
         </>
       )}
       {origin.flowId && (

@@ -13,7 +13,11 @@ const PAGE_SIZE = 25;
 
 export function NexsetPage({ nexsetId }: { nexsetId: string }) {
   const [page, setPage] = useState(1);
-  const { data, error, isPending, isPlaceholderData } = useNexset(nexsetId, { page, pageSize: PAGE_SIZE, order: "asc" });
+  const { data, error, isPending, isPlaceholderData } = useNexset(nexsetId, {
+    page,
+    pageSize: PAGE_SIZE,
+    order: "asc",
+  });
   if (isPending) return <p className="muted">Loading Nexset…</p>;
   if (error) return <div className="alert alert-error">Could not load this Nexset: {error.message}</div>;
 
@@ -28,7 +32,8 @@ export function NexsetPage({ nexsetId }: { nexsetId: string }) {
           </p>
           <h1 className="page-title">{data.name}</h1>
           <p className="page-subtitle">
-            {data.total.toLocaleString()} records · {data.attributes.length} attributes · feeds {data.destinationCount} destination
+            {data.total.toLocaleString()} records · {data.attributes.length} attributes · feeds {data.destinationCount}{" "}
+            destination
             {data.destinationCount === 1 ? "" : "s"}
           </p>
         </div>
@@ -46,7 +51,9 @@ export function NexsetPage({ nexsetId }: { nexsetId: string }) {
         <h2 id="schema-title" className="card-title">
           Schema
         </h2>
-        <p className="card-description">Inferred from every record: the attribute names, their types, and how many records have no value.</p>
+        <p className="card-description">
+          Inferred from every record: the attribute names, their types, and how many records have no value.
+        </p>
         <AttributesTable attributes={data.attributes} total={data.total} />
       </section>
       <SamplesCard samples={data.samples} />
@@ -62,7 +69,12 @@ export function NexsetPage({ nexsetId }: { nexsetId: string }) {
           <span className="muted">
             Page {Math.min(page, pageCount)} of {pageCount}
           </span>
-          <button type="button" className="btn btn-small" disabled={page >= pageCount} onClick={() => setPage((p) => p + 1)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={page >= pageCount}
+            onClick={() => setPage((p) => p + 1)}
+          >
             Next
           </button>
         </nav>

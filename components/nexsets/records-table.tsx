@@ -15,8 +15,17 @@ function cellText(value: unknown): string {
 }
 
 /** Records as a table: one column per attribute (the first few), nested values as compact JSON. */
-export function RecordsTable({ records, attributes, caption }: { records: RecordRow[]; attributes: Pick<Attribute, "name">[]; caption: string }) {
-  const names = attributes.length > 0 ? attributes.map((a) => a.name) : [...new Set(records.flatMap((r) => Object.keys(r.data)))];
+export function RecordsTable({
+  records,
+  attributes,
+  caption,
+}: {
+  records: RecordRow[];
+  attributes: Pick<Attribute, "name">[];
+  caption: string;
+}) {
+  const names =
+    attributes.length > 0 ? attributes.map((a) => a.name) : [...new Set(records.flatMap((r) => Object.keys(r.data)))];
   const columns = names.slice(0, MAX_COLUMNS);
   if (records.length === 0) return <p className="muted">No records yet.</p>;
   return (

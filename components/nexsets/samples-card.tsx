@@ -7,7 +7,9 @@ export function SamplesCard({ samples }: { samples: Record<string, unknown>[] })
       <h2 id="samples-title" className="card-title">
         Sample records
       </h2>
-      <p className="card-description">The first {samples.length} records: the destination wizard previews its requests with these.</p>
+      <p className="card-description">
+        The first {samples.length} records: the destination wizard previews its requests with these.
+      </p>
       {samples.length === 0 ? (
         <p className="muted">No records yet.</p>
       ) : (

@@ -10,8 +10,14 @@ export function useNexsetRecords(nexsetId: string, params: RecordPageParams) {
   return useQuery({
     queryKey: nexsetKeys.records(nexsetId, params),
     queryFn: () => {
-      const query = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize), order: params.order });
-      return fetchJson(`/api/v1/nexsets/${encodeURIComponent(nexsetId)}/records?${query.toString()}`, { schema: nexsetRecordsPageSchema });
+      const query = new URLSearchParams({
+        page: String(params.page),
+        pageSize: String(params.pageSize),
+        order: params.order,
+      });
+      return fetchJson(`/api/v1/nexsets/${encodeURIComponent(nexsetId)}/records?${query.toString()}`, {
+        schema: nexsetRecordsPageSchema,
+      });
     },
     refetchInterval: 3_000,
   });

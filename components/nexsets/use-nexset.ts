@@ -10,8 +10,14 @@ export function useNexset(nexsetId: string, params: RecordPageParams) {
   return useQuery({
     queryKey: nexsetKeys.view(nexsetId, params),
     queryFn: () => {
-      const query = new URLSearchParams({ page: String(params.page), pageSize: String(params.pageSize), order: params.order });
-      return fetchJson(`/api/v1/nexsets/${encodeURIComponent(nexsetId)}?${query.toString()}`, { schema: nexsetViewSchema });
+      const query = new URLSearchParams({
+        page: String(params.page),
+        pageSize: String(params.pageSize),
+        order: params.order,
+      });
+      return fetchJson(`/api/v1/nexsets/${encodeURIComponent(nexsetId)}?${query.toString()}`, {
+        schema: nexsetViewSchema,
+      });
     },
     placeholderData: keepPreviousData,
     refetchInterval: 5_000,

@@ -11,7 +11,8 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
   const revoke = useRevokeApiKey();
   const revoked = apiKey.revokedAt !== null;
   function onRevoke() {
-    if (window.confirm(`Revoke “${apiKey.name}”? Anything using it will stop working at once.`)) revoke.mutate(apiKey.id);
+    if (window.confirm(`Revoke “${apiKey.name}”? Anything using it will stop working at once.`))
+      revoke.mutate(apiKey.id);
   }
   return (
     <tr>
@@ -24,10 +25,22 @@ function ApiKeyRow({ apiKey }: { apiKey: ApiKeySummary }) {
       </td>
       <td>{formatDate(apiKey.createdAt)}</td>
       <td>{formatDate(apiKey.lastUsedAt)}</td>
-      <td>{revoked ? <span className="badge badge-danger">Revoked</span> : <span className="badge badge-success">Active</span>}</td>
+      <td>
+        {revoked ? (
+          <span className="badge badge-danger">Revoked</span>
+        ) : (
+          <span className="badge badge-success">Active</span>
+        )}
+      </td>
       <td className="actions">
         {!revoked && (
-          <button type="button" className="btn btn-small btn-danger" onClick={onRevoke} disabled={revoke.isPending} aria-label={`Revoke ${apiKey.name}`}>
+          <button
+            type="button"
+            className="btn btn-small btn-danger"
+            onClick={onRevoke}
+            disabled={revoke.isPending}
+            aria-label={`Revoke ${apiKey.name}`}
+          >
             {revoke.isPending ? "Revoking…" : "Revoke"}
           </button>
         )}
@@ -41,7 +54,12 @@ export function ApiKeysTable() {
   const { data, error, isPending } = useApiKeys();
   if (isPending) return <p className="muted">Loading keys…</p>;
   if (error) return <div className="alert alert-error">Could not load API keys: {error.message}</div>;
-  if (data.length === 0) return <p className="muted" style={{ marginTop: 20 }}>No API keys yet.</p>;
+  if (data.length === 0)
+    return (
+      <p className="muted" style={{ marginTop: 20 }}>
+        No API keys yet.
+      </p>
+    );
   return (
     <table className="table" style={{ marginTop: 20 }}>
       <caption className="visually-hidden">API keys</caption>

@@ -25,7 +25,12 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: { name: s
   return (
     <form onSubmit={onSubmit} noValidate>
       <div className="form-row">
-        <TextField label="New key name" placeholder="e.g. Data warehouse sync" registration={form.register("name")} error={errors.name} />
+        <TextField
+          label="New key name"
+          placeholder="e.g. Data warehouse sync"
+          registration={form.register("name")}
+          error={errors.name}
+        />
         <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
           {isSubmitting ? "Creating…" : "Create key"}
         </button>

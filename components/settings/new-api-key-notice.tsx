@@ -24,7 +24,14 @@ export function NewApiKeyNotice({ name, apiKey, onDismiss }: { name: string; api
         <label htmlFor="new-api-key" className="visually-hidden">
           New API key
         </label>
-        <input id="new-api-key" ref={inputRef} className="input input-mono" readOnly value={apiKey} onFocus={(e) => e.currentTarget.select()} />
+        <input
+          id="new-api-key"
+          ref={inputRef}
+          className="input input-mono"
+          readOnly
+          value={apiKey}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <button type="button" className="btn" onClick={copy}>
           {copied === "yes" ? "Copied" : "Copy"}
         </button>
@@ -33,7 +40,11 @@ export function NewApiKeyNotice({ name, apiKey, onDismiss }: { name: string; api
         </button>
       </div>
       <span aria-live="polite" className="field-hint">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "failed" ? "Copy is blocked here; the key is selected, press Ctrl+C." : ""}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "failed"
+            ? "Copy is blocked here; the key is selected, press Ctrl+C."
+            : ""}
       </span>
     </div>
   );

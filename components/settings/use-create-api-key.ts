@@ -8,7 +8,8 @@ import { fetchJson } from "@/lib/query/fetch-json";
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateApiKeyInput) => fetchJson("/api/api-keys", { method: "POST", json: input, schema: createdApiKeySchema }),
+    mutationFn: (input: CreateApiKeyInput) =>
+      fetchJson("/api/api-keys", { method: "POST", json: input, schema: createdApiKeySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

@@ -8,7 +8,8 @@ import { fetchJson } from "@/lib/query/fetch-json";
 export function useRevokeApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (apiKeyId: string) => fetchJson(`/api/api-keys/${encodeURIComponent(apiKeyId)}`, { method: "DELETE", schema: apiKeySummarySchema }),
+    mutationFn: (apiKeyId: string) =>
+      fetchJson(`/api/api-keys/${encodeURIComponent(apiKeyId)}`, { method: "DELETE", schema: apiKeySummarySchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: apiKeyKeys.all }),
   });
 }

@@ -16,17 +16,34 @@ export function CopyField({ label, value, multiline = false }: { label: string; 
       setCopied("failed");
     }
   }
-  const common = { id, ref, readOnly: true, value, className: "input input-mono", onFocus: (e: React.FocusEvent<HTMLInputElement & HTMLTextAreaElement>) => e.currentTarget.select() };
+  const common = {
+    id,
+    ref,
+    readOnly: true,
+    value,
+    className: "input input-mono",
+    onFocus: (e: React.FocusEvent<HTMLInputElement & HTMLTextAreaElement>) => e.currentTarget.select(),
+  };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <div className="secret-box" style={{ marginTop: 0 }}>
-        {multiline ? <textarea {...common} rows={Math.min(10, value.split("\n").length + 1)} style={{ height: "auto", padding: 8 }} /> : <input {...common} />}
+        {multiline ? (
+          <textarea
+            {...common}
+            rows={Math.min(10, value.split("\n").length + 1)}
+            style={{ height: "auto", padding: 8 }}
+          />
+        ) : (
+          <input {...common} />
+        )}
         <button type="button" className="btn" onClick={copy} aria-label={`Copy ${label}`}>
           {copied === "yes" ? "Copied" : "Copy"}
         </button>
       </div>
-      {copied === "failed" && <span className="field-hint">Copy is blocked here; the text is selected, press Ctrl+C.</span>}
+      {copied === "failed" && (
+        <span className="field-hint">Copy is blocked here; the text is selected, press Ctrl+C.</span>
+      )}
     </div>
   );
 }

@@ -68,7 +68,14 @@ export function CreateFileSourceForm({ flowId, onDone }: SourceFormProps) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-name`}>Source name</label>
-        <input id={`${id}-name`} className="input" value={name} placeholder={file?.name ?? "Defaults to the file name"} onChange={(e) => setName(e.target.value)} maxLength={120} />
+        <input
+          id={`${id}-name`}
+          className="input"
+          value={name}
+          placeholder={file?.name ?? "Defaults to the file name"}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={120}
+        />
       </div>
       <UploadProgress state={state} />
       <button type="submit" className="btn btn-primary" disabled={busy}>

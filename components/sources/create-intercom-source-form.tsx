@@ -13,7 +13,8 @@ import { INTERCOM_OPERATION_LABELS } from "./intercom-operations";
 import { useCreateSource } from "./use-create-source";
 import { useRunSource } from "./use-run-source";
 
-const optionalNumber = (value: unknown) => (value === "" || value === null || value === undefined ? undefined : Number(value));
+const optionalNumber = (value: unknown) =>
+  value === "" || value === null || value === undefined ? undefined : Number(value);
 
 export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
   const id = useId();
@@ -40,10 +41,20 @@ export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
   const options = credentials.data ?? [];
   return (
     <form className="form-stack" onSubmit={onSubmit} noValidate>
-      <TextField label="Source name" placeholder="e.g. All contacts" registration={form.register("name")} error={errors.name} />
+      <TextField
+        label="Source name"
+        placeholder="e.g. All contacts"
+        registration={form.register("name")}
+        error={errors.name}
+      />
       <div className="field">
         <label htmlFor={`${id}-credential`}>Intercom connection</label>
-        <select id={`${id}-credential`} className="input" aria-invalid={errors.credentialId ? true : undefined} {...form.register("credentialId")}>
+        <select
+          id={`${id}-credential`}
+          className="input"
+          aria-invalid={errors.credentialId ? true : undefined}
+          {...form.register("credentialId")}
+        >
           <option value="">{credentials.isPending ? "Loading…" : "Choose a connection"}</option>
           {options.map((credential) => (
             <option key={credential.id} value={credential.id}>
@@ -69,7 +80,14 @@ export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
           ))}
         </select>
       </div>
-      <TextField label="Records per page (per_page)" type="number" min={1} max={150} registration={form.register("perPage", { setValueAs: optionalNumber })} error={errors.perPage} />
+      <TextField
+        label="Records per page (per_page)"
+        type="number"
+        min={1}
+        max={150}
+        registration={form.register("perPage", { setValueAs: optionalNumber })}
+        error={errors.perPage}
+      />
       <TextField
         label="Run every N minutes"
         type="number"

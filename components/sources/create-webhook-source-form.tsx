@@ -14,7 +14,10 @@ import { WebhookCreatedNotice } from "./webhook-created-notice";
 import styles from "./sources.module.css";
 
 export function CreateWebhookSourceForm({ flowId, onDone }: SourceFormProps) {
-  const form = useForm<CreateWebhookSourceInput>({ resolver: zodResolver(createWebhookSourceSchema), defaultValues: { name: "", signed: false } });
+  const form = useForm<CreateWebhookSourceInput>({
+    resolver: zodResolver(createWebhookSourceSchema),
+    defaultValues: { name: "", signed: false },
+  });
   const createSource = useCreateSource();
   const [created, setCreated] = useState<CreatedSourceView | null>(null);
   const { errors, isSubmitting } = form.formState;
@@ -45,7 +48,12 @@ export function CreateWebhookSourceForm({ flowId, onDone }: SourceFormProps) {
 
   return (
     <form className="form-stack" onSubmit={onSubmit} noValidate>
-      <TextField label="Source name" placeholder="e.g. Signup form" registration={form.register("name")} error={errors.name} />
+      <TextField
+        label="Source name"
+        placeholder="e.g. Signup form"
+        registration={form.register("name")}
+        error={errors.name}
+      />
       <label className="field-hint" style={{ display: "flex", gap: 8, alignItems: "center" }}>
         <input type="checkbox" {...form.register("signed")} />
         Require signed requests (Standard Webhooks HMAC); a secret is generated

@@ -7,7 +7,11 @@ const quote = (value: string) => `'${value.replaceAll("'", "'\\''")}'`;
 
 export function webhookCurlExample(url: string, options: { secret?: string; signed?: boolean } = {}): string {
   if (!options.signed) {
-    return [`curl -X POST ${quote(url)} \\`, `  -H 'content-type: application/json' \\`, `  -d ${quote(SAMPLE_BODY)}`].join("\n");
+    return [
+      `curl -X POST ${quote(url)} \\`,
+      `  -H 'content-type: application/json' \\`,
+      `  -d ${quote(SAMPLE_BODY)}`,
+    ].join("\n");
   }
   return [
     `SECRET=${quote(options.secret ?? "whsec_…your signing secret…")}`,

@@ -15,7 +15,10 @@ export function FileSourcePanel({ sourceId }: { sourceId: string }) {
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     if (!file) return;
-    await upload(`/api/v1/sources/${encodeURIComponent(sourceId)}/upload?${new URLSearchParams({ fileName: file.name }).toString()}`, file);
+    await upload(
+      `/api/v1/sources/${encodeURIComponent(sourceId)}/upload?${new URLSearchParams({ fileName: file.name }).toString()}`,
+      file,
+    );
   }
 
   return (
@@ -23,7 +26,10 @@ export function FileSourcePanel({ sourceId }: { sourceId: string }) {
       <h2 id={`${id}-title`} className="card-title">
         Upload a file
       </h2>
-      <p className="card-description">CSV with a header row, a JSON array or NDJSON, optionally gzipped. Its records are added after the ones already here.</p>
+      <p className="card-description">
+        CSV with a header row, a JSON array or NDJSON, optionally gzipped. Its records are added after the ones already
+        here.
+      </p>
       <form className="form-stack" onSubmit={onSubmit} noValidate>
         <div className="field">
           <label htmlFor={`${id}-file`}>File</label>

@@ -23,9 +23,20 @@ function ScheduleForm({ source }: { source: SourceDetail }) {
     <form className="form-row" onSubmit={onSubmit} noValidate>
       <div className="field">
         <label htmlFor="schedule-minutes">Run every N minutes</label>
-        <input id="schedule-minutes" className="input" type="number" min={1} value={minutes} placeholder="Off" onChange={(e) => setMinutes(e.target.value)} aria-invalid={problem ? true : undefined} />
+        <input
+          id="schedule-minutes"
+          className="input"
+          type="number"
+          min={1}
+          value={minutes}
+          placeholder="Off"
+          onChange={(e) => setMinutes(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+        />
         <span className="field-hint">
-          {source.nextRunAt ? `Next run ${new Date(source.nextRunAt).toLocaleString()}.` : "Not scheduled; empty turns the schedule off."}
+          {source.nextRunAt
+            ? `Next run ${new Date(source.nextRunAt).toLocaleString()}.`
+            : "Not scheduled; empty turns the schedule off."}
         </span>
         {(problem ?? update.error?.message) && <span className="field-error">{problem ?? update.error?.message}</span>}
       </div>
@@ -48,7 +59,11 @@ export function IntercomSourcePanel({ source }: { source: SourceDetail }) {
       </h2>
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "4px 16px", margin: "0 0 16px" }}>
         <dt className="muted">Connection</dt>
-        <dd style={{ margin: 0 }}>{source.credential ? `${source.credential.name} (${source.credential.region})` : "Deleted — choose a new source"}</dd>
+        <dd style={{ margin: 0 }}>
+          {source.credential
+            ? `${source.credential.name} (${source.credential.region})`
+            : "Deleted — choose a new source"}
+        </dd>
         <dt className="muted">Operation</dt>
         <dd style={{ margin: 0 }}>{config.success ? INTERCOM_OPERATION_LABELS[config.data.operation] : "Unknown"}</dd>
         <dt className="muted">Per page</dt>
@@ -56,7 +71,12 @@ export function IntercomSourcePanel({ source }: { source: SourceDetail }) {
       </dl>
       <ScheduleForm source={source} />
       <div style={{ marginTop: 16 }}>
-        <button type="button" className="btn btn-primary" onClick={() => runSource.mutate(source.id)} disabled={busy || runSource.isPending}>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => runSource.mutate(source.id)}
+          disabled={busy || runSource.isPending}
+        >
           {busy ? "Running…" : "Run now"}
         </button>
         {runSource.error && <span className="field-error"> {runSource.error.message}</span>}

@@ -26,8 +26,12 @@ function KindPanel({ source }: { source: SourceDetail }) {
       <h2 className="card-title">Responses</h2>
       <p style={{ margin: 0 }}>
         Every API response of the destination{" "}
-        {source.originDestinationId ? <Link href={`/destinations/${source.originDestinationId}`}>that feeds it</Link> : "that fed it"} arrives here as a record,
-        so the ids Intercom created and its errors can feed further destinations.
+        {source.originDestinationId ? (
+          <Link href={`/destinations/${source.originDestinationId}`}>that feeds it</Link>
+        ) : (
+          "that fed it"
+        )}{" "}
+        arrives here as a record, so the ids Intercom created and its errors can feed further destinations.
       </p>
     </section>
   );
@@ -47,7 +51,10 @@ export function SourcePage({ sourceId }: { sourceId: string }) {
           </p>
           <h1 className="page-title">{source.name}</h1>
           <p className="page-subtitle">
-            <span className={["badge", STATUS_TONE[source.status] ?? ""].join(" ")} title={source.statusMessage ?? undefined}>
+            <span
+              className={["badge", STATUS_TONE[source.status] ?? ""].join(" ")}
+              title={source.statusMessage ?? undefined}
+            >
               {source.status}
             </span>{" "}
             {source.recordCount.toLocaleString()} records

@@ -21,7 +21,13 @@ function RunRow({ run }: { run: SourceRunView }) {
         <td>{run.recordsAdded.toLocaleString()}</td>
         <td className="muted">{run.error ?? ""}</td>
         <td className="actions">
-          <button type="button" className="btn btn-small" aria-expanded={open} onClick={() => setOpen((o) => !o)} aria-label={`Debug run of ${dateFormat.format(started)}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-expanded={open}
+            onClick={() => setOpen((o) => !o)}
+            aria-label={`Debug run of ${dateFormat.format(started)}`}
+          >
             {open ? "Hide debug" : "Debug"}
           </button>
         </td>
@@ -45,7 +51,9 @@ export function SourceRuns({ sourceId }: { sourceId: string }) {
       <h2 id="runs-title" className="card-title">
         Runs
       </h2>
-      <p className="card-description">Each upload or fetch, with what it added. Open a run&apos;s debug view to see each step&apos;s input and output.</p>
+      <p className="card-description">
+        Each upload or fetch, with what it added. Open a run&apos;s debug view to see each step&apos;s input and output.
+      </p>
       {isPending ? (
         <p className="muted">Loading runs…</p>
       ) : error ? (

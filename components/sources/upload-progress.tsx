@@ -21,7 +21,8 @@ export function UploadProgress({ state }: { state: UploadState }) {
     return (
       <div className="alert alert-success" role="status">
         Added {result.recordsAdded.toLocaleString()} records ({result.format.toUpperCase()}
-        {result.delimiter ? `, “${result.delimiter === "\t" ? "tab" : result.delimiter}”-separated` : ""}, {formatBytes(result.bytes)}).
+        {result.delimiter ? `, “${result.delimiter === "\t" ? "tab" : result.delimiter}”-separated` : ""},{" "}
+        {formatBytes(result.bytes)}).
         {result.note ? ` ${result.note}.` : ""}
       </div>
     );
@@ -30,11 +31,20 @@ export function UploadProgress({ state }: { state: UploadState }) {
   const percent = state.total > 0 ? Math.min(100, Math.round((loaded / state.total) * 100)) : 100;
   return (
     <div className="field" aria-live="polite">
-      <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} style={barStyle}>
+      <div
+        role="progressbar"
+        aria-label="Upload progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        style={barStyle}
+      >
         <div style={{ ...fillStyle, width: `${percent}%` }} />
       </div>
       <span className="field-hint">
-        {state.phase === "processing" ? "Uploaded; checking and saving the records…" : `${percent}% · ${formatBytes(loaded)} of ${formatBytes(state.total)}`}
+        {state.phase === "processing"
+          ? "Uploaded; checking and saving the records…"
+          : `${percent}% · ${formatBytes(loaded)} of ${formatBytes(state.total)}`}
       </span>
     </div>
   );

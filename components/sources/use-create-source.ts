@@ -8,7 +8,8 @@ import { flowKeys } from "@/lib/query/keys/flows";
 export function useCreateSource() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateSourceBody) => fetchJson("/api/v1/sources", { method: "POST", json: input, schema: createdSourceSchema }),
+    mutationFn: (input: CreateSourceBody) =>
+      fetchJson("/api/v1/sources", { method: "POST", json: input, schema: createdSourceSchema }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: flowKeys.all }),
   });
 }

@@ -11,7 +11,10 @@ export function useDeleteSource() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ sourceId, force }: { sourceId: string; force: boolean }) =>
-      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}?force=${force}`, { method: "DELETE", schema: deletedSourceSchema }),
+      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}?force=${force}`, {
+        method: "DELETE",
+        schema: deletedSourceSchema,
+      }),
     onSuccess: (_result, { sourceId }) => {
       queryClient.removeQueries({ queryKey: sourceKeys.source(sourceId) });
       return queryClient.invalidateQueries({ queryKey: flowKeys.all });

@@ -9,7 +9,11 @@ import { sourceKeys } from "@/lib/query/keys/sources";
 export function useRotateSigningSecret(sourceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/signing-secret`, { method: "POST", schema: signingSecretSchema }),
+    mutationFn: () =>
+      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/signing-secret`, {
+        method: "POST",
+        schema: signingSecretSchema,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sourceKeys.detail(sourceId) }),
   });
 }

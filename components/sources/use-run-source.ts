@@ -10,8 +10,12 @@ import { sourceKeys } from "@/lib/query/keys/sources";
 export function useRunSource() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (sourceId: string) => fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/runs`, { method: "POST", schema: requestedRunSchema }),
+    mutationFn: (sourceId: string) =>
+      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/runs`, { method: "POST", schema: requestedRunSchema }),
     onSuccess: (_result, sourceId) =>
-      Promise.all([queryClient.invalidateQueries({ queryKey: sourceKeys.source(sourceId) }), queryClient.invalidateQueries({ queryKey: flowKeys.all })]),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: sourceKeys.source(sourceId) }),
+        queryClient.invalidateQueries({ queryKey: flowKeys.all }),
+      ]),
   });
 }

@@ -9,7 +9,8 @@ import { sourceKeys } from "@/lib/query/keys/sources";
 export function useSourceRuns(sourceId: string) {
   return useQuery({
     queryKey: sourceKeys.runs(sourceId),
-    queryFn: () => fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/runs?limit=20`, { schema: sourceRunListSchema }),
+    queryFn: () =>
+      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}/runs?limit=20`, { schema: sourceRunListSchema }),
     refetchInterval: 3_000,
   });
 }

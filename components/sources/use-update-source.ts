@@ -9,7 +9,12 @@ import { sourceDetailSchema, type UpdateSourceInput } from "@/lib/sources/schema
 export function useUpdateSource(sourceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateSourceInput) => fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}`, { method: "PUT", json: input, schema: sourceDetailSchema }),
+    mutationFn: (input: UpdateSourceInput) =>
+      fetchJson(`/api/v1/sources/${encodeURIComponent(sourceId)}`, {
+        method: "PUT",
+        json: input,
+        schema: sourceDetailSchema,
+      }),
     onSuccess: (detail) => {
       queryClient.setQueryData(sourceKeys.detail(sourceId), detail);
       return queryClient.invalidateQueries({ queryKey: flowKeys.all });

@@ -44,9 +44,15 @@ export function useUploadFile() {
         xhr.open("POST", url);
         xhr.setRequestHeader("accept", "application/json");
         xhr.setRequestHeader("content-type", file.type || "application/octet-stream");
-        xhr.upload.onprogress = (event) => setState({ phase: "uploading", loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+        xhr.upload.onprogress = (event) =>
+          setState({
+            phase: "uploading",
+            loaded: event.loaded,
+            total: event.lengthComputable ? event.total : file.size,
+          });
         xhr.upload.onload = () => setState({ phase: "processing", total: file.size });
-        xhr.onerror = () => fail("The upload was interrupted. Check your connection and try again; nothing of the file was kept.");
+        xhr.onerror = () =>
+          fail("The upload was interrupted. Check your connection and try again; nothing of the file was kept.");
         xhr.onload = () => {
           if (xhr.status < 200 || xhr.status >= 300) return fail(errorMessage(xhr));
           const parsed = uploadResultSchema.safeParse(JSON.parse(xhr.responseText));

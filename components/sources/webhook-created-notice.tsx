@@ -23,7 +23,11 @@ export function WebhookCreatedNotice({ path, secret, signed }: { path: string; s
       <strong>Copy the URL now: it is shown only this once.</strong>
       <CopyField label="Webhook URL" value={url} />
       {secret && <CopyField label="Signing secret" value={secret} />}
-      <CopyField label="Example request" value={webhookCurlExample(url, { signed: Boolean(secret) || signed, secret })} multiline />
+      <CopyField
+        label="Example request"
+        value={webhookCurlExample(url, { signed: Boolean(secret) || signed, secret })}
+        multiline
+      />
     </div>
   );
 }

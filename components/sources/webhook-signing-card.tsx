@@ -12,11 +12,14 @@ export function WebhookSigningCard({ sourceId, signed }: { sourceId: string; sig
   const error = rotate.error ?? remove.error;
 
   function onRotate() {
-    const message = signed ? "Replace the signing secret? Calls signed with the current one will be refused." : "Require signatures? Unsigned calls will be refused.";
+    const message = signed
+      ? "Replace the signing secret? Calls signed with the current one will be refused."
+      : "Require signatures? Unsigned calls will be refused.";
     if (window.confirm(message)) rotate.mutate();
   }
   function onRemove() {
-    if (window.confirm("Stop requiring signatures? Anyone with the URL can then post records.")) remove.mutate(undefined, { onSuccess: () => rotate.reset() });
+    if (window.confirm("Stop requiring signatures? Anyone with the URL can then post records."))
+      remove.mutate(undefined, { onSuccess: () => rotate.reset() });
   }
 
   return (

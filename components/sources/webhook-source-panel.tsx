@@ -25,15 +25,19 @@ export function WebhookSourcePanel({ source }: { source: SourceDetail }) {
           Webhook URL
         </h2>
         <p className="card-description">
-          POST one JSON object or an array of objects; each accepted call answers how many records were added. Bodies over{" "}
-          {Math.round((webhook?.maxBodyBytes ?? 0) / 1024).toLocaleString()} KB are refused.
+          POST one JSON object or an array of objects; each accepted call answers how many records were added. Bodies
+          over {Math.round((webhook?.maxBodyBytes ?? 0) / 1024).toLocaleString()} KB are refused.
         </p>
         {rotate.data ? (
           <WebhookCreatedNotice path={rotate.data.path} signed={webhook?.signed} />
         ) : (
           <div className="form-stack">
             <CopyField label="Webhook URL (token hidden)" value={masked} />
-            <CopyField label="Example request" value={webhookCurlExample(masked, { signed: webhook?.signed })} multiline />
+            <CopyField
+              label="Example request"
+              value={webhookCurlExample(masked, { signed: webhook?.signed })}
+              multiline
+            />
           </div>
         )}
         <div style={{ marginTop: 12 }}>

@@ -5,7 +5,11 @@ import { ApiRequestError } from "@/lib/query/fetch-json";
  * Puts a failed request's errors where the person will look: each issue on its field when the
  * form has that field, anything else in the form's root error.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, fields: readonly Path<T>[], setError: UseFormSetError<T>): void {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  fields: readonly Path<T>[],
+  setError: UseFormSetError<T>,
+): void {
   if (!(error instanceof ApiRequestError)) {
     setError("root", { message: "Could not reach Flowgate. Check your connection and try again." });
     return;

@@ -34,11 +34,21 @@ export async function listApiKeys(organisationId: string, database: Db = default
 }
 
 /** Revokes a key of this organisation; another organisation's id is simply not found. Idempotent. */
-export async function revokeApiKey(organisationId: string, apiKeyId: string, database: Db = defaultDb()): Promise<ApiKeySummary> {
-  const existing = await database.apiKey.findFirst({ where: { id: apiKeyId, organisationId }, select: { id: true, revokedAt: true } });
+export async function revokeApiKey(
+  organisationId: string,
+  apiKeyId: string,
+  database: Db = defaultDb(),
+): Promise<ApiKeySummary> {
+  const existing = await database.apiKey.findFirst({
+    where: { id: apiKeyId, organisationId },
+    select: { id: true, revokedAt: true },
+  });
   if (!existing) throw notFound("API key");
   if (!existing.revokedAt) {
-    await database.apiKey.updateMany({ where: { id: apiKeyId, organisationId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await database.apiKey.updateMany({
+      where: { id: apiKeyId, organisationId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
   }
   return database.apiKey.findUniqueOrThrow({ where: { id: apiKeyId }, select: summarySelect });
 }

@@ -26,7 +26,17 @@ describe("readBearerApiKey", () => {
   });
 
   it("refuses anything that is not exactly one of our keys", () => {
-    for (const header of [null, undefined, "", key, `Basic ${key}`, `Bearer ${key} extra`, `Bearer ${key}x`, "Bearer fg_short_key", `Bearer  `]) {
+    for (const header of [
+      null,
+      undefined,
+      "",
+      key,
+      `Basic ${key}`,
+      `Bearer ${key} extra`,
+      `Bearer ${key}x`,
+      "Bearer fg_short_key",
+      `Bearer  `,
+    ]) {
       expect(readBearerApiKey(header)).toBeNull();
     }
     expect(isApiKeyShaped(key.toUpperCase())).toBe(false);

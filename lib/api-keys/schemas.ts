@@ -1,7 +1,11 @@
 import { z } from "zod";
 
 export const createApiKeySchema = z.strictObject({
-  name: z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(100, "Name must be at most 100 characters."),
+  name: z
+    .string({ error: "Name is required." })
+    .trim()
+    .min(1, "Name is required.")
+    .max(100, "Name must be at most 100 characters."),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 

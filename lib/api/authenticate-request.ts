@@ -19,14 +19,28 @@ export interface ApiKeyOrg {
 }
 export type OrgContext = SessionOrg | ApiKeyOrg;
 
-export type OrgFor<A extends AuthMode> = A extends "public" ? null : A extends "session" ? SessionOrg : A extends "api-key" ? ApiKeyOrg : OrgContext;
+export type OrgFor<A extends AuthMode> = A extends "public"
+  ? null
+  : A extends "session"
+    ? SessionOrg
+    : A extends "api-key"
+      ? ApiKeyOrg
+      : OrgContext;
 
-const unauthorized = (message: string) => errorResponse(401, { code: "unauthorized", message }, { headers: { "www-authenticate": 'Bearer realm="flowgate"' } });
+const unauthorized = (message: string) =>
+  errorResponse(401, { code: "unauthorized", message }, { headers: { "www-authenticate": 'Bearer realm="flowgate"' } });
 const forbiddenOrigin = () =>
-  errorResponse(403, { code: "forbidden_origin", message: "This request came from another site (its Origin is not this app's), so it was refused." });
+  errorResponse(403, {
+    code: "forbidden_origin",
+    message: "This request came from another site (its Origin is not this app's), so it was refused.",
+  });
 
 /** Who is calling, or the 401/403 Response to send instead. */
-export async function authenticateRequest(req: Request, mode: AuthMode, originCheck = false): Promise<OrgContext | null | Response> {
+export async function authenticateRequest(
+  req: Request,
+  mode: AuthMode,
+  originCheck = false,
+): Promise<OrgContext | null | Response> {
   const stateChanging = isStateChanging(req.method);
   if (mode === "public") {
     if (originCheck && stateChanging && !isAllowedOrigin(req.headers, appOrigins())) return forbiddenOrigin();
@@ -34,7 +48,10 @@ export async function authenticateRequest(req: Request, mode: AuthMode, originCh
   }
   const authorization = req.headers.get("authorization");
   if (mode === "api-key" || (mode === "session-or-api-key" && authorization)) {
-    if (!authorization) return unauthorized("This endpoint needs an API key: send `Authorization: Bearer <key>` (create one in Settings).");
+    if (!authorization)
+      return unauthorized(
+        "This endpoint needs an API key: send `Authorization: Bearer <key>` (create one in Settings).",
+      );
     const principal = await authenticateApiKey(authorization);
     if (!principal) return unauthorized("The API key is missing, malformed or revoked.");
     return { organisationId: principal.organisationId, apiKeyId: principal.apiKeyId, via: "api-key" };

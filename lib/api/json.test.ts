@@ -18,7 +18,10 @@ describe("stringifyJson", () => {
 });
 
 describe("zod issues", () => {
-  const schema = z.object({ config: z.object({ batching: z.object({ size: z.number().min(1) }) }), tags: z.array(z.string()) });
+  const schema = z.object({
+    config: z.object({ batching: z.object({ size: z.number().min(1) }) }),
+    tags: z.array(z.string()),
+  });
 
   it("names the offending field by its dotted path", () => {
     const error = schema.safeParse({ config: { batching: { size: 0 } }, tags: ["a", 3] }).error!;

@@ -16,7 +16,8 @@ interface Node {
 
 function pathOf(node: Node, key?: PropertyKey): string {
   const path: PropertyKey[] = key === undefined ? [] : [key];
-  for (let current: Node | undefined = node; current?.key !== undefined; current = current.parent) path.unshift(current.key);
+  for (let current: Node | undefined = node; current?.key !== undefined; current = current.parent)
+    path.unshift(current.key);
   return dottedPath(path);
 }
 
@@ -30,7 +31,8 @@ export function findNulCharacters(root: unknown): ApiIssue[] {
     if (typeof value === "string") {
       if (value.includes("\u0000")) found.push({ path: pathOf(node), message: MESSAGE });
     } else if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) stack.push({ value: value[index], key: index, parent: node });
+      for (let index = value.length - 1; index >= 0; index--)
+        stack.push({ value: value[index], key: index, parent: node });
     } else if (typeof value === "object" && value !== null) {
       for (const [key, item] of Object.entries(value).reverse()) {
         if (key.includes("\u0000")) found.push({ path: pathOf(node, key), message: MESSAGE });

@@ -15,7 +15,11 @@ function refuseIssues(issues: ApiIssue[], where: string): Response {
   return errorResponse(400, { code: "invalid_input", message: summariseIssues(issues, where), issues });
 }
 
-function parseWith(schema: Schema, value: unknown, where: string): { ok: true; data: unknown } | { ok: false; response: Response } {
+function parseWith(
+  schema: Schema,
+  value: unknown,
+  where: string,
+): { ok: true; data: unknown } | { ok: false; response: Response } {
   if (!schema) return { ok: true, data: undefined };
   // Security/robustness: PostgreSQL cannot store U+0000, so it is refused here (see nul-characters.ts).
   const nul = findNulCharacters(value);
@@ -29,7 +33,10 @@ function isJsonContentType(value: string | null): boolean {
   return type === "application/json" || type.endsWith("+json");
 }
 
-async function readJsonBody(req: Request, maxBytes: number): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
+async function readJsonBody(
+  req: Request,
+  maxBytes: number,
+): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
   const declared = Number(req.headers.get("content-length") ?? "0");
   const tooLarge = () =>
     errorResponse(413, { code: "payload_too_large", message: `The request body is larger than ${maxBytes} bytes.` });
@@ -40,7 +47,10 @@ async function readJsonBody(req: Request, maxBytes: number): Promise<{ ok: true;
   if (!isJsonContentType(req.headers.get("content-type"))) {
     return {
       ok: false,
-      response: errorResponse(415, { code: "unsupported_media_type", message: "Send the body as JSON with `Content-Type: application/json`." }),
+      response: errorResponse(415, {
+        code: "unsupported_media_type",
+        message: "Send the body as JSON with `Content-Type: application/json`.",
+      }),
     };
   }
   try {
@@ -48,7 +58,10 @@ async function readJsonBody(req: Request, maxBytes: number): Promise<{ ok: true;
   } catch (error) {
     return {
       ok: false,
-      response: errorResponse(400, { code: "invalid_json", message: `The request body is not valid JSON: ${(error as Error).message}` }),
+      response: errorResponse(400, {
+        code: "invalid_json",
+        message: `The request body is not valid JSON: ${(error as Error).message}`,
+      }),
     };
   }
 }

@@ -5,7 +5,13 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type Schema = z.ZodType | undefined;
 
 /** What withApi needs to guard and parse a handler. */
-export interface ApiOptions<A extends AuthMode = AuthMode, B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema, R extends Schema = Schema> {
+export interface ApiOptions<
+  A extends AuthMode = AuthMode,
+  B extends Schema = Schema,
+  Q extends Schema = Schema,
+  P extends Schema = Schema,
+  R extends Schema = Schema,
+> {
   auth: A;
   body?: B;
   query?: Q;
@@ -21,8 +27,13 @@ export interface ApiOptions<A extends AuthMode = AuthMode, B extends Schema = Sc
 }
 
 /** A route as the OpenAPI document describes it; also valid as withApi's options. */
-export interface ApiRouteSpec<A extends AuthMode = AuthMode, B extends Schema = Schema, Q extends Schema = Schema, P extends Schema = Schema, R extends Schema = Schema>
-  extends ApiOptions<A, B, Q, P, R> {
+export interface ApiRouteSpec<
+  A extends AuthMode = AuthMode,
+  B extends Schema = Schema,
+  Q extends Schema = Schema,
+  P extends Schema = Schema,
+  R extends Schema = Schema,
+> extends ApiOptions<A, B, Q, P, R> {
   method: HttpMethod;
   /** OpenAPI-style path: /api/v1/flows/{flowId}. */
   path: string;
@@ -36,8 +47,12 @@ export interface ApiRouteSpec<A extends AuthMode = AuthMode, B extends Schema = 
 
 export type AnyApiRouteSpec = ApiRouteSpec<AuthMode, Schema, Schema, Schema, Schema>;
 
-export function defineApiRoute<A extends AuthMode, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, R extends Schema = undefined>(
-  spec: ApiRouteSpec<A, B, Q, P, R>,
-): ApiRouteSpec<A, B, Q, P, R> {
+export function defineApiRoute<
+  A extends AuthMode,
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+  R extends Schema = undefined,
+>(spec: ApiRouteSpec<A, B, Q, P, R>): ApiRouteSpec<A, B, Q, P, R> {
   return spec;
 }

@@ -15,8 +15,15 @@ let apiKey: string;
 
 beforeAll(async () => {
   t = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: t.url, BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123", FLOWGATE_URL: APP });
-  org = await signUpWithOrganisation({ organisationName: "Wrapped", name: "W", email: "w@example.com", password: "wrapped password 1" }, t.db);
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    FLOWGATE_URL: APP,
+  });
+  org = await signUpWithOrganisation(
+    { organisationName: "Wrapped", name: "W", email: "w@example.com", password: "wrapped password 1" },
+    t.db,
+  );
   const signIn = await getAuth().handler(
     new Request(`${APP}/api/auth/sign-in/email`, {
       method: "POST",
@@ -24,7 +31,10 @@ beforeAll(async () => {
       body: JSON.stringify({ email: "w@example.com", password: "wrapped password 1" }),
     }),
   );
-  cookie = signIn.headers.getSetCookie().find((c) => c.includes("session_token="))!.split(";")[0]!;
+  cookie = signIn.headers
+    .getSetCookie()
+    .find((c) => c.includes("session_token="))!
+    .split(";")[0]!;
   apiKey = (await createApiKey(org, { name: "test" }, t.db)).key;
 });
 afterAll(async () => {
@@ -35,9 +45,13 @@ const echoOrg = withApi({ auth: "session-or-api-key" }, ({ org }) => ({ org }));
 const sessionOnly = withApi({ auth: "session" }, ({ org }) => ({ userId: org.userId }));
 const apiKeyOnly = withApi({ auth: "api-key" }, ({ org }) => ({ apiKeyId: org.apiKeyId }));
 
-const batchingBody = z.object({ config: z.object({ batching: z.object({ size: z.number().int().min(1).max(1000) }) }) });
+const batchingBody = z.object({
+  config: z.object({ batching: z.object({ size: z.number().int().min(1).max(1000) }) }),
+});
 const handlerSpy = vi.fn((size: number) => ({ size }));
-const postBatching = withApi({ auth: "session-or-api-key", body: batchingBody }, ({ body }) => handlerSpy(body.config.batching.size));
+const postBatching = withApi({ auth: "session-or-api-key", body: batchingBody }, ({ body }) =>
+  handlerSpy(body.config.batching.size),
+);
 
 function request(path: string, init: RequestInit & { headers?: Record<string, string> } = {}) {
   return new Request(`${APP}${path}`, init);
@@ -56,9 +70,13 @@ describe("withApi: authentication", () => {
 
   it("accepts a session cookie and an API key, each to the right organisation", async () => {
     const bySession = await echoOrg(request("/api/v1/x", { headers: { cookie } }));
-    expect(await bySession.json()).toEqual({ org: { organisationId: org.organisationId, userId: org.userId, via: "session" } });
+    expect(await bySession.json()).toEqual({
+      org: { organisationId: org.organisationId, userId: org.userId, via: "session" },
+    });
     const byKey = await echoOrg(request("/api/v1/x", { headers: { authorization: `Bearer ${apiKey}` } }));
-    expect(await byKey.json()).toMatchObject({ org: { organisationId: org.organisationId, via: "api-key", apiKeyId: expect.any(String) } });
+    expect(await byKey.json()).toMatchObject({
+      org: { organisationId: org.organisationId, via: "api-key", apiKeyId: expect.any(String) },
+    });
   });
 
   it("keeps session-only routes from API keys and API-key-only routes from cookies", async () => {
@@ -91,7 +109,10 @@ describe("withApi: CSRF origin check", () => {
     expect((await postBatching(jsonPost(body, { cookie, origin: APP }))).status).toBe(200);
     expect((await postBatching(jsonPost(body, { cookie, "sec-fetch-site": "same-origin" }))).status).toBe(200);
     expect((await postBatching(jsonPost(body, { cookie, origin: "http://127.0.0.1:3999" }))).status).toBe(200);
-    expect((await postBatching(jsonPost(body, { authorization: `Bearer ${apiKey}`, origin: "https://evil.example" }))).status).toBe(200);
+    expect(
+      (await postBatching(jsonPost(body, { authorization: `Bearer ${apiKey}`, origin: "https://evil.example" })))
+        .status,
+    ).toBe(200);
   });
 
   it("leaves safe methods alone", async () => {
@@ -116,9 +137,16 @@ describe("withApi: parsing", () => {
   it("answers malformed JSON with 400 invalid_json, a non-JSON body with 415, a missing body with 400", async () => {
     const malformed = await postBatching(jsonPost('{"config": {', withAuth()));
     expect(malformed.status).toBe(400);
-    expect((await malformed.json()).error).toMatchObject({ code: "invalid_json", message: expect.stringMatching(/not valid JSON/) });
+    expect((await malformed.json()).error).toMatchObject({
+      code: "invalid_json",
+      message: expect.stringMatching(/not valid JSON/),
+    });
     const form = await postBatching(
-      request("/x", { method: "POST", body: "config=1", headers: { "content-type": "application/x-www-form-urlencoded", ...withAuth() } }),
+      request("/x", {
+        method: "POST",
+        body: "config=1",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...withAuth() },
+      }),
     );
     expect(form.status).toBe(415);
     const empty = await postBatching(jsonPost("", withAuth()));
@@ -127,21 +155,34 @@ describe("withApi: parsing", () => {
   });
 
   it("refuses a body over the size limit with 413", async () => {
-    const small = withApi({ auth: "api-key", body: z.object({ s: z.string() }), maxBodyBytes: 100 }, ({ body }) => body);
+    const small = withApi(
+      { auth: "api-key", body: z.object({ s: z.string() }), maxBodyBytes: 100 },
+      ({ body }) => body,
+    );
     const response = await small(jsonPost(JSON.stringify({ s: "x".repeat(200) }), withAuth()));
     expect(response.status).toBe(413);
   });
 
   it("parses query and route params, naming the bad one", async () => {
     const handler = withApi(
-      { auth: "api-key", query: z.object({ limit: z.coerce.number().int().max(100), tag: z.array(z.string()).optional() }), params: z.object({ flowId: z.string().regex(/^c[a-z0-9]+$/) }) },
+      {
+        auth: "api-key",
+        query: z.object({ limit: z.coerce.number().int().max(100), tag: z.array(z.string()).optional() }),
+        params: z.object({ flowId: z.string().regex(/^c[a-z0-9]+$/) }),
+      },
       ({ query, params }) => ({ query, params }),
     );
-    const ok = await handler(request("/x?limit=5&tag=a&tag=b", { headers: withAuth() }), { params: Promise.resolve({ flowId: "cabc123" }) });
+    const ok = await handler(request("/x?limit=5&tag=a&tag=b", { headers: withAuth() }), {
+      params: Promise.resolve({ flowId: "cabc123" }),
+    });
     expect(await ok.json()).toEqual({ query: { limit: 5, tag: ["a", "b"] }, params: { flowId: "cabc123" } });
-    const badQuery = await handler(request("/x?limit=500", { headers: withAuth() }), { params: Promise.resolve({ flowId: "cabc123" }) });
+    const badQuery = await handler(request("/x?limit=500", { headers: withAuth() }), {
+      params: Promise.resolve({ flowId: "cabc123" }),
+    });
     expect((await badQuery.json()).error.issues[0].path).toBe("limit");
-    const badParam = await handler(request("/x?limit=5", { headers: withAuth() }), { params: Promise.resolve({ flowId: "../etc" }) });
+    const badParam = await handler(request("/x?limit=5", { headers: withAuth() }), {
+      params: Promise.resolve({ flowId: "../etc" }),
+    });
     expect(badParam.status).toBe(400);
     expect((await badParam.json()).error.issues[0].path).toBe("flowId");
   });
@@ -157,7 +198,12 @@ describe("withApi: errors and answers", () => {
     const response = await handler(request("/x", { headers: headers() }));
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({
-      error: { code: "flow_not_draft", message: "Only a draft flow can be edited.", field: "status", issues: [{ path: "status", message: "Only a draft flow can be edited." }] },
+      error: {
+        code: "flow_not_draft",
+        message: "Only a draft flow can be edited.",
+        field: "status",
+        issues: [{ path: "status", message: "Only a draft flow can be edited." }],
+      },
     });
   });
 
@@ -187,7 +233,10 @@ describe("withApi: errors and answers", () => {
   });
 
   it("parses the answer with the response schema: unknown fields (secrets) never leave", async () => {
-    const handler = withApi({ auth: "public", response: z.object({ id: z.string() }), status: 201 }, () => ({ id: "k1", keyHash: "abc" }));
+    const handler = withApi({ auth: "public", response: z.object({ id: z.string() }), status: 201 }, () => ({
+      id: "k1",
+      keyHash: "abc",
+    }));
     const response = await handler(request("/x"));
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({ id: "k1" });
@@ -197,7 +246,9 @@ describe("withApi: errors and answers", () => {
 
   it("origin-checks public writes that ask for it (sign-up)", async () => {
     const handler = withApi({ auth: "public", originCheck: true }, () => ({ ok: true }));
-    expect((await handler(request("/x", { method: "POST", headers: { origin: "https://evil.example" } }))).status).toBe(403);
+    expect((await handler(request("/x", { method: "POST", headers: { origin: "https://evil.example" } }))).status).toBe(
+      403,
+    );
     expect((await handler(request("/x", { method: "POST", headers: { origin: APP } }))).status).toBe(200);
   });
 });

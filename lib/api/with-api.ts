@@ -48,7 +48,13 @@ function withRequestId(response: Response, requestId: string): Response {
  * paths), error mapping (DomainError → its status; anything else → 500 with a logged request id),
  * and BigInt-safe JSON for plain return values.
  */
-export function withApi<A extends AuthMode, B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined, R extends Schema = undefined>(
+export function withApi<
+  A extends AuthMode,
+  B extends Schema = undefined,
+  Q extends Schema = undefined,
+  P extends Schema = undefined,
+  R extends Schema = undefined,
+>(
   options: ApiOptions<A, B, Q, P, R>,
   handler: (ctx: ApiContext<A, B, Q, P>) => Promise<Result<R>> | Result<R>,
 ): RouteHandler {
@@ -67,8 +73,18 @@ export function withApi<A extends AuthMode, B extends Schema = undefined, Q exte
       if (!options.response) return withRequestId(jsonResponse(result, { status: options.status ?? 200 }), requestId);
       const checked = options.response.safeParse(result);
       if (!checked.success) {
-        log.error({ requestId, path, issues: checked.error.issues.slice(0, 5) }, "route handler returned a value its response schema refuses");
-        return withRequestId(errorResponse(500, { code: "internal", message: `The server produced an invalid answer. Reference: ${requestId}.`, requestId }), requestId);
+        log.error(
+          { requestId, path, issues: checked.error.issues.slice(0, 5) },
+          "route handler returned a value its response schema refuses",
+        );
+        return withRequestId(
+          errorResponse(500, {
+            code: "internal",
+            message: `The server produced an invalid answer. Reference: ${requestId}.`,
+            requestId,
+          }),
+          requestId,
+        );
       }
       return withRequestId(jsonResponse(checked.data, { status: options.status ?? 200 }), requestId);
     } catch (error) {

@@ -4,7 +4,12 @@ import { Semaphore } from "@/lib/delivery/semaphore";
 import { WaitQueue } from "./wait-queue";
 
 const settled = async (promises: Promise<void>[]) => {
-  const states = promises.map((p) => p.then(() => "resolved", (e: Error) => `rejected: ${e.message}`));
+  const states = promises.map((p) =>
+    p.then(
+      () => "resolved",
+      (e: Error) => `rejected: ${e.message}`,
+    ),
+  );
   await new Promise((resolve) => setImmediate(resolve));
   return Promise.race([Promise.all(states), new Promise((resolve) => setImmediate(() => resolve("pending")))]);
 };

@@ -14,7 +14,9 @@ export function appUrl(): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`FLOWGATE_URL is not a URL (got "${raw}"). Set it to the address users open, e.g. https://flowgate.example.com.`);
+    throw new Error(
+      `FLOWGATE_URL is not a URL (got "${raw}"). Set it to the address users open, e.g. https://flowgate.example.com.`,
+    );
   }
   return url.origin;
 }
@@ -41,11 +43,14 @@ export function appOrigins(): string[] {
 export function authSecret(): string {
   const secret = process.env.BETTER_AUTH_SECRET?.trim();
   if (secret) {
-    if (secret.length < 32) throw new Error("BETTER_AUTH_SECRET must be at least 32 characters. `npm start` generates one into .data/.");
+    if (secret.length < 32)
+      throw new Error("BETTER_AUTH_SECRET must be at least 32 characters. `npm start` generates one into .data/.");
     return secret;
   }
   if (process.env.NODE_ENV === "production") {
-    throw new Error("BETTER_AUTH_SECRET is not set. Start Flowgate with `npm start` (it generates one into .data/), or set it to 32+ random characters.");
+    throw new Error(
+      "BETTER_AUTH_SECRET is not set. Start Flowgate with `npm start` (it generates one into .data/), or set it to 32+ random characters.",
+    );
   }
   if (!warnedAboutDevSecret) {
     warnedAboutDevSecret = true;

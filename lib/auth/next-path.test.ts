@@ -7,10 +7,18 @@ describe("safeNextPath", () => {
     expect(safeNextPath("/flows/abc?tab=runs")).toBe("/flows/abc?tab=runs");
   });
 
-  it.each([null, undefined, "", "flows", "//evil.example", "/\\evil.example", "https://evil.example", "/%0d/x\u0000", "/sign-in", "/sign-up?x=1"])(
-    "falls back to /flows for %j",
-    (next) => {
-      expect(safeNextPath(next)).toBe("/flows");
-    },
-  );
+  it.each([
+    null,
+    undefined,
+    "",
+    "flows",
+    "//evil.example",
+    "/\\evil.example",
+    "https://evil.example",
+    "/%0d/x\u0000",
+    "/sign-in",
+    "/sign-up?x=1",
+  ])("falls back to /flows for %j", (next) => {
+    expect(safeNextPath(next)).toBe("/flows");
+  });
 });

@@ -5,6 +5,7 @@
 export function safeNextPath(next: string | null | undefined, fallback = "/flows"): string {
   if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
   if ([...next].some((c) => c < " " || c === "\\")) return fallback;
-  if (next === "/sign-in" || next.startsWith("/sign-in?") || next === "/sign-up" || next.startsWith("/sign-up?")) return fallback;
+  if (next === "/sign-in" || next.startsWith("/sign-in?") || next === "/sign-up" || next.startsWith("/sign-up?"))
+    return fallback;
   return next;
 }

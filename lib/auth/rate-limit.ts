@@ -17,7 +17,15 @@ interface Window {
   count: number;
 }
 
-export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: { limit: number; windowMs: number; maxKeys?: number }): RateLimiter {
+export function createRateLimiter({
+  limit,
+  windowMs,
+  maxKeys = 50_000,
+}: {
+  limit: number;
+  windowMs: number;
+  maxKeys?: number;
+}): RateLimiter {
   const windows = new Map<string, Window>();
 
   function evictExpired(now: number): void {
@@ -39,7 +47,10 @@ export function createRateLimiter({ limit, windowMs, maxKeys = 50_000 }: { limit
         windows.set(key, window);
       }
       if (window.count >= limit) {
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000)) };
+        return {
+          allowed: false,
+          retryAfterSeconds: Math.max(1, Math.ceil((window.startedAt + windowMs - now) / 1000)),
+        };
       }
       window.count += 1;
       return { allowed: true, retryAfterSeconds: 0 };

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { countCharacterClasses, passwordSchema, signInSchema, signUpSchema } from "./schemas";
 
-const valid = { organisationName: " Acme Ltd ", name: "Ada Lovelace", email: " Ada@Example.COM ", password: "correct horse 9" };
+const valid = {
+  organisationName: " Acme Ltd ",
+  name: "Ada Lovelace",
+  email: " Ada@Example.COM ",
+  password: "correct horse 9",
+};
 
 describe("passwordSchema", () => {
   it.each([
@@ -34,7 +39,12 @@ describe("signUpSchema", () => {
 
   it("names each bad field", () => {
     const result = signUpSchema.safeParse({ organisationName: "  ", name: "", email: "nope", password: "x" });
-    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["organisationName", "name", "email", "password"]);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "organisationName",
+      "name",
+      "email",
+      "password",
+    ]);
   });
 
   it("refuses fields it does not know (a role cannot be smuggled in)", () => {

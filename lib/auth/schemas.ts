@@ -5,8 +5,7 @@ import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
-export const PASSWORD_RULE =
-  `At least ${PASSWORD_MIN_LENGTH} characters, using at least two of: lowercase letters, uppercase letters, digits, symbols.`;
+export const PASSWORD_RULE = `At least ${PASSWORD_MIN_LENGTH} characters, using at least two of: lowercase letters, uppercase letters, digits, symbols.`;
 
 /** How many of the four character classes a password uses. */
 export function countCharacterClasses(password: string): number {

@@ -19,7 +19,13 @@ export async function getSessionFromHeaders(headers: Headers): Promise<AuthSessi
   if (!result) return null;
   const { user, session } = result;
   return {
-    user: { id: user.id, name: user.name, email: user.email, organisationId: user.organisationId, role: user.role ?? "member" },
+    user: {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      organisationId: user.organisationId,
+      role: user.role ?? "member",
+    },
     session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
   };
 }

@@ -17,18 +17,31 @@ export const guardSignIn = createAuthMiddleware(async (ctx) => {
   if (ctx.path !== "/sign-in/email") return;
   const parsed = signInSchema.safeParse(ctx.body);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
-    throw new APIError("BAD_REQUEST", { code: "invalid_input", message: issues[0]?.message ?? "Invalid sign-in request.", issues });
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+    }));
+    throw new APIError("BAD_REQUEST", {
+      code: "invalid_input",
+      message: issues[0]?.message ?? "Invalid sign-in request.",
+      issues,
+    });
   }
   const { email } = parsed.data;
   const ip = clientIp(ctx.headers ?? new Headers());
-  for (const [limiter, key] of [[perIpAndEmail, `${ip}|${email}`], [perEmail, email]] as const) {
+  for (const [limiter, key] of [
+    [perIpAndEmail, `${ip}|${email}`],
+    [perEmail, email],
+  ] as const) {
     const { allowed, retryAfterSeconds } = limiter.consume(key);
     if (!allowed) {
       const minutes = Math.ceil(retryAfterSeconds / 60);
       throw new APIError(
         "TOO_MANY_REQUESTS",
-        { code: "too_many_attempts", message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
+        {
+          code: "too_many_attempts",
+          message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+        },
         { "Retry-After": String(retryAfterSeconds) },
       );
     }

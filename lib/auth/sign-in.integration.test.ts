@@ -10,7 +10,11 @@ let organisationId: string;
 
 beforeAll(async () => {
   t = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: t.url, BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123", FLOWGATE_URL: APP });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    FLOWGATE_URL: APP,
+  });
   ({ organisationId } = await signUpWithOrganisation(
     { organisationName: "Sign-in Co", name: "Grace Hopper", email: "grace@example.com", password: "cobol compiler 59" },
     t.db,
@@ -20,7 +24,13 @@ afterAll(async () => {
   await t.drop();
 });
 
-function signIn(email: string, password: string, extraHeaders: Record<string, string> = {}, base = APP, auth = getAuth()) {
+function signIn(
+  email: string,
+  password: string,
+  extraHeaders: Record<string, string> = {},
+  base = APP,
+  auth = getAuth(),
+) {
   return auth.handler(
     new Request(`${base}/api/auth/sign-in/email`, {
       method: "POST",
@@ -30,7 +40,8 @@ function signIn(email: string, password: string, extraHeaders: Record<string, st
   );
 }
 
-const sessionCookieOf = (response: Response) => response.headers.getSetCookie().find((c) => c.includes("session_token="));
+const sessionCookieOf = (response: Response) =>
+  response.headers.getSetCookie().find((c) => c.includes("session_token="));
 const cookieHeader = (setCookie: string) => setCookie.split(";")[0]!;
 
 describe("sign-in", () => {
@@ -56,8 +67,12 @@ describe("sign-in", () => {
   });
 
   it("signs out: the cookie stops working", async () => {
-    const cookie = cookieHeader(sessionCookieOf(await signIn("grace@example.com", "cobol compiler 59", { "x-forwarded-for": "192.0.2.3" }))!);
-    const out = await getAuth().handler(new Request(`${APP}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: APP } }));
+    const cookie = cookieHeader(
+      sessionCookieOf(await signIn("grace@example.com", "cobol compiler 59", { "x-forwarded-for": "192.0.2.3" }))!,
+    );
+    const out = await getAuth().handler(
+      new Request(`${APP}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: APP } }),
+    );
     expect(out.status).toBe(200);
     expect(await getSessionFromHeaders(new Headers({ cookie }))).toBeNull();
   });
@@ -65,7 +80,10 @@ describe("sign-in", () => {
   it("parses the body with the sign-in form's schema: 400 naming the field", async () => {
     const response = await signIn("not-an-email", "whatever", { "x-forwarded-for": "192.0.2.4" });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ code: "invalid_input", issues: [{ path: "email", message: expect.any(String) }] });
+    expect(await response.json()).toMatchObject({
+      code: "invalid_input",
+      issues: [{ path: "email", message: expect.any(String) }],
+    });
   });
 
   it("refuses sign-up through better-auth's own endpoint (users only come with an organisation)", async () => {
@@ -92,14 +110,22 @@ describe("sign-in", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(500);
     expect(await limited.json()).toMatchObject({ message: expect.stringMatching(/Too many sign-in attempts/) });
     // Another address is not blocked by this one's guesses.
-    expect((await signIn("grace@example.com", "cobol compiler 59", { "x-forwarded-for": "198.51.100.78" })).status).toBe(200);
+    expect(
+      (await signIn("grace@example.com", "cobol compiler 59", { "x-forwarded-for": "198.51.100.78" })).status,
+    ).toBe(200);
   });
 
   it("marks the cookie Secure (and __Secure- prefixed) when the app URL is https", async () => {
     process.env.FLOWGATE_URL = "https://flowgate.example.com";
     try {
       const httpsAuth = createAuth(t.db);
-      const response = await signIn("grace@example.com", "cobol compiler 59", { "x-forwarded-for": "192.0.2.9" }, "https://flowgate.example.com", httpsAuth);
+      const response = await signIn(
+        "grace@example.com",
+        "cobol compiler 59",
+        { "x-forwarded-for": "192.0.2.9" },
+        "https://flowgate.example.com",
+        httpsAuth,
+      );
       expect(response.status).toBe(200);
       const cookie = sessionCookieOf(response)!;
       expect(cookie).toMatch(/^__Secure-better-auth\.session_token=/);

@@ -33,8 +33,16 @@ describe("signUpWithOrganisation", () => {
       { organisationName: "Acme Ltd", name: "Ada Lovelace", email: "Ada@Example.com", password: "analytical engine 1" },
       t.db,
     );
-    const user = await t.db.user.findUniqueOrThrow({ where: { id: result.userId }, include: { organisation: true, accounts: true } });
-    expect(user).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", role: "owner", organisationId: result.organisationId });
+    const user = await t.db.user.findUniqueOrThrow({
+      where: { id: result.userId },
+      include: { organisation: true, accounts: true },
+    });
+    expect(user).toMatchObject({
+      email: "ada@example.com",
+      name: "Ada Lovelace",
+      role: "owner",
+      organisationId: result.organisationId,
+    });
     expect(user.organisation.name).toBe("Acme Ltd");
     expect(user.accounts).toHaveLength(1);
     expect(user.accounts[0]).toMatchObject({ providerId: "credential", accountId: user.id });
@@ -45,7 +53,10 @@ describe("signUpWithOrganisation", () => {
   it("refuses a taken email (any case) with 409 on the email field and writes nothing", async () => {
     const before = await counts();
     const error = await expectDomainError(
-      signUpWithOrganisation({ organisationName: "Other Co", name: "Impostor", email: "ADA@example.com", password: "another password 2" }, t.db),
+      signUpWithOrganisation(
+        { organisationName: "Other Co", name: "Impostor", email: "ADA@example.com", password: "another password 2" },
+        t.db,
+      ),
     );
     expect(error).toMatchObject({ status: 409, code: "email_taken", field: "email" });
     expect(await counts()).toEqual(before);
@@ -55,11 +66,19 @@ describe("signUpWithOrganisation", () => {
   it("writes exactly one organisation when two sign-ups race for one email", async () => {
     const before = await counts();
     const attempt = (org: string) =>
-      signUpWithOrganisation({ organisationName: org, name: "Racer", email: "race@example.com", password: "fast and furious 7" }, t.db);
+      signUpWithOrganisation(
+        { organisationName: org, name: "Racer", email: "race@example.com", password: "fast and furious 7" },
+        t.db,
+      );
     const results = await Promise.allSettled([attempt("Race A"), attempt("Race B"), attempt("Race C")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ status: 409, field: "email" });
-    expect(await counts()).toEqual({ organisations: before.organisations + 1, users: before.users + 1, accounts: before.accounts + 1 });
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ status: 409, field: "email" });
+    expect(await counts()).toEqual({
+      organisations: before.organisations + 1,
+      users: before.users + 1,
+      accounts: before.accounts + 1,
+    });
   });
 
   it.each([
@@ -68,7 +87,9 @@ describe("signUpWithOrganisation", () => {
     ["digits only", "123456789012"],
   ])("refuses a weak password (%s) with 400 on the password field and writes nothing", async (_why, password) => {
     const before = await counts();
-    const error = await expectDomainError(signUpWithOrganisation({ organisationName: "Weak Co", name: "W", email: "weak@example.com", password }, t.db));
+    const error = await expectDomainError(
+      signUpWithOrganisation({ organisationName: "Weak Co", name: "W", email: "weak@example.com", password }, t.db),
+    );
     expect(error).toMatchObject({ status: 400, field: "password" });
     expect(await counts()).toEqual(before);
   });
@@ -76,8 +97,16 @@ describe("signUpWithOrganisation", () => {
   it.each([
     ["missing fields", { email: "x@example.com" }, "organisationName"],
     ["a bad email", { organisationName: "A", name: "B", email: "not-an-email", password: "good password 1" }, "email"],
-    ["a smuggled role", { organisationName: "A", name: "B", email: "r@example.com", password: "good password 1", role: "owner" }, ""],
-    ["wrong types", { organisationName: 42, name: ["B"], email: "t@example.com", password: "good password 1" }, "organisationName"],
+    [
+      "a smuggled role",
+      { organisationName: "A", name: "B", email: "r@example.com", password: "good password 1", role: "owner" },
+      "",
+    ],
+    [
+      "wrong types",
+      { organisationName: 42, name: ["B"], email: "t@example.com", password: "good password 1" },
+      "organisationName",
+    ],
   ])("refuses a malformed input (%s) and writes nothing", async (_why, input, field) => {
     const before = await counts();
     const error = await expectDomainError(signUpWithOrganisation(input as never, t.db));

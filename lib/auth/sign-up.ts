@@ -11,7 +11,10 @@ export interface SignUpResult {
 }
 
 const emailTaken = () =>
-  new DomainError("email_taken", "An account with this email already exists. Sign in instead.", { status: 409, field: "email" });
+  new DomainError("email_taken", "An account with this email already exists. Sign in instead.", {
+    status: 409,
+    field: "email",
+  });
 
 /**
  * Creates a new organisation and its first user (role owner) with an email+password account, in
@@ -28,7 +31,9 @@ export async function signUpWithOrganisation(input: SignUpInput, database: Db = 
   try {
     return await database.$transaction(async (tx) => {
       const organisation = await tx.organisation.create({ data: { name: organisationName }, select: { id: true } });
-      await tx.user.create({ data: { id: userId, name, email, emailVerified: false, role: "owner", organisationId: organisation.id } });
+      await tx.user.create({
+        data: { id: userId, name, email, emailVerified: false, role: "owner", organisationId: organisation.id },
+      });
       await tx.account.create({
         data: { id: randomUUID(), accountId: userId, providerId: "credential", userId, password: passwordHash },
       });

@@ -5,7 +5,14 @@ import { getAuth } from "./auth";
  * lands the person in the app without a second form. Goes through better-auth's own sign-in, so
  * the cookie is exactly the one sign-in would set.
  */
-export async function startSession(credentials: { email: string; password: string }, requestHeaders: Headers): Promise<string[]> {
-  const { headers } = await getAuth().api.signInEmail({ body: credentials, headers: requestHeaders, returnHeaders: true });
+export async function startSession(
+  credentials: { email: string; password: string },
+  requestHeaders: Headers,
+): Promise<string[]> {
+  const { headers } = await getAuth().api.signInEmail({
+    body: credentials,
+    headers: requestHeaders,
+    returnHeaders: true,
+  });
   return headers.getSetCookie();
 }

@@ -12,7 +12,11 @@ export async function checkGroupingCode(
   code: string,
   limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
 ): Promise<CodeCheckResult> {
-  if (code.trim() === "") return { ok: false, error: { kind: "syntax", message: "Write a function, e.g. (records, context) => ({ contacts: records })" } };
+  if (code.trim() === "")
+    return {
+      ok: false,
+      error: { kind: "syntax", message: "Write a function, e.g. (records, context) => ({ contacts: records })" },
+    };
   const session = await openQuickJSSession(engine, limits);
   try {
     const fn = session.evaluateUserCode(code);

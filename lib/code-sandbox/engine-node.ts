@@ -24,5 +24,7 @@ export function createInProcessCodeRunner(limits?: SandboxLimits): CodeRunner {
 }
 
 export function checkGroupingCodeInNode(code: string, limits?: SandboxLimits): Promise<CodeCheckResult> {
-  return sandboxThreadCount() === 0 ? checkGroupingCode(nodeQuickJSEngine, code, limits) : checkGroupingCodeInThread(code, limits);
+  return sandboxThreadCount() === 0
+    ? checkGroupingCode(nodeQuickJSEngine, code, limits)
+    : checkGroupingCodeInThread(code, limits);
 }

@@ -4,7 +4,14 @@ import type { QuickJSEngine } from "./quickjs-engine";
 import { type QuickJSSession, closeWhenIdle, isSandboxError, openQuickJSSession } from "./quickjs-session";
 import { RecordTransfer, spliceRecords } from "./record-transfer";
 import { formatMegabytes } from "./sandbox-errors";
-import { type CodeRunResult, DEFAULT_SANDBOX_LIMITS, type GroupingContext, type SandboxError, type SandboxLimits, type SyncGroupingSession } from "./types";
+import {
+  type CodeRunResult,
+  DEFAULT_SANDBOX_LIMITS,
+  type GroupingContext,
+  type SandboxError,
+  type SandboxLimits,
+  type SyncGroupingSession,
+} from "./types";
 
 export const NOT_A_FUNCTION: SandboxError = {
   kind: "not-a-function",
@@ -16,7 +23,11 @@ export const NOT_A_FUNCTION: SandboxError = {
  * stack and output limits), then called per batch. Records and context go in as JSON; nothing of the
  * host is reachable from inside. Each call gets the full time limit.
  */
-export async function openGroupingSession(engine: QuickJSEngine, code: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SyncGroupingSession> {
+export async function openGroupingSession(
+  engine: QuickJSEngine,
+  code: string,
+  limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
+): Promise<SyncGroupingSession> {
   const session = await openQuickJSSession(engine, limits);
   let fn: QuickJSHandle | SandboxError;
   try {
@@ -29,12 +40,15 @@ export async function openGroupingSession(engine: QuickJSEngine, code: string, l
   // Every batch's records stay readable for the session's life: code may keep records of an earlier
   // batch and touch them later.
   const transfers: RecordTransfer[] = [];
-  const fetchRecords = session.track(session.context.newFunction("records", (batchHandle, whatHandle) => {
-    const transfer = transfers[session.context.getNumber(batchHandle)];
-    if (!transfer) return session.context.undefined;
-    const text = session.context.getNumber(whatHandle) === 0 ? transfer.arrayJson : JSON.stringify(transfer.elementBounds());
-    return session.context.newString(text);
-  }));
+  const fetchRecords = session.track(
+    session.context.newFunction("records", (batchHandle, whatHandle) => {
+      const transfer = transfers[session.context.getNumber(batchHandle)];
+      if (!transfer) return session.context.undefined;
+      const text =
+        session.context.getNumber(whatHandle) === 0 ? transfer.arrayJson : JSON.stringify(transfer.elementBounds());
+      return session.context.newString(text);
+    }),
+  );
   let stopped: SandboxError | undefined = isSandboxError(evaluated) ? evaluated : undefined;
   let closed = false;
 
@@ -102,9 +116,21 @@ function callOnce(
     tagged = serialize(session, value, true);
   }
   if (typeof tagged !== "string") return failure(tagged);
-  if (tagged === "u") return failure({ kind: "result", message: "Your function must return a JSON-serializable value (it returned undefined or a function)" });
-  if (tagged === "n") return failure({ kind: "result", message: "Your function returned a string containing a NUL character (\\u0000), which cannot be sent" });
-  if (tagged === "p") return failure({ kind: "result", message: "Your function must return a JSON-serializable value, not a Promise of a Promise" });
+  if (tagged === "u")
+    return failure({
+      kind: "result",
+      message: "Your function must return a JSON-serializable value (it returned undefined or a function)",
+    });
+  if (tagged === "n")
+    return failure({
+      kind: "result",
+      message: "Your function returned a string containing a NUL character (\\u0000), which cannot be sent",
+    });
+  if (tagged === "p")
+    return failure({
+      kind: "result",
+      message: "Your function must return a JSON-serializable value, not a Promise of a Promise",
+    });
 
   const isString = tagged.startsWith("s");
   let body = tagged.slice(1);
@@ -116,7 +142,8 @@ function callOnce(
       body = plain.slice(1);
     } else body = spliced;
   }
-  if (exceedsBytes(body, limits.outputBytes)) return failure({ kind: "output", message: `Output is larger than ${formatMegabytes(limits.outputBytes)}` });
+  if (exceedsBytes(body, limits.outputBytes))
+    return failure({ kind: "output", message: `Output is larger than ${formatMegabytes(limits.outputBytes)}` });
   return success(body, isString);
 }
 
@@ -137,7 +164,10 @@ function settlePromise(session: QuickJSSession, promise: QuickJSHandle): QuickJS
   const state = session.context.getPromiseState(promise);
   if (state.type === "fulfilled") return session.track(state.value);
   if (state.type === "rejected") return session.fail(state.error);
-  return { kind: "result", message: "Your function returned a Promise that never settled (timers and network are not available)" };
+  return {
+    kind: "result",
+    message: "Your function returned a Promise that never settled (timers and network are not available)",
+  };
 }
 
 /** A successful run's result; also rebuilt from a sandbox thread's reply (thread-pool.ts). */

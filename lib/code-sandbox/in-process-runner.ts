@@ -8,7 +8,10 @@ import { type CodeRunner, DEFAULT_SANDBOX_LIMITS, type SandboxLimits } from "./t
  * Each build gets a fresh runtime; the next one is made when the page or process is next idle
  * (between keystrokes in the panel), so a recomputation doesn't wait ~0.4 ms for it.
  */
-export function createInProcessRunner(engine: QuickJSEngine, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): CodeRunner {
+export function createInProcessRunner(
+  engine: QuickJSEngine,
+  limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
+): CodeRunner {
   const openSession = async (code: string) => {
     const session = await openGroupingSession(engine, code, limits);
     prepareSpareWhenIdle(engine, limits);

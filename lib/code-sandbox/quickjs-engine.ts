@@ -33,9 +33,15 @@ export interface QuickJSEngineOptions {
   maxHeapBytes?: number;
 }
 
-export function createQuickJSEngine(baseVariant: QuickJSSyncVariant, options: QuickJSEngineOptions = {}): QuickJSEngine {
+export function createQuickJSEngine(
+  baseVariant: QuickJSSyncVariant,
+  options: QuickJSEngineOptions = {},
+): QuickJSEngine {
   // Emscripten prints "Aborted(...)" on an internal assertion; we recover from those ourselves.
-  const emscriptenModule: NonNullable<CustomizeVariantOptions["emscriptenModule"]> & { print(): void; printErr(): void } = {
+  const emscriptenModule: NonNullable<CustomizeVariantOptions["emscriptenModule"]> & {
+    print(): void;
+    printErr(): void;
+  } = {
     print: silent,
     printErr: silent,
   };

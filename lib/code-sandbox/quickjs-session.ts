@@ -31,7 +31,10 @@ export class QuickJSSession {
     });
     this.context = this.runtime.newContext();
     const driver = this.track(this.context.unwrapResult(this.context.evalCode(DRIVER_SOURCE, DRIVER_FILENAME)));
-    this.driver = { run: this.track(this.context.getProp(driver, "run")), serialize: this.track(this.context.getProp(driver, "serialize")) };
+    this.driver = {
+      run: this.track(this.context.getProp(driver, "run")),
+      serialize: this.track(this.context.getProp(driver, "serialize")),
+    };
   }
 
   /** Each call of the user's function gets the full time limit. */
@@ -146,7 +149,11 @@ interface Spare {
 }
 const spares = new WeakMap<QuickJSEngine, Spare>();
 
-function takeSpare(engine: QuickJSEngine, limits: SandboxLimits, current: QuickJSWASMModule): QuickJSSession | undefined {
+function takeSpare(
+  engine: QuickJSEngine,
+  limits: SandboxLimits,
+  current: QuickJSWASMModule,
+): QuickJSSession | undefined {
   const spare = spares.get(engine);
   if (!spare) return undefined;
   spares.delete(engine);
@@ -166,7 +173,11 @@ export async function prepareSpareSession(engine: QuickJSEngine, limits: Sandbox
   const wasmModule = await engine.loadModule();
   if (spares.has(engine)) return;
   try {
-    spares.set(engine, { session: new QuickJSSession(engine, wasmModule, limits), module: wasmModule, limitsKey: limitsKey(limits) });
+    spares.set(engine, {
+      session: new QuickJSSession(engine, wasmModule, limits),
+      module: wasmModule,
+      limitsKey: limitsKey(limits),
+    });
   } catch {
     // The next open makes its own session (and replaces the module if it has to).
   }

@@ -10,7 +10,9 @@ const tricky = [
 describe("RecordTransfer", () => {
   it("finds each record's text in the array JSON, whatever its strings hold", () => {
     const transfer = new RecordTransfer(tricky);
-    expect(tricky.map((_, index) => transfer.recordJson(index))).toEqual(tricky.map((record) => JSON.stringify(record)));
+    expect(tricky.map((_, index) => transfer.recordJson(index))).toEqual(
+      tricky.map((record) => JSON.stringify(record)),
+    );
     expect(transfer.recordJson(3)).toBeUndefined();
     expect(scanArrayElements("[]")).toEqual([]);
   });
@@ -18,7 +20,9 @@ describe("RecordTransfer", () => {
   it("splices the whole array and single records back in place of their markers", () => {
     const transfer = new RecordTransfer(tricky);
     const marker = (suffix: string) => JSON.stringify(transfer.markerPrefix + suffix);
-    expect(spliceRecords(`{"all":${marker("all")},"second":[${marker("1")}]}`, transfer)).toBe(`{"all":${JSON.stringify(tricky)},"second":[${JSON.stringify(tricky[1])}]}`);
+    expect(spliceRecords(`{"all":${marker("all")},"second":[${marker("1")}]}`, transfer)).toBe(
+      `{"all":${JSON.stringify(tricky)},"second":[${JSON.stringify(tricky[1])}]}`,
+    );
     // A marker inside a longer string can't be spliced: the caller re-serializes without markers.
     expect(spliceRecords(JSON.stringify(`see ${transfer.markerPrefix}0`), transfer)).toBeUndefined();
   });

@@ -77,7 +77,9 @@ export function scanArrayElements(json: string): number[] {
   return bounds;
 }
 
-const [QUOTE, BACKSLASH, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [...'"\\,{}[]'].map((c) => c.charCodeAt(0));
+const [QUOTE, BACKSLASH, COMMA, OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [...'"\\,{}[]'].map((c) =>
+  c.charCodeAt(0),
+);
 
 function randomNonce(): string {
   const words = globalThis.crypto.getRandomValues(new Uint32Array(2));

@@ -16,7 +16,8 @@ export interface ThrownValue {
 /** Reads name, message and the user's line from a thrown handle without dumping huge stacks. */
 export function readThrownValue(context: QuickJSContext, handle: QuickJSHandle): ThrownValue {
   // QuickJS throws null when it can't even allocate the error object (out of memory).
-  if (context.typeof(handle) !== "object" || context.sameValue(handle, context.null)) return { message: truncate(String(context.dump(handle))) };
+  if (context.typeof(handle) !== "object" || context.sameValue(handle, context.null))
+    return { message: truncate(String(context.dump(handle))) };
   const read = (key: string): string | undefined => {
     const prop = context.getProp(handle, key);
     try {
@@ -27,7 +28,10 @@ export function readThrownValue(context: QuickJSContext, handle: QuickJSHandle):
   };
   const lineNumber = context.getProp(handle, "lineNumber");
   const fileName = read("fileName");
-  const syntaxLine = context.typeof(lineNumber) === "number" && fileName === USER_CODE_FILENAME ? context.getNumber(lineNumber) : undefined;
+  const syntaxLine =
+    context.typeof(lineNumber) === "number" && fileName === USER_CODE_FILENAME
+      ? context.getNumber(lineNumber)
+      : undefined;
   lineNumber.dispose();
   const stackLine = LINE_PATTERN.exec(read("stack") ?? "")?.[1];
   return {
@@ -40,7 +44,11 @@ export function readThrownValue(context: QuickJSContext, handle: QuickJSHandle):
 export function describeThrown(thrown: ThrownValue, timedOut: boolean, limits: SandboxLimits): SandboxError {
   if (timedOut) return { kind: "timeout", message: `Your code ran longer than ${limits.timeMs} ms`, line: thrown.line };
   if (thrown.message === "out of memory" || thrown.message === "null") {
-    return { kind: "memory", message: `Your code used more than ${formatMegabytes(limits.memoryBytes)}`, line: thrown.line };
+    return {
+      kind: "memory",
+      message: `Your code used more than ${formatMegabytes(limits.memoryBytes)}`,
+      line: thrown.line,
+    };
   }
   if (thrown.message === "stack overflow") {
     return withLine("stack", "Your code recursed too deeply (stack overflow)", thrown.line);

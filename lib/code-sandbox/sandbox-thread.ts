@@ -54,7 +54,10 @@ export class SandboxThread {
       resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 32 },
     });
     this.ready = new Promise<void>((resolve, reject) => {
-      if (!existsSync(entry) || !existsSync(tsxApi)) reject(new Error(`missing ${existsSync(entry) ? tsxApi : entry} (set FLOWGATE_APP_ROOT to the app's directory)`));
+      if (!existsSync(entry) || !existsSync(tsxApi))
+        reject(
+          new Error(`missing ${existsSync(entry) ? tsxApi : entry} (set FLOWGATE_APP_ROOT to the app's directory)`),
+        );
       const timer = setTimeout(() => reject(new Error(`no answer within ${BOOT_TIMEOUT_MS} ms`)), BOOT_TIMEOUT_MS);
       timer.unref();
       this.worker.on("message", (message: ThreadReply) => {
@@ -65,7 +68,9 @@ export class SandboxThread {
       this.worker.once("exit", (code) => reject(new Error(`the thread exited (${code}) while starting`)));
     });
     this.ready.catch(() => this.kill("could not start"));
-    this.worker.on("error", (error: Error & { code?: string }) => this.kill(error.message, error.code === "ERR_WORKER_OUT_OF_MEMORY"));
+    this.worker.on("error", (error: Error & { code?: string }) =>
+      this.kill(error.message, error.code === "ERR_WORKER_OUT_OF_MEMORY"),
+    );
     this.worker.on("exit", (code) => this.kill(`the thread exited (${code})`));
     // An idle thread must not keep the process alive; a caller waiting for it must (see call()).
     // After the listeners, since adding a "message" listener refs the thread's port again.
@@ -90,7 +95,11 @@ export class SandboxThread {
     try {
       await this.ready;
     } catch (error) {
-      return { kind: "crashed", message: `The code sandbox could not start: ${(error as Error).message}`, outOfMemory: false };
+      return {
+        kind: "crashed",
+        message: `The code sandbox could not start: ${(error as Error).message}`,
+        outOfMemory: false,
+      };
     }
     if (this.dead) return { kind: "crashed", message: "The code sandbox stopped", outOfMemory: false };
     const id = this.nextId++;
@@ -119,7 +128,8 @@ export class SandboxThread {
     if (this.dead) return;
     this.dead = true;
     for (const entry of this.queue.splice(0)) clearTimeout(entry.timer);
-    const outcome: ThreadOutcome = reason === "timeout" ? { kind: "timeout" } : { kind: "crashed", message: reason, outOfMemory };
+    const outcome: ThreadOutcome =
+      reason === "timeout" ? { kind: "timeout" } : { kind: "crashed", message: reason, outOfMemory };
     for (const settle of [...this.pending.values()]) settle(outcome);
     void this.worker.terminate().catch(() => undefined);
   }

@@ -26,7 +26,9 @@ async function handle(request: ThreadRequest): Promise<ThreadReply> {
       const session = sessions.get(request.sessionId);
       if (!session) return { type: "reply", id: request.id, failure: "This grouping session is closed" };
       const result = session.run(request.records, request.context);
-      const wire: WireRunResult = result.ok ? { ok: true, serialized: result.serialized, returnedString: result.returnedString } : { ok: false, error: result.error };
+      const wire: WireRunResult = result.ok
+        ? { ok: true, serialized: result.serialized, returnedString: result.returnedString }
+        : { ok: false, error: result.error };
       return { type: "reply", id: request.id, result: wire };
     }
     case "close":

@@ -8,7 +8,9 @@ describe("sandbox threads", () => {
   it("times each pipelined batch from when the thread reaches it, not from when it was sent", async () => {
     // 8 batches of 150 ms sent at once: 1.2 s in all, past one call's hard deadline (2 × 200 + 1000 ms).
     const limits = { ...DEFAULT_SANDBOX_LIMITS, timeMs: 200 };
-    const session = await createThreadCodeRunner(limits).openSession!("(records) => { const end = Date.now() + 150; while (Date.now() < end) {} return records.length; }");
+    const session = await createThreadCodeRunner(limits).openSession!(
+      "(records) => { const end = Date.now() + 150; while (Date.now() < end) {} return records.length; }",
+    );
     try {
       const results = await Promise.all(Array.from({ length: 8 }, (_, batch) => session.run([{ batch }], {})));
       expect(results.map((result) => result.ok && result.serialized)).toEqual(Array(8).fill("1"));
@@ -31,7 +33,11 @@ describe("sandbox threads", () => {
       import { createThreadCodeRunner } from "./lib/code-sandbox/thread-pool.ts";
       const result = await createThreadCodeRunner()("(records) => ({ contacts: records })", [{ a: 1 }], {});
       console.log(result.ok ? result.serialized : result.error.message);`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: path.resolve(__dirname, "../.."), encoding: "utf8", timeout: 30_000 });
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: path.resolve(__dirname, "../.."),
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(child.stdout.trim()).toBe('{"contacts":[{"a":1}]}');
     expect(child.status).toBe(0); // null when the timeout had to kill it
   }, 40_000);

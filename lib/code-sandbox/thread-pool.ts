@@ -2,7 +2,14 @@ import { success } from "./grouping-session";
 import { formatMegabytes } from "./sandbox-errors";
 import { SandboxThread, type ThreadOutcome } from "./sandbox-thread";
 import type { WireRunResult } from "./thread-protocol";
-import { type CodeCheckResult, type CodeRunner, DEFAULT_SANDBOX_LIMITS, type GroupingSession, type SandboxError, type SandboxLimits } from "./types";
+import {
+  type CodeCheckResult,
+  type CodeRunner,
+  DEFAULT_SANDBOX_LIMITS,
+  type GroupingSession,
+  type SandboxError,
+  type SandboxLimits,
+} from "./types";
 
 // Grouping code in Node runs in a small pool of worker threads (FLOWGATE_SANDBOX_THREADS, default 2;
 // 0 runs it in-process). A session holds one thread from open to close, so builds never share a
@@ -58,17 +65,25 @@ function pool(): ThreadPool {
 
 function outcomeError(outcome: Exclude<ThreadOutcome, { kind: "reply" }>, limits: SandboxLimits): SandboxError {
   if (outcome.kind === "timeout") return { kind: "timeout", message: `Your code ran longer than ${limits.timeMs} ms` };
-  if (outcome.outOfMemory) return { kind: "memory", message: `Your code used more than ${formatMegabytes(limits.memoryBytes)}` };
-  return { kind: "runtime", message: outcome.message.startsWith("The code sandbox") ? outcome.message : `The sandbox stopped while running your code: ${outcome.message}` };
+  if (outcome.outOfMemory)
+    return { kind: "memory", message: `Your code used more than ${formatMegabytes(limits.memoryBytes)}` };
+  return {
+    kind: "runtime",
+    message: outcome.message.startsWith("The code sandbox")
+      ? outcome.message
+      : `The sandbox stopped while running your code: ${outcome.message}`,
+  };
 }
 
 async function openThreadSession(code: string, limits: SandboxLimits, sessionId: number): Promise<GroupingSession> {
   const thread = await pool().acquire();
   // Not awaited: the thread answers in order, so the first run goes out at once, right behind it.
-  const opened = thread.call({ op: "open", sessionId, code, limits }, hardDeadlineMs(limits)).then((outcome): SandboxError | undefined => {
-    if (outcome.kind !== "reply") return outcomeError(outcome, limits);
-    return outcome.reply.failure ? { kind: "runtime", message: outcome.reply.failure } : undefined;
-  });
+  const opened = thread
+    .call({ op: "open", sessionId, code, limits }, hardDeadlineMs(limits))
+    .then((outcome): SandboxError | undefined => {
+      if (outcome.kind !== "reply") return outcomeError(outcome, limits);
+      return outcome.reply.failure ? { kind: "runtime", message: outcome.reply.failure } : undefined;
+    });
   let stopped: SandboxError | undefined;
   let closed = false;
   return {
@@ -113,7 +128,10 @@ export function createThreadCodeRunner(limits: SandboxLimits = DEFAULT_SANDBOX_L
 }
 
 /** checkGroupingCode in a sandbox thread (its top-level code runs too). */
-export async function checkGroupingCodeInThread(code: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<CodeCheckResult> {
+export async function checkGroupingCodeInThread(
+  code: string,
+  limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
+): Promise<CodeCheckResult> {
   const thread = await pool().acquire();
   try {
     const outcome = await thread.call({ op: "check", code, limits }, hardDeadlineMs(limits));

@@ -12,7 +12,8 @@ export type ThreadRequest =
 /** A request before the thread wrapper numbers it. */
 export type ThreadCall = ThreadRequest extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
 
-export type WireRunResult = { ok: true; serialized: string; returnedString: boolean } | { ok: false; error: SandboxError };
+export type WireRunResult =
+  { ok: true; serialized: string; returnedString: boolean } | { ok: false; error: SandboxError };
 
 export type ThreadReply =
   | { type: "ready" }

@@ -26,7 +26,8 @@ export const DEFAULT_SANDBOX_LIMITS: Readonly<SandboxLimits> = Object.freeze({
   outputBytes: 5 * 1024 * 1024,
 });
 
-export type SandboxErrorKind = "syntax" | "not-a-function" | "runtime" | "timeout" | "memory" | "stack" | "result" | "output";
+export type SandboxErrorKind =
+  "syntax" | "not-a-function" | "runtime" | "timeout" | "memory" | "stack" | "result" | "output";
 
 export interface SandboxError {
   kind: SandboxErrorKind;

@@ -28,7 +28,9 @@ beforeAll(async () => {
   t = await freshDatabase();
   sandbox = await createSandbox();
   token = sandbox.createApp({ name: "Acme Support" }).token;
-  expectedMe = (await (await fetch(`${sandbox.url}/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as typeof expectedMe;
+  expectedMe = (await (
+    await fetch(`${sandbox.url}/me`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as typeof expectedMe;
   orgA = (await t.db.organisation.create({ data: { name: "Org A" } })).id;
   orgB = (await t.db.organisation.create({ data: { name: "Org B" } })).id;
 });
@@ -41,7 +43,10 @@ afterAll(async () => {
   await sandbox?.close();
   await closeIntercomDispatcher();
   await t?.drop();
-  for (const [name, value] of [["FLOWGATE_ENCRYPTION_KEYS", saved.keys], ["INTERCOM_SANDBOX_URL", saved.sandbox]] as const) {
+  for (const [name, value] of [
+    ["FLOWGATE_ENCRYPTION_KEYS", saved.keys],
+    ["INTERCOM_SANDBOX_URL", saved.sandbox],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -49,7 +54,10 @@ afterAll(async () => {
 });
 
 async function caught(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -58,7 +66,11 @@ const count = () => t.db.credential.count();
 
 describe("createCredential", () => {
   it("verifies the token with GET /me and stores it encrypted, showing only a masked token", async () => {
-    const credential = await createCredential(t.db, orgA, { name: "  Support app ", region: "sandbox", token: `  ${token}\n` });
+    const credential = await createCredential(t.db, orgA, {
+      name: "  Support app ",
+      region: "sandbox",
+      token: `  ${token}\n`,
+    });
 
     expect(credential).toMatchObject({
       name: "Support app",
@@ -80,7 +92,11 @@ describe("createCredential", () => {
     expect(row.tokenKeyId).toBe("itest");
     expect(row.tokenCiphertext).not.toContain(token);
     expect(decryptSecret(row.tokenCiphertext)).toBe(token);
-    expect(sandbox.requests().some((request) => request.method === "GET" && request.path === "/me" && request.status === 200)).toBe(true);
+    expect(
+      sandbox
+        .requests()
+        .some((request) => request.method === "GET" && request.path === "/me" && request.status === 200),
+    ).toBe(true);
   });
 
   it("stores OAuth kind and scopes for OAuth tokens", async () => {
@@ -92,12 +108,18 @@ describe("createCredential", () => {
       scopes: ["read_users_companies", "write_users_companies"],
       token,
     });
-    expect(credential).toMatchObject({ authKind: "oauth", oauthKind: "organisational", scopes: ["read_users_companies", "write_users_companies"] });
+    expect(credential).toMatchObject({
+      authKind: "oauth",
+      oauthKind: "organisational",
+      scopes: ["read_users_companies", "write_users_companies"],
+    });
   });
 
   it("refuses a token Intercom rejects, with a clear message, and stores nothing", async () => {
     const before = await count();
-    const error = await caught(createCredential(t.db, orgA, { name: "Bad", region: "sandbox", token: "not-a-real-token-123456" }));
+    const error = await caught(
+      createCredential(t.db, orgA, { name: "Bad", region: "sandbox", token: "not-a-real-token-123456" }),
+    );
     expect(error.code).toBe("credential_rejected");
     expect(error.field).toBe("token");
     expect(error.status).toBe(422);
@@ -154,7 +176,13 @@ describe("reading credentials", () => {
 
   it("loadCredentialToken decrypts for the server, scoped to the organisation", async () => {
     const mine = await createCredential(t.db, orgA, { name: "Loaded", region: "sandbox", token });
-    expect(await loadCredentialToken(t.db, orgA, mine.id)).toEqual({ id: mine.id, region: "sandbox", baseUrl: sandbox.url, token, rateLimitPer10s: null });
+    expect(await loadCredentialToken(t.db, orgA, mine.id)).toEqual({
+      id: mine.id,
+      region: "sandbox",
+      baseUrl: sandbox.url,
+      token,
+      rateLimitPer10s: null,
+    });
     expect((await caught(loadCredentialToken(t.db, orgB, mine.id))).code).toBe("not_found");
   });
 });
@@ -163,12 +191,22 @@ describe("test connection", () => {
   it("tests a saved credential: workspace, admin and region", async () => {
     const mine = await createCredential(t.db, orgA, { name: "Tested", region: "sandbox", token });
     const result = await testCredential(t.db, orgA, mine.id);
-    expect(result).toMatchObject({ ok: true, region: "Local sandbox", workspaceName: "Acme Support", adminName: expectedMe.name });
+    expect(result).toMatchObject({
+      ok: true,
+      region: "Local sandbox",
+      workspaceName: "Acme Support",
+      adminName: expectedMe.name,
+    });
     expect((await caught(testCredential(t.db, orgB, mine.id))).code).toBe("not_found");
   });
 
   it("reports a token that stopped working, without throwing", async () => {
-    const stale = await createCredential(t.db, orgA, { name: "Stale", region: "sandbox", token: "revoked-token-abcdefgh" }, { verify: false });
+    const stale = await createCredential(
+      t.db,
+      orgA,
+      { name: "Stale", region: "sandbox", token: "revoked-token-abcdefgh" },
+      { verify: false },
+    );
     expect(stale.verifiedAt).toBeNull();
     const result = await testCredential(t.db, orgA, stale.id);
     expect(result).toMatchObject({ ok: false, errorCode: "credential_rejected" });
@@ -176,8 +214,14 @@ describe("test connection", () => {
   });
 
   it("tests unsaved input from the create form", async () => {
-    expect(await testConnection({ region: "sandbox", token })).toMatchObject({ ok: true, workspaceName: "Acme Support" });
-    expect(await testConnection({ region: "sandbox", token: "nope-nope-nope" })).toMatchObject({ ok: false, errorCode: "credential_rejected" });
+    expect(await testConnection({ region: "sandbox", token })).toMatchObject({
+      ok: true,
+      workspaceName: "Acme Support",
+    });
+    expect(await testConnection({ region: "sandbox", token: "nope-nope-nope" })).toMatchObject({
+      ok: false,
+      errorCode: "credential_rejected",
+    });
     expect((await caught(testConnection({ region: "moon", token }))).field).toBe("region");
   });
 });
@@ -196,7 +240,9 @@ describe("deleteCredential", () => {
     const used = await createCredential(t.db, orgA, { name: "In use", region: "sandbox", token });
     const source = await t.db.source.create({ data: { organisationId: orgA, kind: "file", name: "file" } });
     const nexset = await t.db.nexset.create({ data: { organisationId: orgA, sourceId: source.id, name: "n" } });
-    await t.db.destination.create({ data: { organisationId: orgA, nexsetId: nexset.id, credentialId: used.id, name: "d", config: {} } });
+    await t.db.destination.create({
+      data: { organisationId: orgA, nexsetId: nexset.id, credentialId: used.id, name: "d", config: {} },
+    });
     const error = await caught(deleteCredential(t.db, orgA, used.id));
     expect(error).toMatchObject({ code: "credential_in_use", status: 409 });
     expect(await t.db.credential.count({ where: { id: used.id } })).toBe(1);

@@ -4,7 +4,10 @@ import { DomainError, notFound } from "@/lib/errors";
 /** Deletes a credential no destination uses (sources that used it keep running without one). */
 export async function deleteCredential(db: Db, organisationId: string, credentialId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    const credential = await tx.credential.findFirst({ where: { id: credentialId, organisationId }, select: { id: true } });
+    const credential = await tx.credential.findFirst({
+      where: { id: credentialId, organisationId },
+      select: { id: true },
+    });
     if (!credential) throw notFound("Credential");
     const destinations = await tx.destination.count({ where: { credentialId, organisationId } });
     if (destinations > 0) {

@@ -5,7 +5,10 @@ import type { PublicCredential } from "./schemas";
 
 /** Another organisation's credential is "not found", exactly like a missing one. */
 export async function getCredential(db: Db, organisationId: string, credentialId: string): Promise<PublicCredential> {
-  const row = await db.credential.findFirst({ where: { id: credentialId, organisationId }, select: publicCredentialSelect });
+  const row = await db.credential.findFirst({
+    where: { id: credentialId, organisationId },
+    select: publicCredentialSelect,
+  });
   if (!row) throw notFound("Credential");
   return toPublicCredential(row);
 }

@@ -14,7 +14,11 @@ export interface LoadedCredential {
   rateLimitPer10s: number | null;
 }
 
-export async function loadCredentialToken(db: Db, organisationId: string, credentialId: string): Promise<LoadedCredential> {
+export async function loadCredentialToken(
+  db: Db,
+  organisationId: string,
+  credentialId: string,
+): Promise<LoadedCredential> {
   const row = await db.credential.findFirst({
     where: { id: credentialId, organisationId },
     select: { id: true, region: true, tokenCiphertext: true, rateLimitPer10s: true },

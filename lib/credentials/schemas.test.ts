@@ -12,7 +12,14 @@ describe("createCredentialSchema", () => {
   });
 
   it("accepts OAuth with its kind and scopes", () => {
-    const parsed = createCredentialSchema.parse({ name: "o", region: "au", authKind: "oauth", oauthKind: "personal", scopes: ["read_tags"], token: "t" });
+    const parsed = createCredentialSchema.parse({
+      name: "o",
+      region: "au",
+      authKind: "oauth",
+      oauthKind: "personal",
+      scopes: ["read_tags"],
+      token: "t",
+    });
     expect(parsed).toMatchObject({ authKind: "oauth", oauthKind: "personal", scopes: ["read_tags"] });
   });
 
@@ -24,7 +31,11 @@ describe("createCredentialSchema", () => {
     [{ name: "x", region: "US", token: "t" }, "region", "Choose a region: us, eu, au, sandbox"],
     [{ name: " ", region: "us", token: "t" }, "name", "Give the connection a name"],
     [{ name: "x", region: "us", authKind: "basic", token: "t" }, "authKind", undefined],
-    [{ name: "x", region: "us", oauthKind: "personal", token: "t" }, "oauthKind", "OAuth kind and scopes only apply to OAuth tokens"],
+    [
+      { name: "x", region: "us", oauthKind: "personal", token: "t" },
+      "oauthKind",
+      "OAuth kind and scopes only apply to OAuth tokens",
+    ],
   ])("refuses %j at %s", (input, field, message) => {
     const result = createCredentialSchema.safeParse(input);
     expect(result.success).toBe(false);

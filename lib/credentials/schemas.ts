@@ -15,7 +15,11 @@ export const tokenSchema = z
 
 export const createCredentialSchema = z
   .object({
-    name: z.string({ error: "Give the connection a name" }).trim().min(1, "Give the connection a name").max(100, "Keep the name under 100 characters"),
+    name: z
+      .string({ error: "Give the connection a name" })
+      .trim()
+      .min(1, "Give the connection a name")
+      .max(100, "Keep the name under 100 characters"),
     region: regionSchema,
     authKind: z.enum(AUTH_KIND_IDS).default("access_token"),
     oauthKind: z.enum(OAUTH_KIND_IDS).optional(),
@@ -24,7 +28,11 @@ export const createCredentialSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.authKind !== "oauth" && (input.oauthKind !== undefined || (input.scopes?.length ?? 0) > 0)) {
-      ctx.addIssue({ code: "custom", path: ["oauthKind"], message: "OAuth kind and scopes only apply to OAuth tokens" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["oauthKind"],
+        message: "OAuth kind and scopes only apply to OAuth tokens",
+      });
     }
   });
 export type CreateCredentialInput = z.input<typeof createCredentialSchema>;

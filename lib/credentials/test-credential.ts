@@ -6,7 +6,11 @@ import { testConnectionSchema, type TestConnectionResult } from "./schemas";
 import { verifyToken } from "./verify-token";
 
 /** "Test connection" on a saved credential: GET /me, and on success refresh what we show about it. */
-export async function testCredential(db: Db, organisationId: string, credentialId: string): Promise<TestConnectionResult> {
+export async function testCredential(
+  db: Db,
+  organisationId: string,
+  credentialId: string,
+): Promise<TestConnectionResult> {
   const credential = await loadCredentialToken(db, organisationId, credentialId);
   const result = await runTest(credential.region, credential.token);
   if (result.ok) {

@@ -9,10 +9,19 @@ export interface VerifiedToken extends MeInfo {
 }
 
 /** GET /me on the region's host, once (a person is waiting). Any failure becomes a DomainError saying why. */
-export async function verifyToken(input: { region: string; token: string; timeoutMs?: number }): Promise<VerifiedToken> {
+export async function verifyToken(input: {
+  region: string;
+  token: string;
+  timeoutMs?: number;
+}): Promise<VerifiedToken> {
   const baseUrl = regionBaseUrl(input.region);
   try {
-    const { me, result } = await getMe({ baseUrl, token: input.token, maxAttempts: 1, timeoutMs: input.timeoutMs ?? 10_000 });
+    const { me, result } = await getMe({
+      baseUrl,
+      token: input.token,
+      maxAttempts: 1,
+      timeoutMs: input.timeoutMs ?? 10_000,
+    });
     return { ...me, baseUrl, latencyMs: result.latencyMs };
   } catch (error) {
     if (error instanceof IntercomCallError) throw explainFailure(error, baseUrl);
@@ -32,7 +41,9 @@ function explainFailure(error: IntercomCallError, baseUrl: string): DomainError 
   }
   if (result.outcome === "rate_limited") {
     const seconds = Math.ceil((result.retryAfterMs ?? 10_000) / 1000);
-    return new DomainError("intercom_rate_limited", `Intercom is rate limiting this app; try again in ${seconds} s.`, { status: 503 });
+    return new DomainError("intercom_rate_limited", `Intercom is rate limiting this app; try again in ${seconds} s.`, {
+      status: 503,
+    });
   }
   if (result.status === undefined) {
     return new DomainError("intercom_unreachable", `Could not reach Intercom at ${host}: ${result.errorMessage}`, {
@@ -40,5 +51,7 @@ function explainFailure(error: IntercomCallError, baseUrl: string): DomainError 
       field: "region",
     });
   }
-  return new DomainError("credential_check_failed", `GET /me on ${host} failed: ${result.errorMessage}`, { status: 502 });
+  return new DomainError("credential_check_failed", `GET /me on ${host} failed: ${result.errorMessage}`, {
+    status: 502,
+  });
 }

@@ -25,7 +25,10 @@ export function readOrCreateKeyFile(generate: () => string, file = keyFilePath()
   mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   try {
     writeFileSync(/*turbopackIgnore: true*/ file, `${generate()}\n`, { mode: 0o600, flag: "wx" });
-    log.warn({ file }, "FLOWGATE_ENCRYPTION_KEYS is not set: generated a local encryption key. Set the variable in production and back the key up.");
+    log.warn(
+      { file },
+      "FLOWGATE_ENCRYPTION_KEYS is not set: generated a local encryption key. Set the variable in production and back the key up.",
+    );
   } catch (error) {
     // Another process created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;

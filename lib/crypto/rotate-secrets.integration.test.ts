@@ -22,10 +22,24 @@ describe("rotateSecrets", () => {
     for (const [i, plain] of tokens.entries()) {
       const cipher = encryptSecret(plain, before);
       await t.db.credential.create({
-        data: { organisationId: org.id, name: `c${i}`, region: "us", tokenCiphertext: cipher, tokenKeyId: "old", tokenLast4: plain.slice(-4) },
+        data: {
+          organisationId: org.id,
+          name: `c${i}`,
+          region: "us",
+          tokenCiphertext: cipher,
+          tokenKeyId: "old",
+          tokenLast4: plain.slice(-4),
+        },
       });
     }
-    await t.db.source.create({ data: { organisationId: org.id, kind: "webhook", name: "hook", webhookSecretCipher: encryptSecret("hmac-secret", before) } });
+    await t.db.source.create({
+      data: {
+        organisationId: org.id,
+        kind: "webhook",
+        name: "hook",
+        webhookSecretCipher: encryptSecret("hmac-secret", before),
+      },
+    });
     await t.db.source.create({ data: { organisationId: org.id, kind: "file", name: "no secret" } });
 
     const during = parseKeyring(`${newKey},${oldKey}`);
@@ -54,7 +68,16 @@ describe("rotateSecrets", () => {
     const org = await t.db.organisation.create({ data: { name: "Missing key" } });
     const lost = parseKeyring(`lost:${randomBytes(32).toString("base64")}`);
     const cipher = encryptSecret("orphan-token-abcdef", lost);
-    await t.db.credential.create({ data: { organisationId: org.id, name: "orphan", region: "us", tokenCiphertext: cipher, tokenKeyId: "lost", tokenLast4: "cdef" } });
+    await t.db.credential.create({
+      data: {
+        organisationId: org.id,
+        name: "orphan",
+        region: "us",
+        tokenCiphertext: cipher,
+        tokenKeyId: "lost",
+        tokenLast4: "cdef",
+      },
+    });
     await expect(rotateSecrets(t.db, parseKeyring(newKey))).rejects.toThrow(/key "lost"/);
     expect((await t.db.credential.findFirstOrThrow({ where: { name: "orphan" } })).tokenCiphertext).toBe(cipher);
   });

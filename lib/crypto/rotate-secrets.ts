@@ -35,7 +35,10 @@ export async function rotateSecrets(db: Db, keyring: Keyring = loadKeyring()): P
     report.credentials[count === 1 ? "rotated" : "changedMeanwhile"]++;
   }
 
-  const sources = await db.source.findMany({ where: { webhookSecretCipher: { not: null } }, select: { id: true, webhookSecretCipher: true } });
+  const sources = await db.source.findMany({
+    where: { webhookSecretCipher: { not: null } },
+    select: { id: true, webhookSecretCipher: true },
+  });
   for (const row of sources) {
     const stored = row.webhookSecretCipher as string;
     if (secretKeyId(stored) === currentKeyId) {
@@ -43,7 +46,10 @@ export async function rotateSecrets(db: Db, keyring: Keyring = loadKeyring()): P
       continue;
     }
     const cipher = encryptSecret(decryptSecret(stored, keyring), keyring);
-    const { count } = await db.source.updateMany({ where: { id: row.id, webhookSecretCipher: stored }, data: { webhookSecretCipher: cipher } });
+    const { count } = await db.source.updateMany({
+      where: { id: row.id, webhookSecretCipher: stored },
+      data: { webhookSecretCipher: cipher },
+    });
     report.webhookSecrets[count === 1 ? "rotated" : "changedMeanwhile"]++;
   }
   return report;

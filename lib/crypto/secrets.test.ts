@@ -38,7 +38,8 @@ describe("encryptSecret / decryptSecret", () => {
   });
 
   it("round-trips unicode and empty strings", () => {
-    for (const plain of ["", "héllo ✓ 🔑", "x".repeat(10_000)]) expect(decryptSecret(encryptSecret(plain, ring), ring)).toBe(plain);
+    for (const plain of ["", "héllo ✓ 🔑", "x".repeat(10_000)])
+      expect(decryptSecret(encryptSecret(plain, ring), ring)).toBe(plain);
   });
 
   it.each([
@@ -70,9 +71,12 @@ describe("encryptSecret / decryptSecret", () => {
     expect(() => decryptSecret(stored, impostor)).toThrow(/integrity check/);
   });
 
-  it.each(["", "plain-token", "v2:a1:x:y:z", "v1:a1:AAAA:BBBB", "v1::AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AA=="])("refuses a malformed envelope %j", (stored) => {
-    expect(() => decryptSecret(stored, ring)).toThrow(/not a Flowgate v1 envelope/);
-  });
+  it.each(["", "plain-token", "v2:a1:x:y:z", "v1:a1:AAAA:BBBB", "v1::AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AA=="])(
+    "refuses a malformed envelope %j",
+    (stored) => {
+      expect(() => decryptSecret(stored, ring)).toThrow(/not a Flowgate v1 envelope/);
+    },
+  );
 
   it("decrypts with an older key after a new one becomes current", () => {
     const old = encryptSecret(TOKEN, parseKeyring(keyA));

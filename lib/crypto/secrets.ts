@@ -22,16 +22,26 @@ export function encryptSecret(plain: string, keyring: Keyring = loadKeyring()): 
   const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(`${VERSION}:${id}`));
   const ciphertext = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  return [VERSION, id, iv.toString("base64"), cipher.getAuthTag().toString("base64"), ciphertext.toString("base64")].join(":");
+  return [
+    VERSION,
+    id,
+    iv.toString("base64"),
+    cipher.getAuthTag().toString("base64"),
+    ciphertext.toString("base64"),
+  ].join(":");
 }
 
 export function decryptSecret(stored: string, keyring: Keyring = loadKeyring()): string {
   const { keyId, iv, tag, ciphertext } = parseEnvelope(stored);
   const entry = keyring.byId.get(keyId);
   if (!entry) {
-    throw new DomainError("encryption_key_missing", `The secret was encrypted with key "${keyId}", which is not in FLOWGATE_ENCRYPTION_KEYS`, {
-      status: 500,
-    });
+    throw new DomainError(
+      "encryption_key_missing",
+      `The secret was encrypted with key "${keyId}", which is not in FLOWGATE_ENCRYPTION_KEYS`,
+      {
+        status: 500,
+      },
+    );
   }
   try {
     const decipher = createDecipheriv("aes-256-gcm", entry.key, iv, { authTagLength: TAG_BYTES });
@@ -39,9 +49,13 @@ export function decryptSecret(stored: string, keyring: Keyring = loadKeyring()):
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(ciphertext), decipher.final()]).toString("utf8");
   } catch {
-    throw new DomainError("secret_tampered", "A stored secret failed its integrity check (altered, or a different key under the same id)", {
-      status: 500,
-    });
+    throw new DomainError(
+      "secret_tampered",
+      "A stored secret failed its integrity check (altered, or a different key under the same id)",
+      {
+        status: 500,
+      },
+    );
   }
 }
 
@@ -53,10 +67,22 @@ export function secretKeyId(stored: string): string {
 export function parseEnvelope(stored: string): EnvelopeParts {
   const parts = stored.split(":");
   const [version, keyId, iv, tag, ciphertext] = parts;
-  if (parts.length !== 5 || version !== VERSION || !keyId || iv === undefined || tag === undefined || ciphertext === undefined) {
+  if (
+    parts.length !== 5 ||
+    version !== VERSION ||
+    !keyId ||
+    iv === undefined ||
+    tag === undefined ||
+    ciphertext === undefined
+  ) {
     throw malformed();
   }
-  const envelope = { keyId, iv: Buffer.from(iv, "base64"), tag: Buffer.from(tag, "base64"), ciphertext: Buffer.from(ciphertext, "base64") };
+  const envelope = {
+    keyId,
+    iv: Buffer.from(iv, "base64"),
+    tag: Buffer.from(tag, "base64"),
+    ciphertext: Buffer.from(ciphertext, "base64"),
+  };
   if (envelope.iv.length !== IV_BYTES || envelope.tag.length !== TAG_BYTES) throw malformed();
   return envelope;
 }

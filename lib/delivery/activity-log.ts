@@ -13,7 +13,10 @@ export const listDeliveryCallsSchema = z.object({
   outcome: z.enum(CALL_OUTCOMES).optional(),
   kind: z.enum(CALL_KINDS).optional(),
   /** The id of the last call of the previous page. */
-  cursor: z.string().regex(/^\d{1,19}$/, { error: "cursor must be a call id" }).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, { error: "cursor must be a call id" })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;
@@ -27,9 +30,17 @@ export interface DeliveryCallView extends DeliveryCallSummary {
 }
 
 /** The shared part of every activity-log page: input, ownership, filters, newest first, one extra row to see if more follow. */
-export async function callPageQuery(db: Db, organisationId: string, destinationId: string, input: ListDeliveryCallsInput) {
+export async function callPageQuery(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  input: ListDeliveryCallsInput,
+) {
   const query = parseInput(listDeliveryCallsSchema, input);
-  const destination = await db.destination.findFirst({ where: { id: destinationId, organisationId }, select: { id: true } });
+  const destination = await db.destination.findFirst({
+    where: { id: destinationId, organisationId },
+    select: { id: true },
+  });
   if (!destination) throw notFound("Destination");
   return {
     limit: query.limit,
@@ -48,7 +59,11 @@ export async function callPageQuery(db: Db, organisationId: string, destinationI
 }
 
 /** Cuts the extra row off and names the cursor of the next page. */
-export function toCallPage<R extends { id: bigint }, V>(rows: R[], limit: number, view: (row: R) => V): { items: V[]; nextCursor: string | null } {
+export function toCallPage<R extends { id: bigint }, V>(
+  rows: R[],
+  limit: number,
+  view: (row: R) => V,
+): { items: V[]; nextCursor: string | null } {
   const page = rows.slice(0, limit);
   return { items: page.map(view), nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
 }
@@ -61,5 +76,8 @@ export async function listDeliveryCalls(
 ): Promise<{ items: DeliveryCallView[]; nextCursor: string | null }> {
   const { args, limit } = await callPageQuery(db, organisationId, destinationId, input);
   const rows = await db.deliveryCall.findMany(args);
-  return toCallPage(rows, limit, ({ id, organisationId: _o, destinationId: _d, ...rest }) => ({ id: String(id), ...rest }));
+  return toCallPage(rows, limit, ({ id, organisationId: _o, destinationId: _d, ...rest }) => ({
+    id: String(id),
+    ...rest,
+  }));
 }

@@ -2,8 +2,17 @@ import { defineApiRoute } from "@/lib/api/route-spec";
 import { listDeliveryCallsSchema } from "./activity-log";
 import { errorSelectionSchema, listErrorRecordsSchema } from "./error-records";
 import {
-  callParamsSchema, deliveryCallDetailSchema, deliveryCallPageSchema, deliveryProgressSchema, deliveryTimelineSchema, destinationParamsSchema,
-  destinationStatusViewSchema, errorDiscardResultSchema, errorRecordPageSchema, errorReplayResultSchema, rateLimitUsageSchema,
+  callParamsSchema,
+  deliveryCallDetailSchema,
+  deliveryCallPageSchema,
+  deliveryProgressSchema,
+  deliveryTimelineSchema,
+  destinationParamsSchema,
+  destinationStatusViewSchema,
+  errorDiscardResultSchema,
+  errorRecordPageSchema,
+  errorReplayResultSchema,
+  rateLimitUsageSchema,
 } from "./monitoring-schemas";
 import { timelineInputSchema } from "./monitoring";
 
@@ -18,8 +27,10 @@ const auth = "session-or-api-key" as const;
 export const activateDestinationRoute = defineApiRoute({
   method: "POST",
   path: `${BASE}/activate`,
-  summary: "Activate a destination (from draft, paused or error): its workers start delivering every record of its Nexset",
-  description: "Activating an active destination changes nothing. 422 when its settings are incomplete or its credential is gone.",
+  summary:
+    "Activate a destination (from draft, paused or error): its workers start delivering every record of its Nexset",
+  description:
+    "Activating an active destination changes nothing. 422 when its settings are incomplete or its credential is gone.",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -54,7 +65,8 @@ export const resumeDestinationRoute = defineApiRoute({
 export const deliveryProgressRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/progress`,
-  summary: "Delivery progress: records delivered of the Nexset's total, the backlog, open error records, calls in flight, and the status",
+  summary:
+    "Delivery progress: records delivered of the Nexset's total, the backlog, open error records, calls in flight, and the status",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -65,7 +77,8 @@ export const deliveryProgressRoute = defineApiRoute({
 export const deliveryTimelineRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/timeline`,
-  summary: "Calls, records and outcomes (2xx, 4xx, 5xx, 429, no answer) per minute over the last N minutes, oldest first",
+  summary:
+    "Calls, records and outcomes (2xx, 4xx, 5xx, 429, no answer) per minute over the last N minutes, oldest first",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -77,7 +90,8 @@ export const deliveryTimelineRoute = defineApiRoute({
 export const rateLimitUsageRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/rate-limit`,
-  summary: "The rate-limit budget of the destination's credential (shared by every destination using it): window budget, used, remaining, reset",
+  summary:
+    "The rate-limit budget of the destination's credential (shared by every destination using it): window budget, used, remaining, reset",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -88,8 +102,10 @@ export const rateLimitUsageRoute = defineApiRoute({
 export const listDeliveryCallsRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/calls`,
-  summary: "The activity log: API calls newest first (request line, status, outcome, latency, config version, kind), filterable, paginated",
-  description: "Pass the previous page's `nextCursor` as `cursor` for the next page. Bodies and headers are in GET …/calls/{callId}.",
+  summary:
+    "The activity log: API calls newest first (request line, status, outcome, latency, config version, kind), filterable, paginated",
+  description:
+    "Pass the previous page's `nextCursor` as `cursor` for the next page. Bodies and headers are in GET …/calls/{callId}.",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -101,7 +117,8 @@ export const listDeliveryCallsRoute = defineApiRoute({
 export const getDeliveryCallRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/calls/{callId}`,
-  summary: "One call in full: the request as sent (token masked) with headers and body, and the response's status, headers and body",
+  summary:
+    "One call in full: the request as sent (token masked) with headers and body, and the response's status, headers and body",
   tags,
   auth,
   params: callParamsSchema,
@@ -125,7 +142,8 @@ export const replayErrorRecordsRoute = defineApiRoute({
   method: "POST",
   path: `${BASE}/errors/replay`,
   summary: "Replay open error records — `{ ids: [...] }` or `{ all: true }` — with the destination's current settings",
-  description: "Queues the replay and answers 202 with how many open error records it covers (0: nothing open matched).",
+  description:
+    "Queues the replay and answers 202 with how many open error records it covers (0: nothing open matched).",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -138,7 +156,8 @@ export const replayErrorRecordsRoute = defineApiRoute({
 export const discardErrorRecordsRoute = defineApiRoute({
   method: "POST",
   path: `${BASE}/errors/discard`,
-  summary: "Discard open error records — `{ ids: [...] }` or `{ all: true }` — so they are no longer replayed or counted",
+  summary:
+    "Discard open error records — `{ ids: [...] }` or `{ all: true }` — so they are no longer replayed or counted",
   tags,
   auth,
   params: destinationParamsSchema,

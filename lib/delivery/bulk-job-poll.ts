@@ -46,7 +46,11 @@ export type BulkPollOutcome =
  * job is already running at Intercom; abandoning it would send its records again on resume), and
  * stops only at shutdown.
  */
-export async function pollBulkJob(job: BulkJobRef, env: SendEnv, onCall: (result: IntercomResult) => void): Promise<BulkPollOutcome> {
+export async function pollBulkJob(
+  job: BulkJobRef,
+  env: SendEnv,
+  onCall: (result: IntercomResult) => void,
+): Promise<BulkPollOutcome> {
   const deadline = Date.now() + env.settings.bulkPollTimeoutMs;
   const pollEnv: SendEnv = { ...env, waitSignal: env.hardSignal };
   let last: IntercomResult | undefined;
@@ -79,9 +83,18 @@ export async function pollBulkJob(job: BulkJobRef, env: SendEnv, onCall: (result
       continue;
     }
     if (result.outcome === "retry") continue;
-    if (result.outcome !== "success") return { kind: "failed", message: `Could not read bulk job ${job.jobId}: ${result.errorMessage ?? result.status}`, result };
+    if (result.outcome !== "success")
+      return {
+        kind: "failed",
+        message: `Could not read bulk job ${job.jobId}: ${result.errorMessage ?? result.status}`,
+        result,
+      };
     const state = (result.body as { state?: unknown } | null)?.state;
     if (typeof state === "string" && FINAL_STATES.has(state)) return { kind: "finished", state, result };
   }
-  return { kind: "failed", message: `Bulk job ${job.jobId} did not finish within ${Math.round(env.settings.bulkPollTimeoutMs / 1000)} s`, result: last };
+  return {
+    kind: "failed",
+    message: `Bulk job ${job.jobId} did not finish within ${Math.round(env.settings.bulkPollTimeoutMs / 1000)} s`,
+    result: last,
+  };
 }

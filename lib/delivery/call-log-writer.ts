@@ -8,8 +8,25 @@ import type { CallRow } from "./call-record";
 // 3 KB call row, COPY ≈25), and a worker writes one row per API call, thousands a second.
 
 const COLUMNS = [
-  "organisationId", "destinationId", "kind", "firstSeq", "lastSeq", "recordCount", "configVersion", "attempt", "method", "url",
-  "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "outcome", "errorMessage", "latencyMs", "createdAt",
+  "organisationId",
+  "destinationId",
+  "kind",
+  "firstSeq",
+  "lastSeq",
+  "recordCount",
+  "configVersion",
+  "attempt",
+  "method",
+  "url",
+  "requestHeaders",
+  "requestBody",
+  "responseStatus",
+  "responseHeaders",
+  "responseBody",
+  "outcome",
+  "errorMessage",
+  "latencyMs",
+  "createdAt",
 ] as const;
 
 const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
@@ -19,7 +36,11 @@ const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", 
  * or wedge the journal: the rows are then written one by one and a refused one is reported and
  * left out. Any other error (the database unreachable) is thrown, and the caller tries again.
  */
-export async function writeCallRows(pool: pg.Pool, rows: readonly CallRow[], onRefused: (error: Error) => void): Promise<void> {
+export async function writeCallRows(
+  pool: pg.Pool,
+  rows: readonly CallRow[],
+  onRefused: (error: Error) => void,
+): Promise<void> {
   try {
     await copyCallRows(pool, rows);
   } catch (error) {

@@ -52,7 +52,9 @@ export function toCallRow(meta: CallMeta, result: IntercomResult, createdAt = ne
     responseHeaders: result.status === undefined ? undefined : result.headers,
     responseBody: result.status === undefined ? null : truncateBody(result.rawBody),
     outcome: result.outcome,
-    errorMessage: result.errorMessage ?? (result.outcome === "conflict" && result.existingId ? `Already exists with id ${result.existingId}` : null),
+    errorMessage:
+      result.errorMessage ??
+      (result.outcome === "conflict" && result.existingId ? `Already exists with id ${result.existingId}` : null),
     latencyMs: Math.max(0, Math.round(result.latencyMs)),
     createdAt,
   };

@@ -45,7 +45,15 @@ export async function loadClaims(db: Db, destinationId: string): Promise<StoredC
   return db.deliveryClaim.findMany({
     where: { destinationId },
     orderBy: { firstSeq: "asc" },
-    select: { id: true, firstSeq: true, lastSeq: true, status: true, attempts: true, nextAttemptAt: true, doneMask: true },
+    select: {
+      id: true,
+      firstSeq: true,
+      lastSeq: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      doneMask: true,
+    },
   });
 }
 
@@ -69,7 +77,13 @@ export async function insertClaims(
   if (ranges.length === 0) return [];
   // The records come by one index range scan over all the ranges (a join per claim lets the planner
   // scan the whole Nexset); those of a range someone else claimed are dropped here.
-  const rows = await sql.query<{ id: string | null; firstSeq: number | null; lastSeq: number | null; seq: number | null; data: Record<string, unknown> | null }>(
+  const rows = await sql.query<{
+    id: string | null;
+    firstSeq: number | null;
+    lastSeq: number | null;
+    seq: number | null;
+    data: Record<string, unknown> | null;
+  }>(
     `WITH claimed AS (
        INSERT INTO "DeliveryClaim" ("destinationId", "firstSeq", "lastSeq", "configVersion", "claimedAt")
        SELECT $1, f, l, $2, now() AT TIME ZONE 'UTC' FROM unnest($3::int[], $4::int[]) AS t(f, l)
@@ -80,12 +94,28 @@ export async function insertClaims(
      UNION ALL
      SELECT NULL, NULL, NULL, "seq", "data" FROM "NexsetRecord"
      WHERE $5::text IS NOT NULL AND "nexsetId" = $5 AND "seq" BETWEEN $6 AND $7`,
-    [destinationId, configVersion, ranges.map((r) => r.firstSeq), ranges.map((r) => r.lastSeq), recordsOf ?? null, Math.min(...ranges.map((r) => r.firstSeq)), Math.max(...ranges.map((r) => r.lastSeq))],
+    [
+      destinationId,
+      configVersion,
+      ranges.map((r) => r.firstSeq),
+      ranges.map((r) => r.lastSeq),
+      recordsOf ?? null,
+      Math.min(...ranges.map((r) => r.firstSeq)),
+      Math.max(...ranges.map((r) => r.lastSeq)),
+    ],
     "flowgate-insert-claims",
   );
   const claims: ClaimWithRecords[] = rows
     .filter((row) => row.id !== null)
-    .map((row) => ({ id: BigInt(row.id!), firstSeq: row.firstSeq!, lastSeq: row.lastSeq!, status: "in_flight", attempts: 0, nextAttemptAt: null, doneMask: 0n }))
+    .map((row) => ({
+      id: BigInt(row.id!),
+      firstSeq: row.firstSeq!,
+      lastSeq: row.lastSeq!,
+      status: "in_flight",
+      attempts: 0,
+      nextAttemptAt: null,
+      doneMask: 0n,
+    }))
     .sort((a, b) => a.firstSeq - b.firstSeq);
   if (recordsOf) {
     const records = rows.filter((row) => row.seq !== null && row.data !== null).sort((a, b) => a.seq! - b.seq!);
@@ -93,14 +123,20 @@ export async function insertClaims(
     for (const claim of claims) {
       claim.records = [];
       while (next < records.length && records[next]!.seq! < claim.firstSeq) next++;
-      while (next < records.length && records[next]!.seq! <= claim.lastSeq) claim.records.push({ seq: records[next]!.seq!, data: records[next++]!.data! });
+      while (next < records.length && records[next]!.seq! <= claim.lastSeq)
+        claim.records.push({ seq: records[next]!.seq!, data: records[next++]!.data! });
     }
   }
   return claims;
 }
 
 /** The records with seq in [firstSeq, lastSeq], in order. */
-export function loadRecords(sql: SqlExecutor, nexsetId: string, firstSeq: number, lastSeq: number): Promise<LoadedRecord[]> {
+export function loadRecords(
+  sql: SqlExecutor,
+  nexsetId: string,
+  firstSeq: number,
+  lastSeq: number,
+): Promise<LoadedRecord[]> {
   return sql.query<LoadedRecord>(
     `SELECT "seq", "data" FROM "NexsetRecord" WHERE "nexsetId" = $1 AND "seq" BETWEEN $2 AND $3 ORDER BY "seq"`,
     [nexsetId, firstSeq, lastSeq],

@@ -78,15 +78,21 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   const permitHeld = built.configErrors.length === 0 && built.requests.length > 0;
   if (!permitHeld) env.send.permits.release();
   if (built.configErrors.length > 0) {
-    env.failRun(`The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`);
+    env.failRun(
+      `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
+    );
     return "abandoned";
   }
-  const errorRow = (firstSeq: number, lastSeq: number, reason: string) => toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason);
+  const errorRow = (firstSeq: number, lastSeq: number, reason: string) =>
+    toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason);
   const seqOf = (index: number) => recordSeqs[index]!;
-  const errorRecords: ErrorRow[] = built.recordErrors.map((error) => errorRow(seqOf(error.index), seqOf(error.index), error.message));
+  const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
+    errorRow(seqOf(error.index), seqOf(error.index), error.message),
+  );
   const present = new Set(recordSeqs);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
-    if (!present.has(seq) && !isDone(claim, seq)) errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
+    if (!present.has(seq) && !isDone(claim, seq))
+      errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
   }
 
   // Each call of a claim that tracks records commits its records as done on its own; otherwise
@@ -137,17 +143,35 @@ async function sendClaimRequest(
   let attempts = startAttempts;
   const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
   const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
-    env.journal.recordCall(toCallRow({ organisationId: env.destination.organisationId, destinationId: env.destination.id, kind: "delivery", configVersion, attempt, ...meta }, result), streak);
+    env.journal.recordCall(
+      toCallRow(
+        {
+          organisationId: env.destination.organisationId,
+          destinationId: env.destination.id,
+          kind: "delivery",
+          configVersion,
+          attempt,
+          ...meta,
+        },
+        result,
+      ),
+      streak,
+    );
   const abandoned: RequestResult = { abandoned: true, attempts, errorRecords: [], responses: [] };
 
-  const outcome = await sendWithRetries(toOutgoing(request), send, {
-    nextAttempt: () => attempts + 1,
-    onCall: (result, attempt, effect) => {
-      if (effect !== "neutral") attempts = attempt;
-      recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
+  const outcome = await sendWithRetries(
+    toOutgoing(request),
+    send,
+    {
+      nextAttempt: () => attempts + 1,
+      onCall: (result, attempt, effect) => {
+        if (effect !== "neutral") attempts = attempt;
+        recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
+      },
+      onRetryScheduled: (attempt, at) => env.journal.recordProgress(claimId, attempt, at),
     },
-    onRetryScheduled: (attempt, at) => env.journal.recordProgress(claimId, attempt, at),
-  }, holdsPermit);
+    holdsPermit,
+  );
   if (outcome.kind === "abandoned") return abandoned;
 
   let final = outcome.result;
@@ -166,10 +190,27 @@ async function sendClaimRequest(
       }
     }
   } else if (final.outcome !== "conflict") {
-    reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}` : (final.errorMessage ?? `Intercom answered ${final.status}`);
+    reason = outcome.gaveUp
+      ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}`
+      : (final.errorMessage ?? `Intercom answered ${final.status}`);
   }
-  const errorRecords = reason ? contiguousRuns(seqs).map((run) => toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final)) : [];
-  const responses = settings.responseWebhook ? [buildResponseRecord({ destinationId: env.destination.id, configVersion, kind: "delivery", result: final, seqs, job })] : [];
+  const errorRecords = reason
+    ? contiguousRuns(seqs).map((run) =>
+        toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final),
+      )
+    : [];
+  const responses = settings.responseWebhook
+    ? [
+        buildResponseRecord({
+          destinationId: env.destination.id,
+          configVersion,
+          kind: "delivery",
+          result: final,
+          seqs,
+          job,
+        }),
+      ]
+    : [];
   return { abandoned: false, attempts, errorRecords, responses };
 }
 
@@ -189,7 +230,12 @@ async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
 }
 
 function toOutgoing(request: BuiltRequest) {
-  return { method: request.method as HttpMethod, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) };
+  return {
+    method: request.method as HttpMethod,
+    url: request.url,
+    headers: request.headers,
+    ...(request.body !== undefined ? { body: request.body } : {}),
+  };
 }
 
 function toErrorRow(

@@ -3,7 +3,14 @@ import { appendRecords } from "@/lib/nexsets/append-records";
 import { activateDestination } from "./destination-lifecycle";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
@@ -28,7 +35,9 @@ describe("delivery", () => {
 
     const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, orderBy: { firstSeq: "asc" } });
     expect(calls.map((c) => c.firstSeq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(new Set(calls.map((c) => `${c.outcome}/${c.responseStatus}/${c.configVersion}/${c.kind}`))).toEqual(new Set(["success/200/1/delivery"]));
+    expect(new Set(calls.map((c) => `${c.outcome}/${c.responseStatus}/${c.configVersion}/${c.kind}`))).toEqual(
+      new Set(["success/200/1/delivery"]),
+    );
     const stored = JSON.stringify(calls, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v));
     expect(stored).not.toContain(token);
     expect((calls[0]!.requestHeaders as Record<string, string>).authorization).toMatch(/^Bearer ••••/);
@@ -77,7 +86,12 @@ describe("delivery", () => {
     });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
-    const progress = await waitFor(delivered(destinationId), (p) => p.processed === 25, 20_000, "25 records in bulk jobs");
+    const progress = await waitFor(
+      delivered(destinationId),
+      (p) => p.processed === 25,
+      20_000,
+      "25 records in bulk jobs",
+    );
     expect(progress).toMatchObject({ delivered: 15, errorRecords: 1, errorRecordsRecords: 10 });
 
     const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, orderBy: { id: "asc" } });
@@ -96,7 +110,11 @@ describe("delivery", () => {
   it("keeps records that cannot be built (a URL placeholder they lack) as error records, without a call", async () => {
     const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const nexsetId = await createNexsetWithRecords(f, [{ contact_id: "abc", name: "x" }, { name: "no id" }]);
-    const destinationId = await createDestination(f, { nexsetId, credentialId, config: { method: "PUT", urlTemplate: "/contacts/{contact_id}" } });
+    const destinationId = await createDestination(f, {
+      nexsetId,
+      credentialId,
+      config: { method: "PUT", urlTemplate: "/contacts/{contact_id}" },
+    });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(delivered(destinationId), (p) => p.processed === 2, 20_000, "2 records");

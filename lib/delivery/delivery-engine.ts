@@ -45,7 +45,12 @@ export class DeliveryEngine {
     // crash of PostgreSQL itself can then lose the last ~0.6 s of progress, and lost progress means
     // those calls are made again (the records are never lost: they are committed durably). Waiting
     // for each flush instead caps delivery at a few commits per disk sync.
-    this.pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 4, application_name: "flowgate-delivery", options: "-c synchronous_commit=off" });
+    this.pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 4,
+      application_name: "flowgate-delivery",
+      options: "-c synchronous_commit=off",
+    });
     // An idle client losing its connection must not crash the worker; the pool replaces it.
     this.pool.on("error", (error) => this.log.warn({ err: error.message }, "delivery database connection lost"));
     this.log = (opts.log ?? rootLog).child({ component: "delivery" });
@@ -103,7 +108,10 @@ export class DeliveryEngine {
       destinationId,
       selection,
     );
-    const tracked = run.then(() => "drained" as const, () => "drained" as const);
+    const tracked = run.then(
+      () => "drained" as const,
+      () => "drained" as const,
+    );
     this.runs.add(tracked);
     try {
       return await run;
@@ -129,7 +137,9 @@ export class DeliveryEngine {
   async shutdown(): Promise<void> {
     this.stop.abort();
     const settled = Promise.allSettled([...this.runs]);
-    const graceOver = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), this.settings.shutdownGraceMs).unref());
+    const graceOver = new Promise<"timeout">((resolve) =>
+      setTimeout(() => resolve("timeout"), this.settings.shutdownGraceMs).unref(),
+    );
     if ((await Promise.race([settled, graceOver])) === "timeout") {
       this.log.warn({ runs: this.runs.size }, "calls still in flight after the grace period; cancelling them");
       this.hard.abort();

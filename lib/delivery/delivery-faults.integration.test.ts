@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import { queue } from "@/lib/queue/queues";
 import { activateDestination } from "./destination-lifecycle";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
 const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
-  env: { FLOWGATE_DELIVERY_BACKOFF_BASE_MS: "50", FLOWGATE_DELIVERY_BACKOFF_MAX_MS: "400", FLOWGATE_DELIVERY_MAX_ATTEMPTS: "12", FLOWGATE_DELIVERY_RECONCILE_MS: "1000" },
+  env: {
+    FLOWGATE_DELIVERY_BACKOFF_BASE_MS: "50",
+    FLOWGATE_DELIVERY_BACKOFF_MAX_MS: "400",
+    FLOWGATE_DELIVERY_MAX_ATTEMPTS: "12",
+    FLOWGATE_DELIVERY_RECONCILE_MS: "1000",
+  },
 });
 
 const progressOf = hooks.progressOf;
@@ -21,7 +33,12 @@ describe("delivery under faults", () => {
     const destinationId = await createDestination(f, { nexsetId, credentialId });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
-    const progress = await waitFor(progressOf(destinationId), (p) => p.processed === 150, 45_000, "150 records through faults");
+    const progress = await waitFor(
+      progressOf(destinationId),
+      (p) => p.processed === 150,
+      45_000,
+      "150 records through faults",
+    );
     expect(progress).toMatchObject({ delivered: 150, errorRecords: 0 });
 
     const posts = contactPostsByEmail(f.sandbox, appId);
@@ -44,7 +61,10 @@ describe("delivery under faults", () => {
 
   it("rides out a 429 storm: nothing lost, no job failed, calls resume at the window's reset", async () => {
     // Flowgate believes it may send 1,000 per window; the app allows 6. The headers correct it.
-    const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 1_000, sandboxRateLimitPer10s: 6 });
+    const { credentialId, appId } = await createSandboxCredential(f, {
+      rateLimitPer10s: 1_000,
+      sandboxRateLimitPer10s: 6,
+    });
     const records = contactRecords(16);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
@@ -60,7 +80,11 @@ describe("delivery under faults", () => {
     expect(limited.length).toBeGreaterThan(0);
     // Every 2xx falls in a window (wall-clock 10 s) that had budget left: at most 6 per window.
     const perWindow = new Map<number, number>();
-    for (const r of accepted) perWindow.set(Math.floor(Date.parse(r.time) / 10_000), (perWindow.get(Math.floor(Date.parse(r.time) / 10_000)) ?? 0) + 1);
+    for (const r of accepted)
+      perWindow.set(
+        Math.floor(Date.parse(r.time) / 10_000),
+        (perWindow.get(Math.floor(Date.parse(r.time) / 10_000)) ?? 0) + 1,
+      );
     for (const count of perWindow.values()) expect(count).toBeLessThanOrEqual(6);
     // The first burst (16 calls at once, before any answer) meets 429s; once Intercom's headers have
     // corrected the budget, later windows are used exactly, with no 429 at all: a record meets a 429
@@ -75,7 +99,10 @@ describe("delivery under faults", () => {
       expect(Date.parse(first.time) - window * 10_000).toBeLessThan(1_500);
     }
     // 429s used no attempts and failed no job.
-    const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, select: { outcome: true, attempt: true } });
+    const calls = await f.db.deliveryCall.findMany({
+      where: { destinationId },
+      select: { outcome: true, attempt: true },
+    });
     expect(calls.filter((c) => c.outcome === "success").every((c) => c.attempt === 1)).toBe(true);
     expect(calls.filter((c) => c.outcome === "rate_limited").length).toBe(limited.length);
     const counts = await queue("delivery").getJobCounts("failed");

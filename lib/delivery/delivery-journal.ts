@@ -85,14 +85,18 @@ export class DeliveryJournal {
     if (streak === "fail") this.lastFailure = row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`;
     const before = this.liveStreak;
     this.liveStreak = streak === "reset" ? 0 : streak === "fail" ? before + 1 : before;
-    if (before < this.opts.failureStreakLimit && this.liveStreak >= this.opts.failureStreakLimit) this.opts.onStreakLimit?.();
+    if (before < this.opts.failureStreakLimit && this.liveStreak >= this.opts.failureStreakLimit)
+      this.opts.onStreakLimit?.();
     this.kick();
   }
 
   /** A claim waits for a retry; with several calls waiting, the most attempts and the latest time win. */
   recordProgress(claimId: bigint, attempts: number, nextAttemptAt: Date | null): void {
     const known = this.progress.get(claimId);
-    const later = known?.nextAttemptAt && (!nextAttemptAt || known.nextAttemptAt > nextAttemptAt) ? known.nextAttemptAt : nextAttemptAt;
+    const later =
+      known?.nextAttemptAt && (!nextAttemptAt || known.nextAttemptAt > nextAttemptAt)
+        ? known.nextAttemptAt
+        : nextAttemptAt;
     this.progress.set(claimId, { attempts: Math.max(attempts, known?.attempts ?? 0), nextAttemptAt: later });
     this.kick();
   }
@@ -112,7 +116,13 @@ export class DeliveryJournal {
   }
 
   get idle(): boolean {
-    return !this.flushing && this.calls.length === 0 && this.progress.size === 0 && this.partials.length === 0 && this.finishes.length === 0;
+    return (
+      !this.flushing &&
+      this.calls.length === 0 &&
+      this.progress.size === 0 &&
+      this.partials.length === 0 &&
+      this.finishes.length === 0
+    );
   }
 
   /** Waits until everything recorded so far is committed. */
@@ -182,7 +192,8 @@ export class DeliveryJournal {
     const finishing = new Set(finishes.map((f) => f.claimId));
     const doneMasks = new Map<bigint, bigint>();
     for (const partial of partials) {
-      if (!finishing.has(partial.claimId)) doneMasks.set(partial.claimId, (doneMasks.get(partial.claimId) ?? 0n) | partial.mask);
+      if (!finishing.has(partial.claimId))
+        doneMasks.set(partial.claimId, (doneMasks.get(partial.claimId) ?? 0n) | partial.mask);
     }
     let streak = this.streak;
     for (const call of calls) streak = call.streak === "reset" ? 0 : call.streak === "fail" ? streak + 1 : streak;
@@ -200,7 +211,9 @@ export class DeliveryJournal {
       storeCursor: finishes.length > 0 || streak !== this.streak,
       cursor,
       streak,
-      errorMessage: trip ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}` : null,
+      errorMessage: trip
+        ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`
+        : null,
     };
     if (responseNexsetId) {
       // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.

@@ -10,8 +10,14 @@ import { activateDestination } from "./destination-lifecycle";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture,
-  setupDeliveryFixture, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  setupDeliveryFixture,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 
@@ -71,7 +77,12 @@ describe("delivery recovery", () => {
     expect(inFlightAtCrash.length).toBeLessThanOrEqual(MAX_OPEN_CLAIMS);
     // What Intercom had when the worker died (requests already on the wire land within the latency).
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const createdAtCrash = new Set(f.sandbox.registry.byId(appId)!.data.contacts.all().map((c) => c.email));
+    const createdAtCrash = new Set(
+      f.sandbox.registry
+        .byId(appId)!
+        .data.contacts.all()
+        .map((c) => c.email),
+    );
     const doneAtCrash = await doneSeqs(f, destinationId);
 
     const second = track(spawnWorkerProcess({ ...f.env, ...WORKER_ENV }));
@@ -87,7 +98,8 @@ describe("delivery recovery", () => {
     // never more than were sent and not committed (calls in flight, and answered since the last commit).
     const posts = contactPostsByEmail(f.sandbox, appId);
     const resent = records.filter((r) => posts.get(r.email as string)!.includes(409));
-    for (const record of records) expect(posts.get(record.email as string)!.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
+    for (const record of records)
+      expect(posts.get(record.email as string)!.filter((s) => s === 200).length).toBeLessThanOrEqual(1);
     const resentSeqs = resent.map((r) => records.indexOf(r) + 1);
     expect(resentSeqs.filter((seq) => doneAtCrash.has(seq))).toEqual([]);
     const sentNotDone = records.filter((r, i) => createdAtCrash.has(r.email as string) && !doneAtCrash.has(i + 1));
@@ -138,7 +150,8 @@ describe("delivery recovery", () => {
     await waitFor(progress, (p) => p.processed === 310, 20_000, "records appended after the restart");
 
     const posts = contactPostsByEmail(f.sandbox, appId);
-    for (const record of [...records, ...later]) expect(posts.get(record.email as string)!.filter((s) => s === 200)).toHaveLength(1);
+    for (const record of [...records, ...later])
+      expect(posts.get(record.email as string)!.filter((s) => s === 200)).toHaveLength(1);
     expect(f.sandbox.registry.byId(appId)!.data.contacts.size).toBe(310);
     expect(await worker.kill("SIGTERM")).toBe(0);
   });

@@ -4,13 +4,20 @@ import { callSlots, loadDeliverySettings } from "./delivery-settings";
 
 describe("delivery settings", () => {
   it("reads the environment, and overrides win", () => {
-    const settings = loadDeliverySettings({ maxAttempts: 3 }, { FLOWGATE_DELIVERY_CONCURRENCY: "4", FLOWGATE_DELIVERY_MAX_ATTEMPTS: "9" });
+    const settings = loadDeliverySettings(
+      { maxAttempts: 3 },
+      { FLOWGATE_DELIVERY_CONCURRENCY: "4", FLOWGATE_DELIVERY_MAX_ATTEMPTS: "9" },
+    );
     expect(settings).toMatchObject({ concurrency: 4, maxAttempts: 3, failureStreakLimit: 50 });
   });
 
   it("names the variable that is wrong", () => {
-    expect(() => loadDeliverySettings({}, { FLOWGATE_DELIVERY_CONCURRENCY: "lots" })).toThrow(/FLOWGATE_DELIVERY_CONCURRENCY/);
-    expect(() => loadDeliverySettings({}, { FLOWGATE_DELIVERY_FAILURE_STREAK: "0" })).toThrow(/FLOWGATE_DELIVERY_FAILURE_STREAK/);
+    expect(() => loadDeliverySettings({}, { FLOWGATE_DELIVERY_CONCURRENCY: "lots" })).toThrow(
+      /FLOWGATE_DELIVERY_CONCURRENCY/,
+    );
+    expect(() => loadDeliverySettings({}, { FLOWGATE_DELIVERY_FAILURE_STREAK: "0" })).toThrow(
+      /FLOWGATE_DELIVERY_FAILURE_STREAK/,
+    );
   });
 
   it("defaults the rate limit to Intercom's documented 10,000 per minute, in 10-second windows", () => {

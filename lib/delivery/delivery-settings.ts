@@ -28,7 +28,12 @@ export const deliverySettingsSchema = z.object({
   reconcileIntervalMs: z.coerce.number().int().min(100).max(600_000).default(3_000),
   /** Preview bulk jobs: how often their status is polled, and for how long at most. */
   bulkPollIntervalMs: z.coerce.number().int().min(10).max(600_000).default(1_000),
-  bulkPollTimeoutMs: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),
+  bulkPollTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .max(86_400_000)
+    .default(30 * 60_000),
   /** How long a graceful shutdown waits for calls in flight before leaving them to be retried. */
   shutdownGraceMs: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
@@ -52,7 +57,10 @@ const ENV_NAMES: Record<keyof DeliverySettings, string> = {
 };
 
 /** Settings from the environment, overridden by `overrides`; a bad value names its variable. */
-export function loadDeliverySettings(overrides: Partial<DeliverySettings> = {}, env: Readonly<Record<string, string | undefined>> = process.env): DeliverySettings {
+export function loadDeliverySettings(
+  overrides: Partial<DeliverySettings> = {},
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): DeliverySettings {
   const raw: Record<string, unknown> = {};
   for (const [key, name] of Object.entries(ENV_NAMES)) {
     const value = env[name];
@@ -66,10 +74,20 @@ export function loadDeliverySettings(overrides: Partial<DeliverySettings> = {}, 
     throw new Error(`Invalid delivery setting ${name}: ${issue?.message ?? "invalid value"}`);
   }
   const settings = parsed.data;
-  return { ...settings, maxOpenClaims: settings.maxOpenClaims === 0 ? settings.concurrency * 4 : Math.max(settings.maxOpenClaims, settings.concurrency) };
+  return {
+    ...settings,
+    maxOpenClaims:
+      settings.maxOpenClaims === 0 ? settings.concurrency * 4 : Math.max(settings.maxOpenClaims, settings.concurrency),
+  };
 }
 
 /** Calls a run may have in flight at once: `concurrency`, fewer when batches are large (at least one). */
-export function callSlots(settings: Pick<DeliverySettings, "concurrency" | "maxRecordsInFlight">, recordsPerCall: number): number {
-  return Math.max(1, Math.min(settings.concurrency, Math.floor(settings.maxRecordsInFlight / Math.max(1, recordsPerCall))));
+export function callSlots(
+  settings: Pick<DeliverySettings, "concurrency" | "maxRecordsInFlight">,
+  recordsPerCall: number,
+): number {
+  return Math.max(
+    1,
+    Math.min(settings.concurrency, Math.floor(settings.maxRecordsInFlight / Math.max(1, recordsPerCall))),
+  );
 }

@@ -5,7 +5,14 @@ import { createDestinationVersion } from "./destination-versions";
 import { loadDeliverySettings } from "./delivery-settings";
 import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
@@ -54,11 +61,17 @@ describe("activate, pause, resume", () => {
     await waitFor(progressOf(destinationId), (p) => p.processed >= 20, 20_000, "20 records on version 1");
 
     const current = await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } });
-    const edited = await createDestinationVersion(f.db, f.organisationId, destinationId, { ...(current.config as object), excludedAttributes: ["name"] });
+    const edited = await createDestinationVersion(f.db, f.organisationId, destinationId, {
+      ...(current.config as object),
+      excludedAttributes: ["name"],
+    });
     expect(edited.version).toBe(2);
     await waitFor(progressOf(destinationId), (p) => p.processed === 600, 30_000, "all records");
 
-    const versions = await f.db.destinationConfigVersion.findMany({ where: { destinationId }, orderBy: { version: "asc" } });
+    const versions = await f.db.destinationConfigVersion.findMany({
+      where: { destinationId },
+      orderBy: { version: "asc" },
+    });
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     expect((versions[1]!.config as { excludedAttributes: string[] }).excludedAttributes).toEqual(["name"]);
     const calls = await f.db.deliveryCall.findMany({ where: { destinationId }, orderBy: { id: "asc" } });
@@ -84,12 +97,18 @@ describe("activate, pause, resume", () => {
     await expect(resumeDestination(f.db, f.organisationId, destinationId)).rejects.toMatchObject({ code: "conflict" });
     const other = await f.db.organisation.create({ data: { name: "Other" } });
     await expect(activateDestination(f.db, other.id, destinationId)).rejects.toMatchObject({ code: "not_found" });
-    await expect(createDestinationVersion(f.db, other.id, destinationId, { method: "POST", urlTemplate: "/contacts" })).rejects.toBeInstanceOf(DomainError);
-    await expect(createDestinationVersion(f.db, f.organisationId, destinationId, { method: "YELL" })).rejects.toMatchObject({ code: "bad_input" });
+    await expect(
+      createDestinationVersion(f.db, other.id, destinationId, { method: "POST", urlTemplate: "/contacts" }),
+    ).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      createDestinationVersion(f.db, f.organisationId, destinationId, { method: "YELL" }),
+    ).rejects.toMatchObject({ code: "bad_input" });
     expect((await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).configVersion).toBe(1);
 
     await f.db.destination.update({ where: { id: destinationId }, data: { config: { method: "POST" } } });
-    await expect(activateDestination(f.db, f.organisationId, destinationId)).rejects.toMatchObject({ code: "invalid_config" });
+    await expect(activateDestination(f.db, f.organisationId, destinationId)).rejects.toMatchObject({
+      code: "invalid_config",
+    });
     expect((await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).status).toBe("draft");
   });
 });

@@ -31,21 +31,40 @@ async function findDestination(db: Db, organisationId: string, destinationId: st
   return destination;
 }
 
-function toView(row: { id: string; status: string; statusMessage: string | null; configVersion: number; activatedAt: Date | null }): DestinationStatusView {
+function toView(row: {
+  id: string;
+  status: string;
+  statusMessage: string | null;
+  configVersion: number;
+  activatedAt: Date | null;
+}): DestinationStatusView {
   return { ...row, status: row.status as DestinationStatus };
 }
 
 /** Starts delivery (from draft, paused or error). Activating an active destination changes nothing. */
-export async function activateDestination(db: Db, organisationId: string, destinationId: string): Promise<DestinationStatusView> {
+export async function activateDestination(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+): Promise<DestinationStatusView> {
   return startDelivery(db, organisationId, destinationId, ["draft", "paused", "error"]);
 }
 
 /** Continues a paused (or errored) destination from its cursor. */
-export async function resumeDestination(db: Db, organisationId: string, destinationId: string): Promise<DestinationStatusView> {
+export async function resumeDestination(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+): Promise<DestinationStatusView> {
   return startDelivery(db, organisationId, destinationId, ["paused", "error"]);
 }
 
-async function startDelivery(db: Db, organisationId: string, destinationId: string, from: DestinationStatus[]): Promise<DestinationStatusView> {
+async function startDelivery(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  from: DestinationStatus[],
+): Promise<DestinationStatusView> {
   const destination = await findDestination(db, organisationId, destinationId);
   if (destination.status === "active") return toView(destination);
   if (!from.includes(destination.status as DestinationStatus)) {
@@ -53,13 +72,26 @@ async function startDelivery(db: Db, organisationId: string, destinationId: stri
   }
   const config = destinationConfigSchema.safeParse(destination.config);
   if (!config.success) {
-    throw new DomainError("invalid_config", "This destination's settings are incomplete; open it in the wizard and save it before activating", {
-      status: 422,
-      details: config.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
-    });
+    throw new DomainError(
+      "invalid_config",
+      "This destination's settings are incomplete; open it in the wizard and save it before activating",
+      {
+        status: 422,
+        details: config.error.issues.map((issue) => ({
+          path: issue.path.map(String).join("."),
+          message: issue.message,
+        })),
+      },
+    );
   }
-  const credential = await db.credential.findFirst({ where: { id: destination.credentialId, organisationId }, select: { id: true } });
-  if (!credential) throw new DomainError("invalid_config", "This destination's credential no longer exists; choose another one", { status: 422 });
+  const credential = await db.credential.findFirst({
+    where: { id: destination.credentialId, organisationId },
+    select: { id: true },
+  });
+  if (!credential)
+    throw new DomainError("invalid_config", "This destination's credential no longer exists; choose another one", {
+      status: 422,
+    });
   if (config.data.responseWebhook.enabled) await ensureResponseWebhookSource(db, destination);
 
   const updated = await db.destination.updateMany({
@@ -72,7 +104,11 @@ async function startDelivery(db: Db, organisationId: string, destinationId: stri
 }
 
 /** Stops new calls; calls in flight finish and are recorded. Pausing a paused destination changes nothing. */
-export async function pauseDestination(db: Db, organisationId: string, destinationId: string): Promise<DestinationStatusView> {
+export async function pauseDestination(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+): Promise<DestinationStatusView> {
   const destination = await findDestination(db, organisationId, destinationId);
   if (destination.status === "paused") return toView(destination);
   if (destination.status === "draft") throw conflict("This destination has not been activated yet");

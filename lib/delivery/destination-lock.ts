@@ -39,7 +39,9 @@ export class DestinationLocks {
     const key = destinationLockKey(destinationId, purpose).toString();
     try {
       client = await this.connection();
-      const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [key]);
+      const result = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1::bigint) AS locked", [
+        key,
+      ]);
       locked = result.rows[0]?.locked === true;
     } finally {
       if (!locked) this.held.delete(name);

@@ -13,7 +13,13 @@ import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal } from "./delivery-journal";
 import type { DestinationLease, DestinationLocks } from "./destination-lock";
-import { callsPerClaim, type DestinationSnapshot, loadDestinationSnapshot, recordsPerCall, recordsPerClaim } from "./destination-snapshot";
+import {
+  callsPerClaim,
+  type DestinationSnapshot,
+  loadDestinationSnapshot,
+  recordsPerCall,
+  recordsPerClaim,
+} from "./destination-snapshot";
 import { notifyRecordsAppended } from "./enqueue-delivery";
 import { ensureResponseWebhookSource } from "./response-webhook";
 import { Semaphore } from "./semaphore";
@@ -55,7 +61,12 @@ export async function runDestination(destinationId: string, deps: RunDeps, lockW
   }
 }
 
-async function acquireLease(locks: DestinationLocks, destinationId: string, waitMs: number, stop: AbortSignal): Promise<DestinationLease | null> {
+async function acquireLease(
+  locks: DestinationLocks,
+  destinationId: string,
+  waitMs: number,
+  stop: AbortSignal,
+): Promise<DestinationLease | null> {
   const deadline = Date.now() + waitMs;
   for (;;) {
     const lease = await locks.tryLock(destinationId);
@@ -93,7 +104,10 @@ class DestinationRun {
     const log = this.deps.log.child({ destinationId: this.snapshot.id });
     if (!(await this.prepare())) return "drained";
     const claims = await loadClaims(this.deps.db, this.snapshot.id);
-    this.ledger = new ClaimLedger(this.snapshot.deliveredThroughSeq, claims.reduce((max, c) => Math.max(max, c.lastSeq), 0));
+    this.ledger = new ClaimLedger(
+      this.snapshot.deliveredThroughSeq,
+      claims.reduce((max, c) => Math.max(max, c.lastSeq), 0),
+    );
     this.ledger.commitFinished(claims.filter((c) => c.status !== "in_flight"));
     this.pending = claims.filter((c) => c.status === "in_flight");
     this.journal = new DeliveryJournal({
@@ -108,7 +122,8 @@ class DestinationRun {
       onStreakLimit: () => this.stopNow("failure streak reached"),
       onError: (error) => log.warn({ err: error.message }, "could not record delivery progress; retrying"),
     });
-    if (this.pending.length > 0) log.info({ claims: this.pending.length }, "resending claims left in flight by an earlier run");
+    if (this.pending.length > 0)
+      log.info({ claims: this.pending.length }, "resending claims left in flight by an earlier run");
     const onStop = () => this.wake();
     this.deps.stopSignal.addEventListener("abort", onStop);
     try {
@@ -136,12 +151,19 @@ class DestinationRun {
           await this.claimMore(wanted);
         } catch (error) {
           // The database is briefly unreachable: nothing was claimed, so nothing is lost; look again shortly.
-          this.deps.log.warn({ destinationId: this.snapshot.id, err: (error as Error).message }, "could not claim records; retrying");
+          this.deps.log.warn(
+            { destinationId: this.snapshot.id, err: (error as Error).message },
+            "could not claim records; retrying",
+          );
           await this.sleep(1_000);
           continue;
         }
       }
-      if (this.running.size === 0 && this.pending.length === 0 && this.ledger.claimedThrough >= this.snapshot.recordCount) {
+      if (
+        this.running.size === 0 &&
+        this.pending.length === 0 &&
+        this.ledger.claimedThrough >= this.snapshot.recordCount
+      ) {
         // Caught up, as of a moment ago: look once more before ending (records may have just arrived).
         await this.refresh();
         if (this.ledger.claimedThrough >= this.snapshot.recordCount) return;
@@ -180,7 +202,13 @@ class DestinationRun {
     // Batches load their records when their turn to send comes (claim-task.ts), so a run never
     // holds more than `concurrency` batches of records; single records come with their claims.
     const single = recordsPerCall(config) === 1;
-    const claimed = await insertClaims(this.sql, this.snapshot.id, ranges, this.snapshot.configVersion, single ? this.snapshot.nexsetId : undefined);
+    const claimed = await insertClaims(
+      this.sql,
+      this.snapshot.id,
+      ranges,
+      this.snapshot.configVersion,
+      single ? this.snapshot.nexsetId : undefined,
+    );
     this.ledger.markClaimed(ranges);
     for (const claim of claimed) this.start(claim);
   }
@@ -192,7 +220,10 @@ class DestinationRun {
         if (result === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
       })
       .catch(async (error: Error) => {
-        this.deps.log.warn({ destinationId: this.snapshot.id, firstSeq: claim.firstSeq, err: error.message }, "claim failed; will retry");
+        this.deps.log.warn(
+          { destinationId: this.snapshot.id, firstSeq: claim.firstSeq, err: error.message },
+          "claim failed; will retry",
+        );
         // Still in_flight in PostgreSQL; try it again after a pause (e.g. the database came back).
         await new Promise((resolve) => setTimeout(resolve, 1_000));
         this.pending.push({ ...claim, records: undefined });
@@ -223,7 +254,11 @@ class DestinationRun {
       sql: this.sql,
       journal: this.journal,
       runCode: this.deps.runCode,
-      destination: { id: this.snapshot.id, organisationId: this.snapshot.organisationId, nexsetId: this.snapshot.nexsetId },
+      destination: {
+        id: this.snapshot.id,
+        organisationId: this.snapshot.organisationId,
+        nexsetId: this.snapshot.nexsetId,
+      },
       current: () => ({
         config: this.snapshot.config!,
         configVersion: this.snapshot.configVersion,
@@ -239,7 +274,8 @@ class DestinationRun {
   /** Loads what the config and credential need; false (and the destination set to error) when impossible. */
   private async prepare(): Promise<boolean> {
     const snapshot = this.snapshot;
-    if (!snapshot.config) return this.failRun(`The destination's settings are invalid: ${snapshot.configProblem ?? "unknown problem"}`);
+    if (!snapshot.config)
+      return this.failRun(`The destination's settings are invalid: ${snapshot.configProblem ?? "unknown problem"}`);
     if (this.credential?.id !== snapshot.credentialId) {
       try {
         this.credential = await loadCredentialToken(this.deps.db, snapshot.organisationId, snapshot.credentialId);
@@ -247,7 +283,9 @@ class DestinationRun {
         return this.failRun(`The credential can't be used: ${(error as Error).message}`);
       }
     }
-    this.responseNexsetId = snapshot.config.responseWebhook.enabled ? (await ensureResponseWebhookSource(this.deps.db, snapshot)).nexsetId : null;
+    this.responseNexsetId = snapshot.config.responseWebhook.enabled
+      ? (await ensureResponseWebhookSource(this.deps.db, snapshot)).nexsetId
+      : null;
     this.jobSpec = jobSpecFor(snapshot.config.method, snapshot.config.urlTemplate, snapshot.config.intercomVersion);
     return true;
   }
@@ -260,7 +298,8 @@ class DestinationRun {
         this.snapshot = { ...this.snapshot, status: "deleted" };
         return;
       }
-      const changed = fresh.configVersion !== this.snapshot.configVersion || fresh.credentialId !== this.snapshot.credentialId;
+      const changed =
+        fresh.configVersion !== this.snapshot.configVersion || fresh.credentialId !== this.snapshot.credentialId;
       // Settings that no longer parse stop the run (prepare says why); calls in flight keep the last good ones.
       this.snapshot = fresh.config ? fresh : { ...fresh, config: this.snapshot.config };
       if (!fresh.config) {
@@ -270,7 +309,10 @@ class DestinationRun {
       if (changed) await this.prepare();
     } catch (error) {
       // The database is briefly unreachable: carry on with what we know and look again shortly.
-      this.deps.log.warn({ destinationId: this.snapshot.id, err: (error as Error).message }, "could not refresh destination");
+      this.deps.log.warn(
+        { destinationId: this.snapshot.id, err: (error as Error).message },
+        "could not refresh destination",
+      );
     }
   }
 
@@ -284,7 +326,10 @@ class DestinationRun {
   private async failRun(message: string): Promise<false> {
     this.stopNow(message);
     await this.deps.db.destination
-      .updateMany({ where: { id: this.snapshot.id, status: "active" }, data: { status: "error", statusMessage: message.slice(0, 1000) } })
+      .updateMany({
+        where: { id: this.snapshot.id, status: "active" },
+        data: { status: "error", statusMessage: message.slice(0, 1000) },
+      })
       .catch(() => undefined);
     return false;
   }

@@ -55,7 +55,9 @@ export async function loadDestinationSnapshot(db: Db, destinationId: string): Pr
     status: row.status,
     configVersion: row.configVersion,
     config: parsed.success ? parsed.data : undefined,
-    ...(parsed.success ? {} : { configProblem: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }),
+    ...(parsed.success
+      ? {}
+      : { configProblem: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }),
     deliveredThroughSeq: row.deliveredThroughSeq,
     failureStreak: row.failureStreak,
     recordCount: row.nexset.recordCount,

@@ -14,7 +14,12 @@ export interface CreatedVersion {
 }
 
 /** Saves `config` (validated with the wizard's schema) as the destination's next version. */
-export async function createDestinationVersion(db: Db, organisationId: string, destinationId: string, config: unknown): Promise<CreatedVersion> {
+export async function createDestinationVersion(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  config: unknown,
+): Promise<CreatedVersion> {
   const parsed = parseInput(destinationConfigSchema, config);
   const json = parsed as unknown as Prisma.InputJsonValue;
   const { destination, version } = await db.$transaction(async (tx) => {
@@ -44,7 +49,12 @@ export async function createDestinationVersion(db: Db, organisationId: string, d
 }
 
 /** The settings a past call was made with. */
-export async function getDestinationVersion(db: Db, organisationId: string, destinationId: string, version: number): Promise<DestinationConfig> {
+export async function getDestinationVersion(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  version: number,
+): Promise<DestinationConfig> {
   const row = await db.destinationConfigVersion.findFirst({
     where: { destinationId, version, destination: { organisationId } },
     select: { config: true },

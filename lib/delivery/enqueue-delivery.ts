@@ -17,11 +17,18 @@ export function deliverJobId(destinationId: string): string {
 }
 
 /** Asks a worker to deliver the destination's backlog. Throws when Redis is unreachable. */
-export async function enqueueDelivery(destinationId: string, opts: { jobId?: string; delayMs?: number } = {}): Promise<void> {
+export async function enqueueDelivery(
+  destinationId: string,
+  opts: { jobId?: string; delayMs?: number } = {},
+): Promise<void> {
   await queue("delivery").add(
     DELIVER_JOB,
     { destinationId },
-    { ...DELIVER_OPTIONS, jobId: opts.jobId ?? deliverJobId(destinationId), ...(opts.delayMs ? { delay: opts.delayMs } : {}) },
+    {
+      ...DELIVER_OPTIONS,
+      jobId: opts.jobId ?? deliverJobId(destinationId),
+      ...(opts.delayMs ? { delay: opts.delayMs } : {}),
+    },
   );
 }
 

@@ -4,11 +4,20 @@ import { createDestinationVersion } from "./destination-versions";
 import { discardErrorRecords, listErrorRecords, requestErrorReplay } from "./error-records";
 import { getDeliveryProgress } from "./monitoring";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-const hooks = deliveryTestLifecycle((fixture) => (f = fixture), { resetEnv: ["FLOWGATE_DELIVERY_FAILURE_STREAK", "FLOWGATE_DELIVERY_CONCURRENCY"] });
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
+  resetEnv: ["FLOWGATE_DELIVERY_FAILURE_STREAK", "FLOWGATE_DELIVERY_CONCURRENCY"],
+});
 
 const progressOf = hooks.progressOf;
 
@@ -26,7 +35,13 @@ describe("error records", () => {
     const { items } = await listErrorRecords(f.db, f.organisationId, destinationId, { status: "open" });
     expect(items).toHaveLength(6);
     const first = items.find((e) => e.firstSeq === 1)!;
-    expect(first).toMatchObject({ lastSeq: 1, responseStatus: 404, requestMethod: "POST", configVersion: 1, status: "open" });
+    expect(first).toMatchObject({
+      lastSeq: 1,
+      responseStatus: 404,
+      requestMethod: "POST",
+      configVersion: 1,
+      status: "open",
+    });
     expect(first.reason).toMatch(/404/);
     expect(first.requestUrl).toMatch(/\/contactz$/);
     expect(JSON.parse(first.requestBody!)).toEqual(records[0]);
@@ -36,12 +51,20 @@ describe("error records", () => {
     expect(await f.db.deliveryCall.count({ where: { destinationId } })).toBe(6);
 
     const current = await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } });
-    await createDestinationVersion(f.db, f.organisationId, destinationId, { ...(current.config as object), urlTemplate: "/contacts" });
+    await createDestinationVersion(f.db, f.organisationId, destinationId, {
+      ...(current.config as object),
+      urlTemplate: "/contacts",
+    });
     // One replayed alone, then the rest with "all".
     expect(await requestErrorReplay(f.db, f.organisationId, destinationId, { ids: [first.id] })).toEqual({ queued: 1 });
     await waitFor(progressOf(destinationId), (p) => p.errorRecords === 5, 20_000, "one error record replayed");
     expect(await requestErrorReplay(f.db, f.organisationId, destinationId, { all: true })).toEqual({ queued: 5 });
-    const done = await waitFor(progressOf(destinationId), (p) => p.errorRecords === 0, 20_000, "all error records replayed");
+    const done = await waitFor(
+      progressOf(destinationId),
+      (p) => p.errorRecords === 0,
+      20_000,
+      "all error records replayed",
+    );
     expect(done).toMatchObject({ delivered: 6, processed: 6 });
 
     const posts = contactPostsByEmail(f.sandbox, appId);
@@ -66,11 +89,20 @@ describe("error records", () => {
     expect(await discardErrorRecords(f.db, f.organisationId, destinationId, { ids: [items[0]!.id] })).toBe(1);
     expect(await discardErrorRecords(f.db, f.organisationId, destinationId, { ids: [items[0]!.id] })).toBe(0);
     expect((await listErrorRecords(f.db, f.organisationId, destinationId, { status: "open" })).items).toHaveLength(2);
-    expect(await getDeliveryProgress(f.db, f.organisationId, destinationId)).toMatchObject({ errorRecords: 2, delivered: 0 });
-    await expect(discardErrorRecords(f.db, f.organisationId, destinationId, { ids: ["abc"] })).rejects.toMatchObject({ code: "bad_input" });
-    await expect(requestErrorReplay(f.db, f.organisationId, destinationId, {})).rejects.toMatchObject({ code: "bad_input" });
+    expect(await getDeliveryProgress(f.db, f.organisationId, destinationId)).toMatchObject({
+      errorRecords: 2,
+      delivered: 0,
+    });
+    await expect(discardErrorRecords(f.db, f.organisationId, destinationId, { ids: ["abc"] })).rejects.toMatchObject({
+      code: "bad_input",
+    });
+    await expect(requestErrorReplay(f.db, f.organisationId, destinationId, {})).rejects.toMatchObject({
+      code: "bad_input",
+    });
     const other = await f.db.organisation.create({ data: { name: "Other" } });
-    await expect(discardErrorRecords(f.db, other.id, destinationId, { all: true })).rejects.toMatchObject({ code: "not_found" });
+    await expect(discardErrorRecords(f.db, other.id, destinationId, { all: true })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listErrorRecords(f.db, f.organisationId, destinationId, { status: "open" })).items).toHaveLength(2);
   });
 

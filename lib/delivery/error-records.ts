@@ -12,7 +12,12 @@ export const ERROR_RECORD_STATUSES = ["open", "replayed", "discarded"] as const;
 
 /** One, a selection, or all of a destination's open error records. */
 export const errorSelectionSchema = z.union([
-  z.object({ ids: z.array(z.string().regex(/^\d{1,19}$/, { error: "Error record ids are numbers" })).min(1).max(10_000) }),
+  z.object({
+    ids: z
+      .array(z.string().regex(/^\d{1,19}$/, { error: "Error record ids are numbers" }))
+      .min(1)
+      .max(10_000),
+  }),
   z.object({ all: z.literal(true) }),
 ]);
 export type ErrorSelection = z.infer<typeof errorSelectionSchema>;
@@ -20,7 +25,10 @@ export type ErrorSelection = z.infer<typeof errorSelectionSchema>;
 export const listErrorRecordsSchema = z.object({
   status: z.enum(ERROR_RECORD_STATUSES).optional(),
   /** The id of the last row of the previous page (newest first). */
-  cursor: z.string().regex(/^\d{1,19}$/).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListErrorRecordsInput = z.input<typeof listErrorRecordsSchema>;
@@ -79,7 +87,12 @@ function selectionWhere(organisationId: string, destinationId: string, selection
 }
 
 /** Marks the selected open error records discarded; returns how many changed. */
-export async function discardErrorRecords(db: Db, organisationId: string, destinationId: string, selection: unknown): Promise<number> {
+export async function discardErrorRecords(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  selection: unknown,
+): Promise<number> {
   const parsed = parseInput(errorSelectionSchema, selection);
   await assertDestination(db, organisationId, destinationId);
   const result = await db.errorRecord.updateMany({
@@ -90,7 +103,12 @@ export async function discardErrorRecords(db: Db, organisationId: string, destin
 }
 
 /** How many open records the selection covers (what a replay would re-send). */
-export async function countSelectedErrorRecords(db: Db, organisationId: string, destinationId: string, selection: ErrorSelection): Promise<number> {
+export async function countSelectedErrorRecords(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  selection: ErrorSelection,
+): Promise<number> {
   return db.errorRecord.count({ where: selectionWhere(organisationId, destinationId, selection) });
 }
 
@@ -98,7 +116,12 @@ export async function countSelectedErrorRecords(db: Db, organisationId: string, 
  * Queues a replay of the selected open error records: a worker re-sends them with the
  * destination's CURRENT settings. Returns how many were queued (0: nothing open matched).
  */
-export async function requestErrorReplay(db: Db, organisationId: string, destinationId: string, selection: unknown): Promise<{ queued: number }> {
+export async function requestErrorReplay(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  selection: unknown,
+): Promise<{ queued: number }> {
   const parsed = parseInput(errorSelectionSchema, selection);
   await assertDestination(db, organisationId, destinationId);
   const queued = await countSelectedErrorRecords(db, organisationId, destinationId, parsed);
@@ -119,6 +142,12 @@ export async function requestErrorReplay(db: Db, organisationId: string, destina
 
 /** The same selection asked twice while queued is one job. */
 export function replayJobId(destinationId: string, selection: ErrorSelection): string {
-  const what = "ids" in selection ? createHash("sha256").update([...selection.ids].sort().join(",")).digest("hex").slice(0, 16) : "all";
+  const what =
+    "ids" in selection
+      ? createHash("sha256")
+          .update([...selection.ids].sort().join(","))
+          .digest("hex")
+          .slice(0, 16)
+      : "all";
   return `replay-${destinationId}-${what}`;
 }

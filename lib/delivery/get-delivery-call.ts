@@ -15,15 +15,29 @@ const MAX_ID = 9_223_372_036_854_775_807n; // PostgreSQL bigint
 /** Headers are stored as a JSON object of strings; anything else (an older row) shows as text. */
 function toHeaderMap(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([name, v]) => [name, typeof v === "string" ? v : JSON.stringify(v)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([name, v]) => [name, typeof v === "string" ? v : JSON.stringify(v)]),
+  );
 }
 
 /** The call, or 404 when it is not this organisation's destination's call. */
-export async function getDeliveryCall(db: Db, organisationId: string, destinationId: string, callId: string): Promise<DeliveryCallDetail> {
+export async function getDeliveryCall(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  callId: string,
+): Promise<DeliveryCallDetail> {
   if (!/^\d{1,19}$/.test(callId) || BigInt(callId) > MAX_ID) throw notFound("Call");
   const row = await db.deliveryCall.findFirst({ where: { id: BigInt(callId), organisationId, destinationId } });
   if (!row) throw notFound("Call");
-  const { id, organisationId: _organisationId, destinationId: _destinationId, requestHeaders, responseHeaders, ...rest } = row;
+  const {
+    id,
+    organisationId: _organisationId,
+    destinationId: _destinationId,
+    requestHeaders,
+    responseHeaders,
+    ...rest
+  } = row;
   return {
     id: String(id),
     ...rest,

@@ -23,7 +23,11 @@ export interface DestinationOverview {
   updatedAt: Date;
 }
 
-export async function getDestinationOverview(db: Db, organisationId: string, destinationId: string): Promise<DestinationOverview> {
+export async function getDestinationOverview(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+): Promise<DestinationOverview> {
   const row = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
     select: {

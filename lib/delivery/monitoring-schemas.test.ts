@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { stringifyJson } from "@/lib/api/json";
-import { deliveryCallPageSchema, deliveryProgressSchema, errorRecordSchema, rateLimitUsageSchema } from "./monitoring-schemas";
+import {
+  deliveryCallPageSchema,
+  deliveryProgressSchema,
+  errorRecordSchema,
+  rateLimitUsageSchema,
+} from "./monitoring-schemas";
 
 // The server parses its answers with these schemas and the browser parses the JSON again with the
 // same ones: both sides must agree, dates included.
@@ -20,7 +25,7 @@ const call = {
   errorMessage: null,
   latencyMs: 12,
   createdAt: new Date("2026-01-02T03:04:05.000Z"),
-  requestBody: "{\"email\":\"a@b.c\"}",
+  requestBody: '{"email":"a@b.c"}',
 };
 
 describe("monitoring schemas", () => {
@@ -33,20 +38,53 @@ describe("monitoring schemas", () => {
   });
 
   it("refuse a status, outcome or kind the engine does not know", () => {
-    const progress = { status: "active", statusMessage: null, total: 1, delivered: 1, processed: 1, backlog: 0, errorRecords: 0, errorRecordsRecords: 0, inFlight: 0 };
+    const progress = {
+      status: "active",
+      statusMessage: null,
+      total: 1,
+      delivered: 1,
+      processed: 1,
+      backlog: 0,
+      errorRecords: 0,
+      errorRecordsRecords: 0,
+      inFlight: 0,
+    };
     expect(deliveryProgressSchema.parse(progress).status).toBe("active");
     expect(deliveryProgressSchema.safeParse({ ...progress, status: "running" }).success).toBe(false);
-    expect(deliveryCallPageSchema.safeParse({ items: [{ ...call, outcome: "maybe" }], nextCursor: null }).success).toBe(false);
-    expect(deliveryCallPageSchema.safeParse({ items: [{ ...call, kind: "bulk" }], nextCursor: null }).success).toBe(false);
+    expect(deliveryCallPageSchema.safeParse({ items: [{ ...call, outcome: "maybe" }], nextCursor: null }).success).toBe(
+      false,
+    );
+    expect(deliveryCallPageSchema.safeParse({ items: [{ ...call, kind: "bulk" }], nextCursor: null }).success).toBe(
+      false,
+    );
   });
 
   it("keep an error record's exchange and a rate-limit reading's reset", () => {
     const record = errorRecordSchema.parse({
-      id: "7", firstSeq: 3, lastSeq: 5, reason: "400 parameter_invalid", configVersion: 1, requestMethod: "POST", requestUrl: "u",
-      requestBody: "[]", responseStatus: 400, responseBody: "{}", status: "open", createdAt: "2026-01-02T03:04:05.000Z", resolvedAt: null,
+      id: "7",
+      firstSeq: 3,
+      lastSeq: 5,
+      reason: "400 parameter_invalid",
+      configVersion: 1,
+      requestMethod: "POST",
+      requestUrl: "u",
+      requestBody: "[]",
+      responseStatus: 400,
+      responseBody: "{}",
+      status: "open",
+      createdAt: "2026-01-02T03:04:05.000Z",
+      resolvedAt: null,
     });
     expect(record).toMatchObject({ status: "open", responseStatus: 400, resolvedAt: null });
-    const usage = rateLimitUsageSchema.parse({ credentialId: "c", limitPer10s: 100, windowLimit: 80, used: 30, remaining: 50, windowEndsAt: null, resetInMs: null });
+    const usage = rateLimitUsageSchema.parse({
+      credentialId: "c",
+      limitPer10s: 100,
+      windowLimit: 80,
+      used: 30,
+      remaining: 50,
+      windowEndsAt: null,
+      resetInMs: null,
+    });
     expect(usage.windowEndsAt).toBeNull();
     expect(rateLimitUsageSchema.safeParse({ ...usage, resetInMs: 1.5 }).success).toBe(false);
   });

@@ -13,11 +13,26 @@ function storedEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return z.string().pipe(z.enum(values));
 }
 
-export const DESTINATION_STATUS_VALUES = ["draft", "active", "paused", "error"] as const satisfies readonly DestinationStatus[];
+export const DESTINATION_STATUS_VALUES = [
+  "draft",
+  "active",
+  "paused",
+  "error",
+] as const satisfies readonly DestinationStatus[];
 export const destinationStatusSchema = storedEnum(DESTINATION_STATUS_VALUES);
 
-export const CALL_OUTCOME_VALUES = ["success", "retry", "rate_limited", "permanent", "conflict"] as const satisfies readonly (typeof CALL_OUTCOMES)[number][];
-export const CALL_KIND_VALUES = ["delivery", "replay", "test"] as const satisfies readonly (typeof CALL_KINDS)[number][];
+export const CALL_OUTCOME_VALUES = [
+  "success",
+  "retry",
+  "rate_limited",
+  "permanent",
+  "conflict",
+] as const satisfies readonly (typeof CALL_OUTCOMES)[number][];
+export const CALL_KIND_VALUES = [
+  "delivery",
+  "replay",
+  "test",
+] as const satisfies readonly (typeof CALL_KINDS)[number][];
 
 const id = z.string().trim().min(1).max(64);
 const numericId = z.string().regex(/^\d{1,19}$/, { error: "Must be a numeric id" });
@@ -102,7 +117,10 @@ export const deliveryCallDetailSchema = deliveryCallSummarySchema.extend({
 });
 export type DeliveryCallDetailDto = z.infer<typeof deliveryCallDetailSchema>;
 
-export const deliveryCallPageSchema = z.object({ items: z.array(deliveryCallSummarySchema), nextCursor: z.string().nullable() });
+export const deliveryCallPageSchema = z.object({
+  items: z.array(deliveryCallSummarySchema),
+  nextCursor: z.string().nullable(),
+});
 export type DeliveryCallPageDto = z.infer<typeof deliveryCallPageSchema>;
 
 export const ERROR_RECORD_STATUS_VALUES = ["open", "replayed", "discarded"] as const;

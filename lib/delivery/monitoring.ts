@@ -29,13 +29,24 @@ export interface DeliveryProgress {
 async function findDestination(db: Db, organisationId: string, destinationId: string) {
   const destination = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
-    select: { id: true, status: true, statusMessage: true, deliveredThroughSeq: true, credentialId: true, nexset: { select: { recordCount: true } } },
+    select: {
+      id: true,
+      status: true,
+      statusMessage: true,
+      deliveredThroughSeq: true,
+      credentialId: true,
+      nexset: { select: { recordCount: true } },
+    },
   });
   if (!destination) throw notFound("Destination");
   return destination;
 }
 
-export async function getDeliveryProgress(db: Db, organisationId: string, destinationId: string): Promise<DeliveryProgress> {
+export async function getDeliveryProgress(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+): Promise<DeliveryProgress> {
   const destination = await findDestination(db, organisationId, destinationId);
   const [errors, inFlight, beyond] = await Promise.all([
     db.$queryRaw<{ status: string; n: number; records: number }[]>`
@@ -76,10 +87,22 @@ export interface MinuteStats {
   noAnswer: number;
 }
 
-export const timelineInputSchema = z.object({ minutes: z.coerce.number().int().min(1).max(24 * 60).default(60) });
+export const timelineInputSchema = z.object({
+  minutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
+});
 
 /** Calls, records and outcomes per minute over the last N minutes (oldest first, gaps as zeros). Test sends are left out. */
-export async function getDeliveryTimeline(db: Db, organisationId: string, destinationId: string, input: z.input<typeof timelineInputSchema> = {}): Promise<MinuteStats[]> {
+export async function getDeliveryTimeline(
+  db: Db,
+  organisationId: string,
+  destinationId: string,
+  input: z.input<typeof timelineInputSchema> = {},
+): Promise<MinuteStats[]> {
   const { minutes } = parseInput(timelineInputSchema, input);
   await findDestination(db, organisationId, destinationId);
   const rows = await db.$queryRaw<(Omit<MinuteStats, "minute"> & { minute: Date })[]>`
@@ -100,7 +123,20 @@ export async function getDeliveryTimeline(db: Db, organisationId: string, destin
   const series: MinuteStats[] = [];
   for (let t = end - (minutes - 1) * 60_000; t <= end; t += 60_000) {
     const row = byMinute.get(t);
-    series.push(row ? { ...row, minute: new Date(t) } : { minute: new Date(t), calls: 0, records: 0, status2xx: 0, status4xx: 0, status5xx: 0, status429: 0, noAnswer: 0 });
+    series.push(
+      row
+        ? { ...row, minute: new Date(t) }
+        : {
+            minute: new Date(t),
+            calls: 0,
+            records: 0,
+            status2xx: 0,
+            status4xx: 0,
+            status5xx: 0,
+            status429: 0,
+            noAnswer: 0,
+          },
+    );
   }
   return series;
 }
@@ -117,9 +153,17 @@ export interface RateLimitUsage {
 }
 
 /** The budget of the destination's credential, shared with every destination using it. */
-export async function getRateLimitUsage(db: Db, redis: Redis, organisationId: string, destinationId: string): Promise<RateLimitUsage> {
+export async function getRateLimitUsage(
+  db: Db,
+  redis: Redis,
+  organisationId: string,
+  destinationId: string,
+): Promise<RateLimitUsage> {
   const destination = await findDestination(db, organisationId, destinationId);
-  const credential = await db.credential.findFirst({ where: { id: destination.credentialId, organisationId }, select: { id: true, rateLimitPer10s: true } });
+  const credential = await db.credential.findFirst({
+    where: { id: destination.credentialId, organisationId },
+    select: { id: true, rateLimitPer10s: true },
+  });
   if (!credential) throw notFound("Credential");
   const limitPer10s = credentialRateLimit(credential);
   const state = await readBudget(redis, credential.id);

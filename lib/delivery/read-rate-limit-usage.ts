@@ -27,7 +27,13 @@ export interface RateLimitUsageReading extends RateLimitUsage {
   resetInMs: number | null;
 }
 
-export async function readRateLimitUsage(db: Db, redis: Redis, organisationId: string, destinationId: string, now = Date.now()): Promise<RateLimitUsageReading> {
+export async function readRateLimitUsage(
+  db: Db,
+  redis: Redis,
+  organisationId: string,
+  destinationId: string,
+  now = Date.now(),
+): Promise<RateLimitUsageReading> {
   await waitUntilReady(redis);
   try {
     const usage = await getRateLimitUsage(db, redis, organisationId, destinationId);
@@ -36,6 +42,10 @@ export async function readRateLimitUsage(db: Db, redis: Redis, organisationId: s
   } catch (error) {
     // Only Redis failures become a 503; the database's own errors keep their usual handling.
     if (isDomainError(error) || (error instanceof Error && error.name.startsWith("PrismaClient"))) throw error;
-    throw new DomainError("rate_limit_unavailable", "The rate-limit budget can't be read right now (Redis did not answer). Delivery resumes when it is back.", { status: 503 });
+    throw new DomainError(
+      "rate_limit_unavailable",
+      "The rate-limit budget can't be read right now (Redis did not answer). Delivery resumes when it is back.",
+      { status: 503 },
+    );
   }
 }

@@ -49,16 +49,31 @@ interface Failure {
   result?: IntercomResult;
 }
 
-export async function replayErrorRecords(deps: ReplayDeps, organisationId: string, destinationId: string, selection: ErrorSelection): Promise<ReplaySummary> {
+export async function replayErrorRecords(
+  deps: ReplayDeps,
+  organisationId: string,
+  destinationId: string,
+  selection: ErrorSelection,
+): Promise<ReplaySummary> {
   const { db } = deps;
   const snapshot = await loadDestinationSnapshot(db, destinationId);
   if (!snapshot || snapshot.organisationId !== organisationId) throw notFound("Destination");
   const config = snapshot.config;
-  if (!config) throw new DomainError("invalid_config", `The destination's settings are invalid: ${snapshot.configProblem ?? ""}`, { status: 422 });
+  if (!config)
+    throw new DomainError("invalid_config", `The destination's settings are invalid: ${snapshot.configProblem ?? ""}`, {
+      status: 422,
+    });
   const credential = await loadCredentialToken(db, organisationId, snapshot.credentialId);
-  const responseNexsetId = config.responseWebhook.enabled ? (await ensureResponseWebhookSource(db, snapshot)).nexsetId : null;
+  const responseNexsetId = config.responseWebhook.enabled
+    ? (await ensureResponseWebhookSource(db, snapshot)).nexsetId
+    : null;
   const errors = await db.errorRecord.findMany({
-    where: { organisationId, destinationId, status: "open", ...("ids" in selection ? { id: { in: selection.ids.map(BigInt) } } : {}) },
+    where: {
+      organisationId,
+      destinationId,
+      status: "open",
+      ...("ids" in selection ? { id: { in: selection.ids.map(BigInt) } } : {}),
+    },
     orderBy: { id: "asc" },
   });
   const send: SendEnv = {
@@ -81,9 +96,17 @@ export async function replayErrorRecords(deps: ReplayDeps, organisationId: strin
       continue;
     }
     const records = await loadRecords(prismaExecutor(db), snapshot.nexsetId, error.firstSeq, error.lastSeq);
-    const built = await buildRequests(records.map((r) => r.data), config, { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode });
+    const built = await buildRequests(
+      records.map((r) => r.data),
+      config,
+      { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode },
+    );
     if (built.configErrors.length > 0) {
-      throw new DomainError("invalid_config", `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`, { status: 422 });
+      throw new DomainError(
+        "invalid_config",
+        `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
+        { status: 422 },
+      );
     }
     const seqOf = (index: number) => records[index]!.seq;
     const failures: Failure[] = built.recordErrors.map((e) => ({ seqs: [seqOf(e.index)], reason: e.message }));
@@ -96,24 +119,51 @@ export async function replayErrorRecords(deps: ReplayDeps, organisationId: strin
     let abandoned = false;
     for (const request of built.requests) {
       const seqs = request.recordIndexes.map(seqOf);
-      const meta = { organisationId, destinationId, kind: "replay" as const, configVersion: snapshot.configVersion, firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
+      const meta = {
+        organisationId,
+        destinationId,
+        kind: "replay" as const,
+        configVersion: snapshot.configVersion,
+        firstSeq: Math.min(...seqs),
+        lastSeq: Math.max(...seqs),
+        recordCount: seqs.length,
+      };
       let attempts = 0;
-      const outcome = await sendWithRetries({ method: request.method as HttpMethod, url: request.url, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) }, send, {
-        nextAttempt: () => attempts + 1,
-        onCall: (result, attempt, effect) => {
-          if (effect !== "neutral") attempts = attempt;
-          calls.push(toCallRow({ ...meta, attempt }, result));
+      const outcome = await sendWithRetries(
+        {
+          method: request.method as HttpMethod,
+          url: request.url,
+          headers: request.headers,
+          ...(request.body !== undefined ? { body: request.body } : {}),
         },
-      });
+        send,
+        {
+          nextAttempt: () => attempts + 1,
+          onCall: (result, attempt, effect) => {
+            if (effect !== "neutral") attempts = attempt;
+            calls.push(toCallRow({ ...meta, attempt }, result));
+          },
+        },
+      );
       if (outcome.kind === "abandoned") {
         abandoned = true;
         break;
       }
       const result = outcome.result;
-      if (responseNexsetId) responses.push(buildResponseRecord({ destinationId, configVersion: snapshot.configVersion, kind: "replay", result, seqs }));
+      if (responseNexsetId)
+        responses.push(
+          buildResponseRecord({ destinationId, configVersion: snapshot.configVersion, kind: "replay", result, seqs }),
+        );
       if (result.outcome !== "success" && result.outcome !== "conflict") {
-        const reason = outcome.gaveUp ? `Gave up after ${attempts} attempts: ${result.errorMessage ?? "no answer"}` : (result.errorMessage ?? `Intercom answered ${result.status}`);
-        failures.push({ seqs, reason, request: { method: request.method, url: request.url, body: request.body }, result });
+        const reason = outcome.gaveUp
+          ? `Gave up after ${attempts} attempts: ${result.errorMessage ?? "no answer"}`
+          : (result.errorMessage ?? `Intercom answered ${result.status}`);
+        failures.push({
+          seqs,
+          reason,
+          request: { method: request.method, url: request.url, body: request.body },
+          result,
+        });
       }
     }
     if (abandoned) {

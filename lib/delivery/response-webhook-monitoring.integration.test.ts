@@ -7,7 +7,13 @@ import { activateDestination } from "./destination-lifecycle";
 import { getDeliveryTimeline, getRateLimitUsage } from "./monitoring";
 import { findResponseSource } from "./response-webhook";
 import {
-  contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, deliveryTestLifecycle, waitFor,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
@@ -20,14 +26,21 @@ describe("response webhook", () => {
     const { credentialId, token, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     f.sandbox.setFaults({ appId, errorRate: 0.3, errorStatus: 500 });
     const nexsetId = await createNexsetWithRecords(f, contactRecords(12));
-    const destinationId = await createDestination(f, { nexsetId, credentialId, config: { responseWebhook: { enabled: true } } });
+    const destinationId = await createDestination(f, {
+      nexsetId,
+      credentialId,
+      config: { responseWebhook: { enabled: true } },
+    });
     expect(await findResponseSource(f.db, destinationId)).toBeNull();
     process.env.FLOWGATE_DELIVERY_BACKOFF_BASE_MS = "20";
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     const source = await findResponseSource(f.db, destinationId);
     expect(source).not.toBeNull();
-    expect(await f.db.source.findUniqueOrThrow({ where: { id: source!.sourceId } })).toMatchObject({ kind: "response_webhook", originDestinationId: destinationId });
+    expect(await f.db.source.findUniqueOrThrow({ where: { id: source!.sourceId } })).toMatchObject({
+      kind: "response_webhook",
+      originDestinationId: destinationId,
+    });
     await waitFor(progressOf(destinationId), (p) => p.processed === 12, 20_000, "12 records");
 
     const rows = await f.db.nexsetRecord.findMany({ where: { nexsetId: source!.nexsetId }, orderBy: { seq: "asc" } });
@@ -36,7 +49,12 @@ describe("response webhook", () => {
     const carried = rows.flatMap((r) => (r.data as { record_seqs: number[] }).record_seqs).sort((a, b) => a - b);
     expect(carried).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     const sample = rows[0]!.data as Record<string, unknown>;
-    expect(sample).toMatchObject({ status: 200, outcome: "success", destination_id: destinationId, request: { method: "POST" } });
+    expect(sample).toMatchObject({
+      status: 200,
+      outcome: "success",
+      destination_id: destinationId,
+      request: { method: "POST" },
+    });
     expect((sample.body as { id: string; type: string }).type).toBe("contact");
     expect((sample.headers as Record<string, string>)["x-ratelimit-limit"]).toBeDefined();
     expect(JSON.stringify(rows.map((r) => r.data))).not.toContain(token);
@@ -57,7 +75,15 @@ describe("monitoring", () => {
     const calls = await f.db.deliveryCall.findMany({ where: { destinationId } });
     const timeline = await getDeliveryTimeline(f.db, f.organisationId, destinationId, { minutes: 5 });
     expect(timeline).toHaveLength(5);
-    const totals = timeline.reduce((sum, m) => ({ calls: sum.calls + m.calls, records: sum.records + m.records, s2: sum.s2 + m.status2xx, s5: sum.s5 + m.status5xx }), { calls: 0, records: 0, s2: 0, s5: 0 });
+    const totals = timeline.reduce(
+      (sum, m) => ({
+        calls: sum.calls + m.calls,
+        records: sum.records + m.records,
+        s2: sum.s2 + m.status2xx,
+        s5: sum.s5 + m.status5xx,
+      }),
+      { calls: 0, records: 0, s2: 0, s5: 0 },
+    );
     expect(totals).toEqual({ calls: calls.length, records: 20, s2: 20, s5: calls.length - 20 });
 
     const redis = new Redis(f.env.REDIS_URL!);
@@ -76,7 +102,10 @@ describe("monitoring", () => {
     const page1 = await listDeliveryCalls(f.db, f.organisationId, destinationId, { limit: 10 });
     expect(page1.items).toHaveLength(10);
     expect(page1.items[0]!.kind).toBe("test");
-    const page2 = await listDeliveryCalls(f.db, f.organisationId, destinationId, { limit: 100, cursor: page1.nextCursor! });
+    const page2 = await listDeliveryCalls(f.db, f.organisationId, destinationId, {
+      limit: 100,
+      cursor: page1.nextCursor!,
+    });
     expect(page1.items.length + page2.items.length).toBe(calls.length + 1);
     expect(page2.nextCursor).toBeNull();
     const ids = [...page1.items, ...page2.items].map((c) => BigInt(c.id));
@@ -87,6 +116,8 @@ describe("monitoring", () => {
     const tests = await listDeliveryCalls(f.db, f.organisationId, destinationId, { kind: "test" });
     expect(tests.items).toHaveLength(1);
     expect(JSON.stringify(tests.items)).not.toContain(token);
-    await expect(listDeliveryCalls(f.db, f.organisationId, destinationId, { outcome: "nope" as "retry" })).rejects.toMatchObject({ code: "bad_input" });
+    await expect(
+      listDeliveryCalls(f.db, f.organisationId, destinationId, { outcome: "nope" as "retry" }),
+    ).rejects.toMatchObject({ code: "bad_input" });
   });
 });

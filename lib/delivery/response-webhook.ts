@@ -22,7 +22,10 @@ export interface DestinationForWebhook {
 }
 
 /** Finds or creates the destination's response-webhook source and its Nexset. Safe to call twice at once. */
-export async function ensureResponseWebhookSource(db: Db, destination: DestinationForWebhook): Promise<ResponseSourceRef> {
+export async function ensureResponseWebhookSource(
+  db: Db,
+  destination: DestinationForWebhook,
+): Promise<ResponseSourceRef> {
   const existing = await findResponseSource(db, destination.id);
   if (existing) return existing;
   try {
@@ -54,7 +57,8 @@ export async function findResponseSource(db: Db, destinationId: string): Promise
 }
 
 /** Response headers worth keeping: ids and rate-limit state, never cookies. */
-const KEPT_HEADERS = /^(content-type|x-request-id|request-id|x-intercom-version|intercom-version|x-ratelimit-limit|x-ratelimit-remaining|x-ratelimit-reset|retry-after|location)$/i;
+const KEPT_HEADERS =
+  /^(content-type|x-request-id|request-id|x-intercom-version|intercom-version|x-ratelimit-limit|x-ratelimit-remaining|x-ratelimit-reset|retry-after|location)$/i;
 
 export interface ResponseRecordInput {
   destinationId: string;

@@ -52,7 +52,12 @@ export interface SendHooks {
 export type SendOutcome = { kind: "done"; result: IntercomResult; gaveUp: boolean } | { kind: "abandoned" };
 
 /** `permitHeld`: the caller already holds a permit (it built the request under it); it is used for the first attempt. */
-export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, hooks: SendHooks, permitHeld = false): Promise<SendOutcome> {
+export async function sendWithRetries(
+  request: OutgoingRequest,
+  env: SendEnv,
+  hooks: SendHooks,
+  permitHeld = false,
+): Promise<SendOutcome> {
   let holding = permitHeld;
   for (;;) {
     if (env.waitSignal.aborted) {
@@ -100,7 +105,10 @@ export async function sendWithRetries(request: OutgoingRequest, env: SendEnv, ho
     hooks.onCall(result, attempt, "failure");
     if (result.outcome === "permanent") return { kind: "done", result, gaveUp: false };
     if (attempt >= env.settings.maxAttempts) return { kind: "done", result, gaveUp: true };
-    const delay = Math.max(computeBackoffMs(attempt, env.settings.backoffBaseMs, env.settings.backoffMaxMs), result.retryAfterMs ?? 0);
+    const delay = Math.max(
+      computeBackoffMs(attempt, env.settings.backoffBaseMs, env.settings.backoffMaxMs),
+      result.retryAfterMs ?? 0,
+    );
     hooks.onRetryScheduled?.(attempt, new Date(Date.now() + delay));
     if (!(await sleepUnlessAborted(delay, env.waitSignal))) return { kind: "abandoned" };
   }

@@ -14,7 +14,8 @@ export interface SqlExecutor {
 export function pgExecutor(client: pg.Pool | pg.PoolClient): SqlExecutor {
   // A named statement is parsed and planned once per connection, not on every call (for the
   // journal's commit, planning cost more PostgreSQL CPU than the rows it writes).
-  const run = (text: string, values: unknown[], name?: string) => client.query(name ? { name, text, values } : { text, values });
+  const run = (text: string, values: unknown[], name?: string) =>
+    client.query(name ? { name, text, values } : { text, values });
   return {
     execute: async (sql, params, name) => (await run(sql, params, name)).rowCount ?? 0,
     query: async <T>(sql: string, params: unknown[], name?: string) => (await run(sql, params, name)).rows as T[],
@@ -22,7 +23,9 @@ export function pgExecutor(client: pg.Pool | pg.PoolClient): SqlExecutor {
 }
 
 /** A Prisma client or transaction (for code paths that are not hot, or that share a Prisma transaction). */
-export function prismaExecutor(tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">): SqlExecutor {
+export function prismaExecutor(
+  tx: Pick<Prisma.TransactionClient, "$executeRawUnsafe" | "$queryRawUnsafe">,
+): SqlExecutor {
   return {
     execute: (sql, params) => tx.$executeRawUnsafe(sql, ...params),
     query: <T>(sql: string, params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params),

@@ -7,7 +7,9 @@ import { buildRequests } from "./request-builder";
 import { destinationConfigSchema } from "./schemas";
 
 // A small catalogue as test data, so these tests pin the warning logic, not the catalogue's contents.
-const endpoint = (fields: Partial<EndpointDefinition> & Pick<EndpointDefinition, "id" | "name" | "method" | "path" | "versions">): EndpointDefinition => ({
+const endpoint = (
+  fields: Partial<EndpointDefinition> & Pick<EndpointDefinition, "id" | "name" | "method" | "path" | "versions">,
+): EndpointDefinition => ({
   object: "Contacts",
   description: "",
   pathParams: [],
@@ -15,21 +17,62 @@ const endpoint = (fields: Partial<EndpointDefinition> & Pick<EndpointDefinition,
   ...fields,
 });
 const CATALOGUE = [
-  endpoint({ id: "contacts.create", name: "Create a contact", method: "POST", path: "/contacts", versions: ["2.11", "2.16"], requiredBodyFields: ["role", "owner.id"] }),
-  endpoint({ id: "contacts.get", name: "Get a contact", method: "GET", path: "/contacts/{contact_id}", versions: ["2.11", "2.16"] }),
-  endpoint({ id: "contacts.update", name: "Update a contact", method: "PUT", path: "/contacts/{contact_id}", versions: ["2.11", "2.16"] }),
-  endpoint({ id: "contacts.delete", name: "Delete a contact", method: "DELETE", path: "/contacts/{contact_id}", versions: ["2.11", "2.16"] }),
-  endpoint({ id: "contacts.bulk", name: "Bulk create contacts", method: "POST", path: "/contacts/bulk", versions: ["Preview"], batch: { property: "contacts", maxItems: 2 } }),
+  endpoint({
+    id: "contacts.create",
+    name: "Create a contact",
+    method: "POST",
+    path: "/contacts",
+    versions: ["2.11", "2.16"],
+    requiredBodyFields: ["role", "owner.id"],
+  }),
+  endpoint({
+    id: "contacts.get",
+    name: "Get a contact",
+    method: "GET",
+    path: "/contacts/{contact_id}",
+    versions: ["2.11", "2.16"],
+  }),
+  endpoint({
+    id: "contacts.update",
+    name: "Update a contact",
+    method: "PUT",
+    path: "/contacts/{contact_id}",
+    versions: ["2.11", "2.16"],
+  }),
+  endpoint({
+    id: "contacts.delete",
+    name: "Delete a contact",
+    method: "DELETE",
+    path: "/contacts/{contact_id}",
+    versions: ["2.11", "2.16"],
+  }),
+  endpoint({
+    id: "contacts.bulk",
+    name: "Bulk create contacts",
+    method: "POST",
+    path: "/contacts/bulk",
+    versions: ["Preview"],
+    batch: { property: "contacts", maxItems: 2 },
+  }),
 ];
 const samePath = (template: string, path: string) => {
   const a = template.split("/");
   const b = path.split("/");
-  return a.length === b.length && a.every((segment, i) => segment === b[i] || (segment.startsWith("{") && !/^(bulk)$/.test(b[i]!)));
+  return (
+    a.length === b.length &&
+    a.every((segment, i) => segment === b[i] || (segment.startsWith("{") && !/^(bulk)$/.test(b[i]!)))
+  );
 };
 const lookup: CatalogueLookup = (method, path, version) =>
-  CATALOGUE.find((e) => e.method === method && samePath(e.path, path) && (version === undefined || e.versions.includes(version)));
+  CATALOGUE.find(
+    (e) => e.method === method && samePath(e.path, path) && (version === undefined || e.versions.includes(version)),
+  );
 
-const request = (method: string, body: unknown, count = 1) => ({ method, body: body === undefined ? undefined : JSON.stringify(body), recordIndexes: Array.from({ length: count }, (_, i) => i) });
+const request = (method: string, body: unknown, count = 1) => ({
+  method,
+  body: body === undefined ? undefined : JSON.stringify(body),
+  recordIndexes: Array.from({ length: count }, (_, i) => i),
+});
 const cfg = (urlTemplate: string, intercomVersion = "2.16") => ({ urlTemplate, intercomVersion });
 
 describe("buildWarnings", () => {
@@ -37,11 +80,15 @@ describe("buildWarnings", () => {
     expect(buildWarnings(request("PATCH", { name: "x" }), cfg("/contacts/{id}"), lookup)).toEqual([
       "Intercom has no PATCH /contacts/{contact_id} in 2.16; update a contact with PUT",
     ]);
-    expect(buildWarnings(request("DELETE", undefined), cfg("/contacts"), lookup)).toEqual(["Intercom has no DELETE /contacts in 2.16; create a contact with POST"]);
+    expect(buildWarnings(request("DELETE", undefined), cfg("/contacts"), lookup)).toEqual([
+      "Intercom has no DELETE /contacts in 2.16; create a contact with POST",
+    ]);
   });
 
   it("names the versions an endpoint exists in", () => {
-    expect(buildWarnings(request("POST", { contacts: [] }), cfg("/contacts/bulk"), lookup)).toEqual(["Intercom has no POST /contacts/bulk in 2.16; it exists in Preview"]);
+    expect(buildWarnings(request("POST", { contacts: [] }), cfg("/contacts/bulk"), lookup)).toEqual([
+      "Intercom has no POST /contacts/bulk in 2.16; it exists in Preview",
+    ]);
   });
 
   it("says so when a path is not in the catalogue at all", () => {
@@ -52,17 +99,21 @@ describe("buildWarnings", () => {
 
   it("lists required body fields that are missing (dotted paths too)", () => {
     expect(buildWarnings(request("POST", { role: "user", owner: { id: 1 } }), cfg("/contacts"), lookup)).toEqual([]);
-    expect(buildWarnings(request("POST", { role: "", owner: {} }), cfg("https://api.intercom.io/contacts"), lookup)).toEqual([
+    expect(
+      buildWarnings(request("POST", { role: "", owner: {} }), cfg("https://api.intercom.io/contacts"), lookup),
+    ).toEqual([
       'Intercom requires "role" in the body of Create a contact',
       'Intercom requires "owner.id" in the body of Create a contact',
     ]);
   });
 
   it("warns when a batch exceeds the endpoint's maximum, or the records are not where it expects them", () => {
-    expect(buildWarnings(request("POST", { contacts: [1, 2] }, 2), cfg("/contacts/bulk", "Preview"), lookup)).toEqual([]);
-    expect(buildWarnings(request("POST", { contacts: [1, 2, 3] }, 3), cfg("/contacts/bulk", "Preview"), lookup)).toEqual([
-      "This request carries 3 items; Intercom's Bulk create contacts takes at most 2 (lower the batch size)",
-    ]);
+    expect(buildWarnings(request("POST", { contacts: [1, 2] }, 2), cfg("/contacts/bulk", "Preview"), lookup)).toEqual(
+      [],
+    );
+    expect(
+      buildWarnings(request("POST", { contacts: [1, 2, 3] }, 3), cfg("/contacts/bulk", "Preview"), lookup),
+    ).toEqual(["This request carries 3 items; Intercom's Bulk create contacts takes at most 2 (lower the batch size)"]);
     expect(buildWarnings(request("POST", [1, 2], 2), cfg("/contacts/bulk", "Preview"), lookup)).toEqual([
       'Intercom\'s Bulk create contacts expects the records in a "contacts" list',
     ]);
@@ -72,16 +123,25 @@ describe("buildWarnings", () => {
     expect(buildWarnings(request("POST", [{ role: "user" }, { role: "user" }], 2), cfg("/contacts"), lookup)).toEqual([
       "Intercom's Create a contact takes one record per request, but this one carries 2; turn batching off or choose a bulk endpoint",
     ]);
-    expect(buildWarnings({ method: "POST", body: "a,b", recordIndexes: [0] }, cfg("/contacts"), lookup)).toEqual(["The body is not JSON; Intercom's Create a contact expects JSON"]);
+    expect(buildWarnings({ method: "POST", body: "a,b", recordIndexes: [0] }, cfg("/contacts"), lookup)).toEqual([
+      "The body is not JSON; Intercom's Create a contact expects JSON",
+    ]);
   });
 });
 
 describe("warnings in built requests, with the Intercom catalogue", () => {
   it("flags PATCH /contacts/{id} and suggests PUT (the Sample Payload panel's example)", async () => {
     const config = destinationConfigSchema.parse({ method: "PATCH", urlTemplate: "/contacts/{id}" });
-    const ctx = { baseUrl: "https://api.intercom.io", maskToken: true, runCode: () => Promise.reject(new Error("unused")), findEndpoint: intercomFindEndpoint };
+    const ctx = {
+      baseUrl: "https://api.intercom.io",
+      maskToken: true,
+      runCode: () => Promise.reject(new Error("unused")),
+      findEndpoint: intercomFindEndpoint,
+    };
     const result = await buildRequests([{ id: "abc", name: "Ada" }], config, ctx);
-    expect(result.requests[0]!.warnings).toEqual(["Intercom has no PATCH /contacts/{contact_id} in 2.16; update a contact with PUT"]);
+    expect(result.requests[0]!.warnings).toEqual([
+      "Intercom has no PATCH /contacts/{contact_id} in 2.16; update a contact with PUT",
+    ]);
     const put = await buildRequests([{ id: "abc", name: "Ada" }], { ...config, method: "PUT" }, ctx);
     expect(put.requests[0]!.warnings).toEqual([]);
   });

@@ -16,12 +16,21 @@ const READ_PREFERENCE = ["GET", "POST", "PUT", "PATCH", "DELETE"];
  * of the chosen version, a catalogued endpoint's required body field is missing, or a batch is too
  * big for the endpoint (or the endpoint takes one record per call).
  */
-export function buildWarnings(request: WarningRequest, config: WarningConfig, findEndpoint: CatalogueLookup, baseUrl?: string): string[] {
+export function buildWarnings(
+  request: WarningRequest,
+  config: WarningConfig,
+  findEndpoint: CatalogueLookup,
+  baseUrl?: string,
+): string[] {
   return createWarningChecker(config, findEndpoint, baseUrl)(request);
 }
 
 /** Parses the template and asks the catalogue once per build, then checks each request. */
-export function createWarningChecker(config: WarningConfig, findEndpoint: CatalogueLookup, baseUrl?: string): (request: WarningRequest) => string[] {
+export function createWarningChecker(
+  config: WarningConfig,
+  findEndpoint: CatalogueLookup,
+  baseUrl?: string,
+): (request: WarningRequest) => string[] {
   const parsed = parseUrlTemplate(config.urlTemplate);
   if (!parsed.ok) return () => [];
   const path = templatePath(parsed.template, baseUrl);
@@ -46,13 +55,15 @@ function memoizeLookup(findEndpoint: CatalogueLookup): CatalogueLookup {
 
 function unknownEndpointWarning(method: string, path: string, version: string, findEndpoint: CatalogueLookup): string {
   const elsewhere = findEndpoint(method, path);
-  if (elsewhere) return `Intercom has no ${method} ${elsewhere.path} in ${version}; it exists in ${elsewhere.versions.join(", ")}`;
+  if (elsewhere)
+    return `Intercom has no ${method} ${elsewhere.path} in ${version}; it exists in ${elsewhere.versions.join(", ")}`;
   const preference = method === "GET" ? READ_PREFERENCE : WRITE_PREFERENCE;
   const alternative = preference
     .filter((candidate) => candidate !== method && (HTTP_METHODS as readonly string[]).includes(candidate))
     .map((candidate) => findEndpoint(candidate, path, version))
     .find((candidate) => candidate !== undefined);
-  if (alternative) return `Intercom has no ${method} ${alternative.path} in ${version}; ${lowerFirst(alternative.name)} with ${alternative.method}`;
+  if (alternative)
+    return `Intercom has no ${method} ${alternative.path} in ${version}; ${lowerFirst(alternative.name)} with ${alternative.method}`;
   return `Intercom has no ${method} ${path} in ${version} (it is not in Flowgate's endpoint catalogue); check the method and path`;
 }
 
@@ -61,7 +72,8 @@ function bodyWarnings(request: WarningRequest, endpoint: EndpointDefinition): st
   const count = request.recordIndexes.length;
   const text = request.body!;
   // Parsing every body of a 10,000-request build is only worth it when a check needs the fields.
-  const needsFields = endpoint.batch !== undefined || (endpoint.requiredBodyFields?.length ?? 0) > 0 || !/^\s*[[{]/.test(text);
+  const needsFields =
+    endpoint.batch !== undefined || (endpoint.requiredBodyFields?.length ?? 0) > 0 || !/^\s*[[{]/.test(text);
   if (!needsFields) {
     if (count > 1) warnings.push(oneRecordWarning(endpoint, count));
     return warnings;
@@ -77,14 +89,17 @@ function bodyWarnings(request: WarningRequest, endpoint: EndpointDefinition): st
     const items = isObject(body) ? body[property] : undefined;
     if (!Array.isArray(items)) warnings.push(`Intercom's ${endpoint.name} expects the records in a "${property}" list`);
     else if (items.length > maxItems) {
-      warnings.push(`This request carries ${items.length} items; Intercom's ${endpoint.name} takes at most ${maxItems} (lower the batch size)`);
+      warnings.push(
+        `This request carries ${items.length} items; Intercom's ${endpoint.name} takes at most ${maxItems} (lower the batch size)`,
+      );
     }
   } else if (count > 1) {
     warnings.push(oneRecordWarning(endpoint, count));
   }
   if (isObject(body)) {
     for (const field of endpoint.requiredBodyFields ?? []) {
-      if (isMissing(readPath(body, field))) warnings.push(`Intercom requires "${field}" in the body of ${endpoint.name}`);
+      if (isMissing(readPath(body, field)))
+        warnings.push(`Intercom requires "${field}" in the body of ${endpoint.name}`);
     }
   }
   return warnings;

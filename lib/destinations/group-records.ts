@@ -17,13 +17,17 @@ export function groupByUrl(items: readonly { index: number; url: string }[], siz
   }
   const groups: RecordGroup[] = [];
   for (const [url, indexes] of byUrl) {
-    for (let start = 0; start < indexes.length; start += size) groups.push({ url, indexes: indexes.slice(start, start + size) });
+    for (let start = 0; start < indexes.length; start += size)
+      groups.push({ url, indexes: indexes.slice(start, start + size) });
   }
   return groups;
 }
 
 /** A copy of the record without the excluded attributes (the record itself when none are). */
-export function withoutExcluded(record: Record<string, unknown>, excluded: ReadonlySet<string>): Record<string, unknown> {
+export function withoutExcluded(
+  record: Record<string, unknown>,
+  excluded: ReadonlySet<string>,
+): Record<string, unknown> {
   if (excluded.size === 0) return record;
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(record)) if (!excluded.has(key)) copy[key] = record[key];

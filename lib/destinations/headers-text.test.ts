@@ -18,10 +18,16 @@ describe("parseHeadersText", () => {
     expect(parseHeadersText("X-A:1,")).toEqual({ ok: true, headers: [{ name: "X-A", value: "1" }] });
   });
 
-  it.each(["Authorization:Bearer x", "authorization: Bearer x", "AUTHORIZATION:x"])("refuses %s and says the credential adds it", (text) => {
-    const result = parseHeadersText(text);
-    expect(result).toEqual({ ok: false, errors: [{ index: 0, message: "Header 1: Authorization is added from the credential; remove it here" }] });
-  });
+  it.each(["Authorization:Bearer x", "authorization: Bearer x", "AUTHORIZATION:x"])(
+    "refuses %s and says the credential adds it",
+    (text) => {
+      const result = parseHeadersText(text);
+      expect(result).toEqual({
+        ok: false,
+        errors: [{ index: 0, message: "Header 1: Authorization is added from the credential; remove it here" }],
+      });
+    },
+  );
 
   it("refuses headers Flowgate sets itself, with the reason", () => {
     const result = parseHeadersText("Content-Type:text/plain,host:evil.com,Intercom-Version:2.11");
@@ -35,7 +41,10 @@ describe("parseHeadersText", () => {
   });
 
   it("refuses duplicates case-insensitively, pointing at the first one", () => {
-    expect(parseHeadersText("X-A:1,x-a:2")).toEqual({ ok: false, errors: [{ index: 1, message: 'Header 2: "x-a" is already set by header 1' }] });
+    expect(parseHeadersText("X-A:1,x-a:2")).toEqual({
+      ok: false,
+      errors: [{ index: 1, message: 'Header 2: "x-a" is already set by header 1' }],
+    });
   });
 
   it("reports every bad pair with its position", () => {

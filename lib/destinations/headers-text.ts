@@ -47,8 +47,9 @@ export function parseHeadersText(text: string): ParsedHeaders {
     if (colon === -1) return error(`"${segment.trim()}" has no ":"; write it as name:value`);
     const name = segment.slice(0, colon).trim();
     const value = segment.slice(colon + 1).trim();
-    if (name === "") return error("has no name before the \":\"");
-    if (!TOKEN.test(name)) return error(`"${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`);
+    if (name === "") return error('has no name before the ":"');
+    if (!TOKEN.test(name))
+      return error(`"${name}" is not a valid header name (letters, digits and !#$%&'*+-.^_\`|~ only)`);
     const reserved = RESERVED_HEADERS[name.toLowerCase()];
     if (reserved) return error(reserved);
     if (value === "") return error(`"${name}" has no value`);

@@ -8,10 +8,13 @@ export function parseOtherPropsJson(text: string): ParsedOtherProps {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `Other props is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `Other props is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    return { ok: false, message: "Other props must be a JSON object, e.g. {\"source\": \"flowgate\"}" };
+    return { ok: false, message: 'Other props must be a JSON object, e.g. {"source": "flowgate"}' };
   }
   return { ok: true, value: value as Record<string, unknown> };
 }

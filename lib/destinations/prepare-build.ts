@@ -16,26 +16,36 @@ export interface PreparedBuild {
  * Parses the text fields once per build. The panel builds from unsaved form values, so anything
  * that would make a wrong request is reported as a config error and nothing is built.
  */
-export function prepareBuild(config: DestinationConfig, formats: readonly ContentFormatDefinition[]): PreparedBuild | ConfigError[] {
+export function prepareBuild(
+  config: DestinationConfig,
+  formats: readonly ContentFormatDefinition[],
+): PreparedBuild | ConfigError[] {
   const errors: ConfigError[] = [];
   const template = parseUrlTemplate(config.urlTemplate);
   if (!template.ok) errors.push({ path: ["config", "urlTemplate"], message: template.message });
   const headers = parseHeadersText(config.headersText);
-  if (!headers.ok) errors.push({ path: ["config", "headersText"], message: headers.errors.map((error) => error.message).join("; ") });
+  if (!headers.ok)
+    errors.push({ path: ["config", "headersText"], message: headers.errors.map((error) => error.message).join("; ") });
   const format = formats.find((candidate) => candidate.id === config.format);
   if (!format) errors.push({ path: ["config", "format"], message: `Unknown content format "${config.format}"` });
 
   let otherProps: Record<string, unknown> = {};
   const { batching } = config;
   if (batching.enabled) {
-    if (!Number.isInteger(batching.size) || batching.size < 1) errors.push({ path: ["config", "batching", "size"], message: "Batch size must be a whole number of at least 1" });
+    if (!Number.isInteger(batching.size) || batching.size < 1)
+      errors.push({ path: ["config", "batching", "size"], message: "Batch size must be a whole number of at least 1" });
     if (batching.algorithm === "json_object_property") {
-      if (batching.propertyName.trim() === "") errors.push({ path: ["config", "batching", "propertyName"], message: "Enter the property that holds the records" });
+      if (batching.propertyName.trim() === "")
+        errors.push({
+          path: ["config", "batching", "propertyName"],
+          message: "Enter the property that holds the records",
+        });
       const parsed = parseOtherPropsJson(batching.otherPropsJson);
       if (parsed.ok) otherProps = parsed.value;
       else errors.push({ path: ["config", "batching", "otherPropsJson"], message: parsed.message });
     }
-    if (batching.algorithm === "code" && batching.code.trim() === "") errors.push({ path: ["config", "batching", "code"], message: "Write the grouping function" });
+    if (batching.algorithm === "code" && batching.code.trim() === "")
+      errors.push({ path: ["config", "batching", "code"], message: "Write the grouping function" });
   }
   if (errors.length > 0 || !template.ok || !headers.ok || !format) return errors;
   return { template: template.template, userHeaders: headers.headers, otherProps, format };

@@ -19,7 +19,11 @@ const contacts = [
 
 describe("buildRequests without batching", () => {
   it("makes one request per record with resolved, encoded URLs and the standard headers", async () => {
-    const result = await buildRequests(contacts, config({ method: "PUT", urlTemplate: "/contacts/{id}", headersText: "X-Trace:run:1" }), real);
+    const result = await buildRequests(
+      contacts,
+      config({ method: "PUT", urlTemplate: "/contacts/{id}", headersText: "X-Trace:run:1" }),
+      real,
+    );
     expect(result.recordErrors).toEqual([]);
     expect(result.requests.map((request) => request.url)).toEqual([
       "https://api.intercom.io/contacts/c%2F1",
@@ -44,25 +48,41 @@ describe("buildRequests without batching", () => {
 
   it("turns a record missing a placeholder attribute into a record error, and sends the others", async () => {
     const records = [{ id: "a" }, { email: "no-id@example.com" }, { id: null }, { id: "d" }];
-    const result = await buildRequests(records, config({ method: "PUT", urlTemplate: "/contacts/{id}" }), { ...real, firstSeq: 100 });
+    const result = await buildRequests(records, config({ method: "PUT", urlTemplate: "/contacts/{id}" }), {
+      ...real,
+      firstSeq: 100,
+    });
     expect(result.requests.map((request) => [request.url, request.seqs])).toEqual([
       ["https://api.intercom.io/contacts/a", [100]],
       ["https://api.intercom.io/contacts/d", [103]],
     ]);
     expect(result.recordErrors).toEqual([
-      { index: 1, seq: 101, attribute: "id", message: 'The URL needs attribute "id", but this record doesn\'t have it' },
+      {
+        index: 1,
+        seq: 101,
+        attribute: "id",
+        message: 'The URL needs attribute "id", but this record doesn\'t have it',
+      },
       { index: 2, seq: 102, attribute: "id", message: 'The URL needs attribute "id", but it is null in this record' },
     ]);
   });
 
   it("resolves placeholders from attributes that are excluded from the body", async () => {
-    const result = await buildRequests([contacts[0]!], config({ method: "PUT", urlTemplate: "/contacts/{id}", excludedAttributes: ["id", "internal"] }), real);
+    const result = await buildRequests(
+      [contacts[0]!],
+      config({ method: "PUT", urlTemplate: "/contacts/{id}", excludedAttributes: ["id", "internal"] }),
+      real,
+    );
     expect(result.requests[0]!.url).toBe("https://api.intercom.io/contacts/c%2F1");
     expect(result.requests[0]!.body).toBe('{"email":"ada@example.com","name":"Ada"}');
   });
 
   it.each(["GET", "DELETE"] as const)("%s sends no body and no Content-Type, and ignores batching", async (method) => {
-    const result = await buildRequests(contacts, config({ method, urlTemplate: "/contacts/{id}", batching: { enabled: true, size: 10 } }), real);
+    const result = await buildRequests(
+      contacts,
+      config({ method, urlTemplate: "/contacts/{id}", batching: { enabled: true, size: 10 } }),
+      real,
+    );
     expect(result.requests).toHaveLength(3);
     for (const request of result.requests) {
       expect(request.body).toBeUndefined();
@@ -72,30 +92,56 @@ describe("buildRequests without batching", () => {
   });
 
   it("keeps absolute URLs on another region as typed", async () => {
-    const result = await buildRequests([{ id: 7 }], config({ urlTemplate: "https://api.eu.intercom.io/contacts/{id}/archive" }), real);
+    const result = await buildRequests(
+      [{ id: 7 }],
+      config({ urlTemplate: "https://api.eu.intercom.io/contacts/{id}/archive" }),
+      real,
+    );
     expect(result.requests[0]!.url).toBe("https://api.eu.intercom.io/contacts/7/archive");
   });
 });
 
 describe("the token", () => {
   it("is masked to its last four characters, and only the Authorization header differs", async () => {
-    const cfg = config({ urlTemplate: "/contacts/bulk", headersText: "X-A:1", batching: { enabled: true, size: 2, algorithm: "code", code: "(records) => ({ contacts: records })" } });
-    const [preview, sent] = await Promise.all([buildRequests(contacts, cfg, masked), buildRequests(contacts, cfg, real)]);
+    const cfg = config({
+      urlTemplate: "/contacts/bulk",
+      headersText: "X-A:1",
+      batching: { enabled: true, size: 2, algorithm: "code", code: "(records) => ({ contacts: records })" },
+    });
+    const [preview, sent] = await Promise.all([
+      buildRequests(contacts, cfg, masked),
+      buildRequests(contacts, cfg, real),
+    ]);
     expect(preview.requests).toHaveLength(2);
-    expect(preview.requests.map((request) => request.headers.Authorization)).toEqual(["Bearer ••••wxyz", "Bearer ••••wxyz"]);
-    expect(sent.requests.map((request) => request.headers.Authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
-    const withoutAuth = (requests: typeof preview.requests) => requests.map(({ headers: { Authorization: _auth, ...headers }, ...rest }) => ({ ...rest, headers }));
+    expect(preview.requests.map((request) => request.headers.Authorization)).toEqual([
+      "Bearer ••••wxyz",
+      "Bearer ••••wxyz",
+    ]);
+    expect(sent.requests.map((request) => request.headers.Authorization)).toEqual([
+      `Bearer ${TOKEN}`,
+      `Bearer ${TOKEN}`,
+    ]);
+    const withoutAuth = (requests: typeof preview.requests) =>
+      requests.map(({ headers: { Authorization: _auth, ...headers }, ...rest }) => ({ ...rest, headers }));
     expect(withoutAuth(preview.requests)).toEqual(withoutAuth(sent.requests));
     expect(JSON.stringify(preview)).not.toContain(TOKEN);
   });
 
   it("shows only the hint in the browser, where the token is never present", async () => {
-    const result = await buildRequests([contacts[0]!], config({ urlTemplate: "/contacts" }), { baseUrl: "https://api.intercom.io", maskToken: true, tokenHint: "wxyz", runCode });
+    const result = await buildRequests([contacts[0]!], config({ urlTemplate: "/contacts" }), {
+      baseUrl: "https://api.intercom.io",
+      maskToken: true,
+      tokenHint: "wxyz",
+      runCode,
+    });
     expect(result.requests[0]!.headers.Authorization).toBe("Bearer ••••wxyz");
   });
 
   it("is fully masked when short", async () => {
-    const result = await buildRequests([contacts[0]!], config({ urlTemplate: "/contacts" }), { ...masked, token: "short" });
+    const result = await buildRequests([contacts[0]!], config({ urlTemplate: "/contacts" }), {
+      ...masked,
+      token: "short",
+    });
     expect(result.requests[0]!.headers.Authorization).toBe("Bearer ••••");
   });
 });
@@ -104,7 +150,11 @@ describe("batching", () => {
   const records = Array.from({ length: 5 }, (_, i) => ({ email: `u${i}@example.com`, secret: i }));
 
   it("json_array: chunks of `size`, exclusions applied before batching", async () => {
-    const result = await buildRequests(records, config({ urlTemplate: "/contacts/bulk", excludedAttributes: ["secret"], batching: { enabled: true, size: 2 } }), real);
+    const result = await buildRequests(
+      records,
+      config({ urlTemplate: "/contacts/bulk", excludedAttributes: ["secret"], batching: { enabled: true, size: 2 } }),
+      real,
+    );
     expect(result.requests.map((request) => request.recordIndexes)).toEqual([[0, 1], [2, 3], [4]]);
     expect(result.requests[0]!.body).toBe('[{"email":"u0@example.com"},{"email":"u1@example.com"}]');
     expect(result.requests[2]!.body).toBe('[{"email":"u4@example.com"}]');
@@ -114,7 +164,13 @@ describe("batching", () => {
     const cfg = config({
       urlTemplate: "/contacts/bulk",
       excludedAttributes: ["secret"],
-      batching: { enabled: true, size: 3, algorithm: "json_object_property", propertyName: "contacts", otherPropsJson: '{"source":"crm","dry_run":false}' },
+      batching: {
+        enabled: true,
+        size: 3,
+        algorithm: "json_object_property",
+        propertyName: "contacts",
+        otherPropsJson: '{"source":"crm","dry_run":false}',
+      },
     });
     const result = await buildRequests(records, cfg, real);
     expect(result.requests.map((request) => request.body)).toEqual([
@@ -124,34 +180,80 @@ describe("batching", () => {
   });
 
   it("code: the function's return value, serialized; a string is sent as is", async () => {
-    const code = "(records, context) => ({ batch: context.batchIndex, size: context.batchSize, contacts: records.map((r) => ({ email: r.email.toUpperCase() })) })";
-    const result = await buildRequests(records, config({ urlTemplate: "/contacts/bulk", excludedAttributes: ["secret"], batching: { enabled: true, size: 4, algorithm: "code", code } }), real);
+    const code =
+      "(records, context) => ({ batch: context.batchIndex, size: context.batchSize, contacts: records.map((r) => ({ email: r.email.toUpperCase() })) })";
+    const result = await buildRequests(
+      records,
+      config({
+        urlTemplate: "/contacts/bulk",
+        excludedAttributes: ["secret"],
+        batching: { enabled: true, size: 4, algorithm: "code", code },
+      }),
+      real,
+    );
     expect(result.requests.map((request) => request.body)).toEqual([
       '{"batch":0,"size":4,"contacts":[{"email":"U0@EXAMPLE.COM"},{"email":"U1@EXAMPLE.COM"},{"email":"U2@EXAMPLE.COM"},{"email":"U3@EXAMPLE.COM"}]}',
       '{"batch":1,"size":4,"contacts":[{"email":"U4@EXAMPLE.COM"}]}',
     ]);
-    const ndjson = await buildRequests(records.slice(0, 2), config({ urlTemplate: "/x", excludedAttributes: ["secret"], batching: { enabled: true, algorithm: "code", code: "(rs) => rs.map((r) => JSON.stringify(r)).join('\\n')" } }), real);
+    const ndjson = await buildRequests(
+      records.slice(0, 2),
+      config({
+        urlTemplate: "/x",
+        excludedAttributes: ["secret"],
+        batching: { enabled: true, algorithm: "code", code: "(rs) => rs.map((r) => JSON.stringify(r)).join('\\n')" },
+      }),
+      real,
+    );
     expect(ndjson.requests[0]!.body).toBe('{"email":"u0@example.com"}\n{"email":"u1@example.com"}');
   });
 
   it("code: the records passed in have exclusions applied", async () => {
-    const result = await buildRequests(records.slice(0, 1), config({ urlTemplate: "/x", excludedAttributes: ["secret"], batching: { enabled: true, algorithm: "code", code: "(rs) => Object.keys(rs[0])" } }), real);
+    const result = await buildRequests(
+      records.slice(0, 1),
+      config({
+        urlTemplate: "/x",
+        excludedAttributes: ["secret"],
+        batching: { enabled: true, algorithm: "code", code: "(rs) => Object.keys(rs[0])" },
+      }),
+      real,
+    );
     expect(result.requests[0]!.body).toBe('["email"]');
   });
 
   it("code: a failing function makes record errors with the line, and no request", async () => {
     const code = "(records) => {\n  const x = 1;\n  return missing.value;\n}";
-    const result = await buildRequests(records.slice(0, 2), config({ urlTemplate: "/x", batching: { enabled: true, algorithm: "code", code } }), { ...real, firstSeq: 1 });
+    const result = await buildRequests(
+      records.slice(0, 2),
+      config({ urlTemplate: "/x", batching: { enabled: true, algorithm: "code", code } }),
+      { ...real, firstSeq: 1 },
+    );
     expect(result.requests).toEqual([]);
     expect(result.recordErrors).toEqual([
-      { index: 0, seq: 1, message: "The grouping code failed: Line 3: ReferenceError: 'missing' is not defined", line: 3 },
-      { index: 1, seq: 2, message: "The grouping code failed: Line 3: ReferenceError: 'missing' is not defined", line: 3 },
+      {
+        index: 0,
+        seq: 1,
+        message: "The grouping code failed: Line 3: ReferenceError: 'missing' is not defined",
+        line: 3,
+      },
+      {
+        index: 1,
+        seq: 2,
+        message: "The grouping code failed: Line 3: ReferenceError: 'missing' is not defined",
+        line: 3,
+      },
     ]);
   });
 
   it("code: works with a plain runner function too (one run per batch)", async () => {
     const plain: CodeRunner = (code, batch, context) => runCode(code, batch, context);
-    const result = await buildRequests(records, config({ urlTemplate: "/x", batching: { enabled: true, size: 2, algorithm: "code", code: "(r, c) => c.batchIndex" } }), { ...real, runCode: plain });
+    const result = await buildRequests(
+      records,
+      config({
+        urlTemplate: "/x",
+        batching: { enabled: true, size: 2, algorithm: "code", code: "(r, c) => c.batchIndex" },
+      }),
+      { ...real, runCode: plain },
+    );
     expect(result.requests.map((request) => request.body)).toEqual(["0", "1", "2"]);
   });
 
@@ -166,7 +268,9 @@ describe("batching", () => {
     ];
     const cfg = config({ urlTemplate: "/companies/{company}/contacts", batching: { enabled: true, size: 2 } });
     const result = await buildRequests(byCompany, cfg, real);
-    expect(result.requests.map((request) => [request.url.replace("https://api.intercom.io", ""), request.recordIndexes])).toEqual([
+    expect(
+      result.requests.map((request) => [request.url.replace("https://api.intercom.io", ""), request.recordIndexes]),
+    ).toEqual([
       ["/companies/a/contacts", [0, 2]],
       ["/companies/a/contacts", [5]],
       ["/companies/b/contacts", [1, 4]],
@@ -181,7 +285,14 @@ describe("config errors", () => {
       ...config({ urlTemplate: "/contacts" }),
       urlTemplate: "https://{host}/x",
       headersText: "Authorization:x",
-      batching: { enabled: true, size: 0, algorithm: "json_object_property" as const, propertyName: "", otherPropsJson: "{", code: "" },
+      batching: {
+        enabled: true,
+        size: 0,
+        algorithm: "json_object_property" as const,
+        propertyName: "",
+        otherPropsJson: "{",
+        code: "",
+      },
     };
     const result = await buildRequests(contacts, unsaved, real);
     expect(result.requests).toEqual([]);
@@ -195,6 +306,10 @@ describe("config errors", () => {
   });
 
   it("handles no records", async () => {
-    expect(await buildRequests([], config({ urlTemplate: "/contacts" }), real)).toEqual({ requests: [], recordErrors: [], configErrors: [] });
+    expect(await buildRequests([], config({ urlTemplate: "/contacts" }), real)).toEqual({
+      requests: [],
+      recordErrors: [],
+      configErrors: [],
+    });
   });
 });

@@ -19,7 +19,11 @@ const CODE_BATCHES_AHEAD = 4;
  *
  * Order of work: URLs resolve from the full record; exclusions apply next; then batching.
  */
-export async function buildRequests(records: readonly DestinationRecord[], config: DestinationConfig, ctx: BuildContext): Promise<BuildResult> {
+export async function buildRequests(
+  records: readonly DestinationRecord[],
+  config: DestinationConfig,
+  ctx: BuildContext,
+): Promise<BuildResult> {
   const prepared = prepareBuild(config, ctx.contentFormats ?? intercomContentFormats);
   if (Array.isArray(prepared)) return { requests: [], recordErrors: [], configErrors: prepared };
 
@@ -33,10 +37,21 @@ export async function buildRequests(records: readonly DestinationRecord[], confi
 
   const hasBody = !BODILESS_METHODS.has(config.method);
   const batched = config.batching.enabled && hasBody;
-  const groups = batched ? groupByUrl(routable, config.batching.size) : routable.map(({ index, url }) => ({ url, indexes: [index] }));
-  const headers = buildRequestHeaders({ ...ctx, mediaType: prepared.format.mediaType, hasBody, intercomVersion: config.intercomVersion, userHeaders: prepared.userHeaders });
+  const groups = batched
+    ? groupByUrl(routable, config.batching.size)
+    : routable.map(({ index, url }) => ({ url, indexes: [index] }));
+  const headers = buildRequestHeaders({
+    ...ctx,
+    mediaType: prepared.format.mediaType,
+    hasBody,
+    intercomVersion: config.intercomVersion,
+    userHeaders: prepared.userHeaders,
+  });
   const excluded = new Set(config.excludedAttributes);
-  const commonWarnings = config.batching.enabled && !hasBody ? [`${config.method} sends no body, so batching is off: one request per record`] : [];
+  const commonWarnings =
+    config.batching.enabled && !hasBody
+      ? [`${config.method} sends no body, so batching is off: one request per record`]
+      : [];
   const checkWarnings = ctx.findEndpoint ? createWarningChecker(config, ctx.findEndpoint, ctx.baseUrl) : undefined;
 
   const requests: BuiltRequest[] = [];
@@ -47,7 +62,10 @@ export async function buildRequests(records: readonly DestinationRecord[], confi
   const bodies: Promise<BodyResult>[] = [];
   const startBody = (batchIndex: number) => {
     const group = groups[batchIndex];
-    if (group && !bodies[batchIndex]) bodies[batchIndex] = hasBody ? buildBody(group, batchIndex, records, excluded, config, prepared, runCode) : Promise.resolve({ ok: true, text: undefined });
+    if (group && !bodies[batchIndex])
+      bodies[batchIndex] = hasBody
+        ? buildBody(group, batchIndex, records, excluded, config, prepared, runCode)
+        : Promise.resolve({ ok: true, text: undefined });
   };
   try {
     for (const [batchIndex, group] of groups.entries()) {
@@ -55,10 +73,18 @@ export async function buildRequests(records: readonly DestinationRecord[], confi
       const body = await bodies[batchIndex]!;
       delete bodies[batchIndex];
       if (!body.ok) {
-        for (const index of group.indexes) recordErrors.push(withSeq(ctx, { index, message: body.message, line: body.line }));
+        for (const index of group.indexes)
+          recordErrors.push(withSeq(ctx, { index, message: body.message, line: body.line }));
         continue;
       }
-      const request: BuiltRequest = { method: config.method, url: group.url, headers: { ...headers }, body: body.text, recordIndexes: group.indexes, warnings: [...commonWarnings] };
+      const request: BuiltRequest = {
+        method: config.method,
+        url: group.url,
+        headers: { ...headers },
+        body: body.text,
+        recordIndexes: group.indexes,
+        warnings: [...commonWarnings],
+      };
       if (ctx.firstSeq !== undefined) request.seqs = group.indexes.map((index) => ctx.firstSeq! + index);
       if (checkWarnings) request.warnings.push(...checkWarnings(request));
       requests.push(request);
@@ -87,10 +113,17 @@ async function buildBody(
   if (!config.batching.enabled) return { ok: true, text: serialize(items[0]) };
   const { algorithm, propertyName, size } = config.batching;
   if (algorithm === "json_array") return { ok: true, text: serialize(items) };
-  if (algorithm === "json_object_property") return { ok: true, text: serialize({ ...prepared.otherProps, [propertyName.trim()]: items }) };
+  if (algorithm === "json_object_property")
+    return { ok: true, text: serialize({ ...prepared.otherProps, [propertyName.trim()]: items }) };
 
   // The sandbox answers with the body as sent: JSON text, or the string the function returned.
-  const context = { batchIndex, batchSize: size, method: config.method, url: group.url, intercomVersion: config.intercomVersion };
+  const context = {
+    batchIndex,
+    batchSize: size,
+    method: config.method,
+    url: group.url,
+    intercomVersion: config.intercomVersion,
+  };
   const result = await runCode!.run(items, context);
   if (result.ok) return { ok: true, text: result.serialized };
   return { ok: false, message: `The grouping code failed: ${result.error.message}`, line: result.error.line };

@@ -22,7 +22,8 @@ export function buildRequestHeaders(input: HeaderInput): Record<string, string> 
   headers["Intercom-Version"] = input.intercomVersion;
   for (const { name, value } of input.userHeaders) {
     // A user's Accept replaces ours rather than sending two that differ only in case.
-    for (const existing of Object.keys(headers)) if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
+    for (const existing of Object.keys(headers))
+      if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
     headers[name] = value;
   }
   const authorization = authorizationHeader(input);

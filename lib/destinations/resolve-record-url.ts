@@ -24,9 +24,15 @@ function encodePlaceholderValue(attribute: string, value: unknown): string | { a
   const problem = (what: string) => ({ attribute, message: `The URL needs attribute "${attribute}", but ${what}` });
   if (value === undefined) return problem("this record doesn't have it");
   if (value === null) return problem("it is null in this record");
-  if (typeof value === "object") return problem("it is an object or a list in this record; a URL needs text or a number");
+  if (typeof value === "object")
+    return problem("it is an object or a list in this record; a URL needs text or a number");
   if (typeof value === "number" && !Number.isFinite(value)) return problem(`it is ${String(value)} in this record`);
-  if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean" && typeof value !== "bigint") {
+  if (
+    typeof value !== "string" &&
+    typeof value !== "number" &&
+    typeof value !== "boolean" &&
+    typeof value !== "bigint"
+  ) {
     return problem("it is not text or a number in this record");
   }
   const text = String(value);

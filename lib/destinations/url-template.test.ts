@@ -10,8 +10,15 @@ function template(text: string): UrlTemplate {
 
 describe("parseUrlTemplate", () => {
   it("accepts paths and absolute URLs with placeholders in the path and query", () => {
-    expect(template("/contacts/{contact_id}")).toEqual({ isPath: true, literals: ["/contacts/", ""], attributes: ["contact_id"] });
-    expect(template("https://api.intercom.io/companies/{company id}/contacts?x={ x }").attributes).toEqual(["company id", "x"]);
+    expect(template("/contacts/{contact_id}")).toEqual({
+      isPath: true,
+      literals: ["/contacts/", ""],
+      attributes: ["contact_id"],
+    });
+    expect(template("https://api.intercom.io/companies/{company id}/contacts?x={ x }").attributes).toEqual([
+      "company id",
+      "x",
+    ]);
   });
 
   it.each([
@@ -46,13 +53,25 @@ describe("resolveRecordUrl", () => {
   const base = "https://api.intercom.io/";
 
   it("fills placeholders from the record, URL-encoding each value", () => {
-    const resolved = resolveRecordUrl(template("/contacts/{id}/notes?tag={tag}"), base, { id: "a/b c?d#e", tag: "ü&=" });
-    expect(resolved).toEqual({ ok: true, url: "https://api.intercom.io/contacts/a%2Fb%20c%3Fd%23e/notes?tag=%C3%BC%26%3D" });
+    const resolved = resolveRecordUrl(template("/contacts/{id}/notes?tag={tag}"), base, {
+      id: "a/b c?d#e",
+      tag: "ü&=",
+    });
+    expect(resolved).toEqual({
+      ok: true,
+      url: "https://api.intercom.io/contacts/a%2Fb%20c%3Fd%23e/notes?tag=%C3%BC%26%3D",
+    });
   });
 
   it("keeps absolute URLs and stringifies numbers and booleans", () => {
-    expect(resolveRecordUrl(template("https://api.eu.intercom.io/contacts/{id}"), base, { id: 42 })).toEqual({ ok: true, url: "https://api.eu.intercom.io/contacts/42" });
-    expect(resolveRecordUrl(template("/x/{flag}"), base, { flag: false })).toEqual({ ok: true, url: "https://api.intercom.io/x/false" });
+    expect(resolveRecordUrl(template("https://api.eu.intercom.io/contacts/{id}"), base, { id: 42 })).toEqual({
+      ok: true,
+      url: "https://api.eu.intercom.io/contacts/42",
+    });
+    expect(resolveRecordUrl(template("/x/{flag}"), base, { flag: false })).toEqual({
+      ok: true,
+      url: "https://api.intercom.io/x/false",
+    });
   });
 
   it.each([

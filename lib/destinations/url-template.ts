@@ -17,21 +17,25 @@ const ABSOLUTE = /^https?:\/\//i;
 export function parseUrlTemplate(text: string): ParsedUrlTemplate {
   const source = text.trim();
   if (source === "") return fail("Enter the endpoint URL, e.g. /contacts or https://api.intercom.io/contacts");
-  if (source.length > MAX_URL_TEMPLATE_LENGTH) return fail(`The URL is longer than ${MAX_URL_TEMPLATE_LENGTH} characters`);
+  if (source.length > MAX_URL_TEMPLATE_LENGTH)
+    return fail(`The URL is longer than ${MAX_URL_TEMPLATE_LENGTH} characters`);
   const split = splitPlaceholders(source);
   if (typeof split === "string") return fail(split);
   const literalText = split.literals.join("");
-  if (/\s/.test(literalText) || hasControlCharacter(literalText)) return fail("The URL must not contain spaces or control characters (encode a space as %20)");
+  if (/\s/.test(literalText) || hasControlCharacter(literalText))
+    return fail("The URL must not contain spaces or control characters (encode a space as %20)");
   if (literalText.includes("\\")) return fail("The URL must not contain a backslash");
 
   if (source.startsWith("/")) {
-    if (source.startsWith("//")) return fail("Start a path with a single \"/\"; for another host write the full https:// URL");
+    if (source.startsWith("//"))
+      return fail('Start a path with a single "/"; for another host write the full https:// URL');
     return { ok: true, template: { isPath: true, ...split } };
   }
-  if (!ABSOLUTE.test(source)) return fail("The URL must start with https:// or with / (a path on your credential's Intercom host)");
+  if (!ABSOLUTE.test(source))
+    return fail("The URL must start with https:// or with / (a path on your credential's Intercom host)");
   const authority = source.slice(source.indexOf("//") + 2).split(/[/?#]/, 1)[0] ?? "";
   if (authority.includes("{")) return fail("Placeholders can't be used in the host part of the URL");
-  if (authority.includes("@")) return fail("The URL must not contain a user name or password (the part before \"@\")");
+  if (authority.includes("@")) return fail('The URL must not contain a user name or password (the part before "@")');
   if (!URL.canParse(fillUrlTemplate({ isPath: false, ...split }, () => "x"))) return fail("This is not a valid URL");
   return { ok: true, template: { isPath: false, ...split } };
 }
@@ -39,7 +43,8 @@ export function parseUrlTemplate(text: string): ParsedUrlTemplate {
 /** Joins the template with one value per placeholder (values must already be URL-encoded). */
 export function fillUrlTemplate(template: UrlTemplate, valueOf: (attribute: string, index: number) => string): string {
   let url = template.literals[0] ?? "";
-  for (let i = 0; i < template.attributes.length; i++) url += valueOf(template.attributes[i]!, i) + template.literals[i + 1];
+  for (let i = 0; i < template.attributes.length; i++)
+    url += valueOf(template.attributes[i]!, i) + template.literals[i + 1];
   return url;
 }
 
@@ -73,7 +78,8 @@ function splitPlaceholders(source: string): { literals: string[]; attributes: st
     }
     const close = source.indexOf("}", i + 1);
     const nextOpen = source.indexOf("{", i + 1);
-    if (close === -1 || (nextOpen !== -1 && nextOpen < close)) return `The placeholder at position ${i + 1} is not closed with "}"`;
+    if (close === -1 || (nextOpen !== -1 && nextOpen < close))
+      return `The placeholder at position ${i + 1} is not closed with "}"`;
     const attribute = source.slice(i + 1, close).trim();
     if (attribute === "") return `Empty placeholder "{}" at position ${i + 1}; write {attribute}`;
     literals.push(literal);

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type DestinationContext, validateDestinationAgainstContext } from "./validate-against-context";
 
-const us: DestinationContext = { credentialRegionBaseUrl: "https://api.intercom.io", allowedHosts: ["http://127.0.0.1:4010"] };
+const us: DestinationContext = {
+  credentialRegionBaseUrl: "https://api.intercom.io",
+  allowedHosts: ["http://127.0.0.1:4010"],
+};
 
 function messageFor(urlTemplate: string, context: DestinationContext = us): string | undefined {
   const result = validateDestinationAgainstContext({ urlTemplate }, context);
@@ -24,7 +27,12 @@ describe("validateDestinationAgainstContext", () => {
   });
 
   it("accepts the sandbox as the credential's own host", () => {
-    expect(messageFor("http://127.0.0.1:4010/contacts/{id}", { credentialRegionBaseUrl: "http://127.0.0.1:4010", allowedHosts: [] })).toBeUndefined();
+    expect(
+      messageFor("http://127.0.0.1:4010/contacts/{id}", {
+        credentialRegionBaseUrl: "http://127.0.0.1:4010",
+        allowedHosts: [],
+      }),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -55,6 +63,8 @@ describe("validateDestinationAgainstContext", () => {
     const context = { credentialRegionBaseUrl: "http://127.0.0.1:4010/eu" };
     expect(messageFor("/contacts", context)).toBeUndefined();
     expect(messageFor("/../us/contacts", context)).toContain("must start with http://127.0.0.1:4010/eu");
-    expect(messageFor("http://127.0.0.1:4010/us/contacts", context)).toContain("must start with http://127.0.0.1:4010/eu");
+    expect(messageFor("http://127.0.0.1:4010/us/contacts", context)).toContain(
+      "must start with http://127.0.0.1:4010/eu",
+    );
   });
 });

@@ -21,7 +21,10 @@ export type ContextValidation = { ok: true } | { ok: false; errors: ContextField
 
 const URL_PATH = ["config", "urlTemplate"];
 
-export function validateDestinationAgainstContext(config: { urlTemplate: string }, context: DestinationContext): ContextValidation {
+export function validateDestinationAgainstContext(
+  config: { urlTemplate: string },
+  context: DestinationContext,
+): ContextValidation {
   const message = checkUrlAgainstContext(config.urlTemplate, context);
   return message === undefined ? { ok: true } : { ok: false, errors: [{ path: URL_PATH, message }] };
 }
@@ -37,13 +40,14 @@ function checkUrlAgainstContext(urlTemplate: string, context: DestinationContext
   const text = parsed.template.isPath ? joinBaseUrl(credentialBase.href, filled) : filled;
   if (!URL.canParse(text)) return "This is not a valid URL";
   const url = new URL(text);
-  if (url.username || url.password) return "The URL must not contain a user name or password (the part before \"@\")";
+  if (url.username || url.password) return 'The URL must not contain a user name or password (the part before "@")';
   if (allowed.some((base) => isUnder(url, base))) return undefined;
 
   const expected = credentialBase.host;
   if (url.protocol !== "https:" && url.protocol !== "http:") return `Only https:// URLs on ${expected} are allowed`;
   if (url.hostname === credentialBase.hostname) {
-    if (url.protocol !== credentialBase.protocol) return `Use ${credentialBase.protocol.slice(0, -1)}:// for ${expected}`;
+    if (url.protocol !== credentialBase.protocol)
+      return `Use ${credentialBase.protocol.slice(0, -1)}:// for ${expected}`;
     if (url.port !== credentialBase.port) return `Port ${url.port || "(default)"} is not allowed; use ${expected}`;
     return `The URL must start with ${credentialBase.href}`;
   }
@@ -65,7 +69,15 @@ function parseBase(value: string): Base | undefined {
   if (!URL.canParse(text)) return undefined;
   const url = new URL(text);
   const path = url.pathname.replace(/\/+$/, "");
-  return { href: url.origin + path, protocol: url.protocol, host: url.host, hostname: url.hostname, port: url.port, origin: url.origin, path };
+  return {
+    href: url.origin + path,
+    protocol: url.protocol,
+    host: url.host,
+    hostname: url.hostname,
+    port: url.port,
+    origin: url.origin,
+    path,
+  };
 }
 
 function isUnder(url: URL, base: Base): boolean {

@@ -17,9 +17,27 @@ export interface WizardStep {
 export function createWizardSteps({ steps, destinationInputSchema }: Schemas): readonly WizardStep[] {
   const inConfig = (schema: z.ZodType) => z.object({ config: schema });
   return [
-    { id: "credential", title: "Credential", description: "The Intercom connection to send with.", fields: ["credentialId"], schema: steps.credential },
-    { id: "method", title: "Method", description: "The HTTP method of each request.", fields: ["config.method"], schema: inConfig(steps.method) },
-    { id: "format", title: "Content format", description: "How the body is encoded.", fields: ["config.format"], schema: inConfig(steps.format) },
+    {
+      id: "credential",
+      title: "Credential",
+      description: "The Intercom connection to send with.",
+      fields: ["credentialId"],
+      schema: steps.credential,
+    },
+    {
+      id: "method",
+      title: "Method",
+      description: "The HTTP method of each request.",
+      fields: ["config.method"],
+      schema: inConfig(steps.method),
+    },
+    {
+      id: "format",
+      title: "Content format",
+      description: "How the body is encoded.",
+      fields: ["config.format"],
+      schema: inConfig(steps.format),
+    },
     {
       id: "endpoint",
       title: "Endpoint URL",
@@ -62,6 +80,12 @@ export function createWizardSteps({ steps, destinationInputSchema }: Schemas): r
       fields: ["config.responseWebhook.enabled"],
       schema: inConfig(steps.responseWebhook),
     },
-    { id: "review", title: "Review", description: "Name the destination and save it as a draft.", fields: ["name"], schema: destinationInputSchema },
+    {
+      id: "review",
+      title: "Review",
+      description: "Name the destination and save it as a draft.",
+      fields: ["name"],
+      schema: destinationInputSchema,
+    },
   ];
 }

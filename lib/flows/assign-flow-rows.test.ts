@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { assignRowsToFlows } from "./assign-flow-rows";
 
 const source = (id: string, flowId: string | null, nexsetId: string, originDestinationId: string | null = null) => ({
-  id, kind: originDestinationId ? "response_webhook" : "file", flowId, nexsetId, originDestinationId,
+  id,
+  kind: originDestinationId ? "response_webhook" : "file",
+  flowId,
+  nexsetId,
+  originDestinationId,
 });
 const destination = (id: string, nexsetId: string, flowId: string | null = null) => ({ id, nexsetId, flowId });
 const ids = (rows: { id: string }[] | undefined) => rows?.map((r) => r.id);
@@ -19,7 +23,10 @@ describe("assignRowsToFlows", () => {
   });
 
   it("connection beats the rows' own flowId; flowId decides only for rows with nothing upstream", () => {
-    const flows = assignRowsToFlows([source("s1", "F", "n1"), source("r1", "G", "n2", "d1")], [destination("d1", "n1", "G"), destination("d5", "unknown", "G")]);
+    const flows = assignRowsToFlows(
+      [source("s1", "F", "n1"), source("r1", "G", "n2", "d1")],
+      [destination("d1", "n1", "G"), destination("d5", "unknown", "G")],
+    );
     expect(ids(flows.get("F")?.destinations)).toEqual(["d1"]);
     expect(ids(flows.get("F")?.sources)).toEqual(["s1", "r1"]);
     expect(ids(flows.get("G")?.destinations)).toEqual(["d5"]);

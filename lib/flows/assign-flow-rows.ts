@@ -22,7 +22,10 @@ export interface FlowMembers<S, D> {
   destinations: D[];
 }
 
-export function assignRowsToFlows<S extends AssignableSource, D extends AssignableDestination>(sources: readonly S[], destinations: readonly D[]): Map<string, FlowMembers<S, D>> {
+export function assignRowsToFlows<S extends AssignableSource, D extends AssignableDestination>(
+  sources: readonly S[],
+  destinations: readonly D[],
+): Map<string, FlowMembers<S, D>> {
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   const sourceByNexset = new Map(sources.filter((s) => s.nexsetId).map((s) => [s.nexsetId as string, s]));
   const destinationById = new Map(destinations.map((d) => [d.id, d]));

@@ -12,6 +12,9 @@ export async function createSourceOfKind(db: Db, organisationId: string, input: 
     const { sourceId, nexsetId, token, path, secret } = await createWebhookSource(db, organisationId, body);
     return { sourceId, nexsetId, kind: "webhook", webhook: { token, path, ...(secret ? { secret } : {}) } };
   }
-  const created = body.kind === "intercom" ? await createIntercomSource(db, organisationId, body) : await createFileSource(db, organisationId, body);
+  const created =
+    body.kind === "intercom"
+      ? await createIntercomSource(db, organisationId, body)
+      : await createFileSource(db, organisationId, body);
   return { ...created, kind: body.kind, webhook: null };
 }

@@ -3,13 +3,28 @@ import { COLUMN_WIDTH, definitionToFlow, flowToDefinition, ROW_HEIGHT } from "./
 import { emptyFlowDefinition, flowDefinitionSchema, type FlowDefinition } from "./schemas";
 import { chainRows, destinationRow, nexsetRow, sourceRow } from "./testing/flow-rows";
 
-const at = (nodes: { id: string; position: { x: number; y: number } }[], id: string) => nodes.find((n) => n.id === id)?.position;
+const at = (nodes: { id: string; position: { x: number; y: number } }[], id: string) =>
+  nodes.find((n) => n.id === id)?.position;
 
 describe("definitionToFlow", () => {
   it("chains source → Nexset → destination → response source → Nexset → destination, with derived edges", () => {
     const { nodes, edges } = definitionToFlow(chainRows(), emptyFlowDefinition());
-    expect(nodes.map((n) => n.id)).toEqual(["source:s1", "nexset:n1", "destination:d1", "response_source:r1", "nexset:n2", "destination:d2"]);
-    expect(nodes.map((n) => n.type)).toEqual(["source", "nexset", "destination", "response_source", "nexset", "destination"]);
+    expect(nodes.map((n) => n.id)).toEqual([
+      "source:s1",
+      "nexset:n1",
+      "destination:d1",
+      "response_source:r1",
+      "nexset:n2",
+      "destination:d2",
+    ]);
+    expect(nodes.map((n) => n.type)).toEqual([
+      "source",
+      "nexset",
+      "destination",
+      "response_source",
+      "nexset",
+      "destination",
+    ]);
     expect(edges.map((e) => [e.source, e.target])).toEqual([
       ["source:s1", "nexset:n1"],
       ["response_source:r1", "nexset:n2"],
@@ -19,7 +34,9 @@ describe("definitionToFlow", () => {
     ]);
     expect(new Set(edges.map((e) => e.id)).size).toBe(edges.length);
     // Each step of the chain is one column further right, on the same row.
-    expect(nodes.map((n) => n.position)).toEqual([0, 1, 2, 3, 4, 5].map((depth) => ({ x: depth * COLUMN_WIDTH, y: 0 })));
+    expect(nodes.map((n) => n.position)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((depth) => ({ x: depth * COLUMN_WIDTH, y: 0 })),
+    );
     expect(nodes.find((n) => n.id === "destination:d1")?.data).toMatchObject({ kind: "destination", method: "GET" });
   });
 
@@ -53,7 +70,10 @@ describe("definitionToFlow", () => {
   });
 
   it("keeps orphans visible in their kind's column (a destination whose Nexset is not in this flow)", () => {
-    const { nodes, edges } = definitionToFlow({ sources: [], nexsets: [], destinations: [destinationRow("d9", "elsewhere")] }, emptyFlowDefinition());
+    const { nodes, edges } = definitionToFlow(
+      { sources: [], nexsets: [], destinations: [destinationRow("d9", "elsewhere")] },
+      emptyFlowDefinition(),
+    );
     expect(nodes).toEqual([expect.objectContaining({ id: "destination:d9", position: { x: 2 * COLUMN_WIDTH, y: 0 } })]);
     expect(edges).toEqual([]);
   });

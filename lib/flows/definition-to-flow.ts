@@ -1,5 +1,13 @@
 import { flowNodeId, type FlowDefinition, type FlowNodeKind, type Position } from "./schemas";
-import type { DestinationNodeData, FlowGraphEdge, FlowGraphNode, FlowNodeData, NexsetNodeData, ResponseSourceNodeData, SourceNodeData } from "./view-schemas";
+import type {
+  DestinationNodeData,
+  FlowGraphEdge,
+  FlowGraphNode,
+  FlowNodeData,
+  NexsetNodeData,
+  ResponseSourceNodeData,
+  SourceNodeData,
+} from "./view-schemas";
 
 /** The rows of one flow, already shaped as what their nodes show. Order is creation order. */
 export interface FlowRows {
@@ -20,7 +28,11 @@ const idOf = (data: FlowNodeData) => flowNodeId(data.kind, data.refId);
 // Where a node with nothing upstream sits when it has no saved position.
 const ROOT_DEPTH: Record<FlowNodeKind, number> = { source: 0, nexset: 1, destination: 2, response_source: 3 };
 
-function buildChildren(rows: FlowRows): { children: Map<string, string[]>; edges: FlowGraphEdge[]; hasParent: Set<string> } {
+function buildChildren(rows: FlowRows): {
+  children: Map<string, string[]>;
+  edges: FlowGraphEdge[];
+  hasParent: Set<string>;
+} {
   const children = new Map<string, string[]>();
   const edges: FlowGraphEdge[] = [];
   const hasParent = new Set<string>();
@@ -73,7 +85,10 @@ export function definitionToFlow(rows: FlowRows, definition: FlowDefinition): De
     auto.set(id, position);
     const parentAuto = parent ? auto.get(parent) : undefined;
     const parentFinal = parent ? final.get(parent) : undefined;
-    const relative = parentAuto && parentFinal ? { x: parentFinal.x + position.x - parentAuto.x, y: parentFinal.y + position.y - parentAuto.y } : position;
+    const relative =
+      parentAuto && parentFinal
+        ? { x: parentFinal.x + position.x - parentAuto.x, y: parentFinal.y + position.y - parentAuto.y }
+        : position;
     final.set(id, saved.get(id) ?? relative);
     order.push(id);
     for (const child of children.get(id) ?? []) place(child, depth + 1, slot, id);
@@ -95,7 +110,9 @@ export function definitionToFlow(rows: FlowRows, definition: FlowDefinition): De
 }
 
 /** The definition that keeps the canvas as it is now: every node's position, no edges. */
-export function flowToDefinition(nodes: readonly { id: string; position: Position; data: Pick<FlowNodeData, "kind" | "refId"> }[]): FlowDefinition {
+export function flowToDefinition(
+  nodes: readonly { id: string; position: Position; data: Pick<FlowNodeData, "kind" | "refId"> }[],
+): FlowDefinition {
   return {
     version: 1,
     nodes: nodes.map((node) => ({

@@ -5,10 +5,20 @@ import { chainRows, destinationRow, sourceRow } from "./testing/flow-rows";
 describe("summariseFlowRows", () => {
   it("counts own sources (not response sources), destinations, undelivered records and today's deliveries", () => {
     const rows = chainRows();
-    rows.destinations = [destinationRow("d1", "n1", { status: "active", undelivered: 5, deliveredToday: 35 }), destinationRow("d2", "n2", { undelivered: 40 })];
+    rows.destinations = [
+      destinationRow("d1", "n1", { status: "active", undelivered: 5, deliveredToday: 35 }),
+      destinationRow("d2", "n2", { undelivered: 40 }),
+    ];
     expect(summariseFlowRows(rows)).toEqual({
       status: "active",
-      totals: { sources: 1, destinations: 2, activeDestinations: 1, erroredDestinations: 0, undeliveredRecords: 45, deliveredToday: 35 },
+      totals: {
+        sources: 1,
+        destinations: 2,
+        activeDestinations: 1,
+        erroredDestinations: 0,
+        undeliveredRecords: 45,
+        deliveredToday: 35,
+      },
     });
   });
 

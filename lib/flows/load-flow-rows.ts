@@ -20,7 +20,11 @@ const sourceSelect = {
   originDestinationId: true,
   scheduleMinutes: true,
   nexset: { select: { id: true, name: true, recordCount: true, schema: true } },
-  runs: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true, recordsAdded: true, startedAt: true, error: true } },
+  runs: {
+    orderBy: { startedAt: "desc" },
+    take: 1,
+    select: { status: true, recordsAdded: true, startedAt: true, error: true },
+  },
 } satisfies Prisma.SourceSelect;
 
 const destinationSelect = {
@@ -59,8 +63,14 @@ async function loadDeliveryFigures(db: Db, organisationId: string) {
       GROUP BY 1`,
     doneBeyondCursor(db, { organisationId }),
   ]);
-  const tally = (status: string) => new Map(errors.filter((e) => e.status === status).map((e) => [e.destinationId, e.records]));
-  return { open: tally("open"), discarded: tally("discarded"), today: new Map(today.map((t) => [t.destinationId, t.records])), beyond };
+  const tally = (status: string) =>
+    new Map(errors.filter((e) => e.status === status).map((e) => [e.destinationId, e.records]));
+  return {
+    open: tally("open"),
+    discarded: tally("discarded"),
+    today: new Map(today.map((t) => [t.destinationId, t.records])),
+    beyond,
+  };
 }
 
 function readConfigText(config: unknown, key: "method" | "urlTemplate"): string | null {
@@ -71,8 +81,16 @@ function readConfigText(config: unknown, key: "method" | "urlTemplate"): string 
 /** Every flow's rows, by flow id. Rows in no flow are left out. */
 export async function loadFlowRows(db: Db, organisationId: string): Promise<Map<string, FlowRows>> {
   const [sources, destinations, figures] = await Promise.all([
-    db.source.findMany({ where: { organisationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: sourceSelect }),
-    db.destination.findMany({ where: { organisationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: destinationSelect }),
+    db.source.findMany({
+      where: { organisationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: sourceSelect,
+    }),
+    db.destination.findMany({
+      where: { organisationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: destinationSelect,
+    }),
     loadDeliveryFigures(db, organisationId),
   ]);
   const assignable = sources.map((s) => ({ ...s, nexsetId: s.nexset?.id ?? null }));
@@ -97,20 +115,33 @@ function toSourceData(source: SourceRow): SourceNodeData | ResponseSourceNodeDat
     nexsetId: source.nexset?.id ?? null,
     recordCount: source.nexset?.recordCount ?? 0,
   };
-  if (source.kind === "response_webhook") return { kind: "response_source", ...common, originDestinationId: source.originDestinationId ?? "" };
+  if (source.kind === "response_webhook")
+    return { kind: "response_source", ...common, originDestinationId: source.originDestinationId ?? "" };
   const run = source.runs[0];
   return {
     kind: "source",
     ...common,
     sourceKind: source.kind === "webhook" || source.kind === "intercom" ? source.kind : "file",
     scheduleMinutes: source.scheduleMinutes,
-    lastRun: run ? { status: run.status, recordsAdded: run.recordsAdded, startedAt: run.startedAt.toISOString(), error: run.error } : null,
+    lastRun: run
+      ? { status: run.status, recordsAdded: run.recordsAdded, startedAt: run.startedAt.toISOString(), error: run.error }
+      : null,
   };
 }
 
-function toNexsetData(sourceId: string, nexset: { id: string; name: string; recordCount: number; schema: unknown }): NexsetNodeData {
+function toNexsetData(
+  sourceId: string,
+  nexset: { id: string; name: string; recordCount: number; schema: unknown },
+): NexsetNodeData {
   const attributes = nexsetSchemaSchema.safeParse(nexset.schema);
-  return { kind: "nexset", refId: nexset.id, name: nexset.name, sourceId, recordCount: nexset.recordCount, attributeCount: attributes.success ? attributes.data.length : 0 };
+  return {
+    kind: "nexset",
+    refId: nexset.id,
+    name: nexset.name,
+    sourceId,
+    recordCount: nexset.recordCount,
+    attributeCount: attributes.success ? attributes.data.length : 0,
+  };
 }
 
 function toDestinationData(row: DestinationRow, figures: DeliveryFigures): DestinationNodeData {

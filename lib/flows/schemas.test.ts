@@ -7,7 +7,9 @@ describe("flow definition schema", () => {
   it("accepts a version 1 definition, with or without derived edges", () => {
     const definition = { version: 1, nodes: [node("source:s1", "source", "s1"), node("nexset:n1", "nexset", "n1")] };
     expect(flowDefinitionSchema.parse(definition)).toEqual(definition);
-    expect(flowDefinitionSchema.safeParse({ ...definition, edges: [{ id: "a->b", source: "a", target: "b" }] }).success).toBe(true);
+    expect(
+      flowDefinitionSchema.safeParse({ ...definition, edges: [{ id: "a->b", source: "a", target: "b" }] }).success,
+    ).toBe(true);
   });
 
   it("refuses another version, an unknown kind, a mismatched id, a duplicate node and a non-finite position", () => {
@@ -16,7 +18,10 @@ describe("flow definition schema", () => {
       { version: 1, nodes: [node("widget:w", "widget", "w")] },
       { version: 1, nodes: [node("source:s2", "source", "s1")] },
       { version: 1, nodes: [node("source:s1", "source", "s1"), node("source:s1", "source", "s1")] },
-      { version: 1, nodes: [{ ...node("source:s1", "source", "s1"), position: { x: Number.POSITIVE_INFINITY, y: 0 } }] },
+      {
+        version: 1,
+        nodes: [{ ...node("source:s1", "source", "s1"), position: { x: Number.POSITIVE_INFINITY, y: 0 } }],
+      },
     ];
     for (const value of bad) expect(flowDefinitionSchema.safeParse(value).success, JSON.stringify(value)).toBe(false);
   });
@@ -24,7 +29,11 @@ describe("flow definition schema", () => {
   it("reads the column's {} default and anything unreadable as an empty layout, dropping stored edges", () => {
     expect(readStoredDefinition({})).toEqual({ version: 1, nodes: [] });
     expect(readStoredDefinition("nonsense")).toEqual({ version: 1, nodes: [] });
-    const stored = { version: 1, nodes: [node("nexset:n1", "nexset", "n1")], edges: [{ id: "x", source: "a", target: "b" }] };
+    const stored = {
+      version: 1,
+      nodes: [node("nexset:n1", "nexset", "n1")],
+      edges: [{ id: "x", source: "a", target: "b" }],
+    };
     expect(readStoredDefinition(stored)).toEqual({ version: 1, nodes: stored.nodes });
   });
 });

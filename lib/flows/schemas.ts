@@ -30,11 +30,18 @@ export const definitionNodeSchema = z
     refId: z.string().min(1).max(64),
     position: positionSchema,
   })
-  .refine((node) => node.id === flowNodeId(node.kind, node.refId), { message: "A node's id must be <kind>:<refId>", path: ["id"] });
+  .refine((node) => node.id === flowNodeId(node.kind, node.refId), {
+    message: "A node's id must be <kind>:<refId>",
+    path: ["id"],
+  });
 export type DefinitionNode = z.infer<typeof definitionNodeSchema>;
 
 /** Edges are always derived from the rows; a definition may carry them, but they are not kept. */
-export const definitionEdgeSchema = z.object({ id: z.string().max(420), source: z.string().max(200), target: z.string().max(200) });
+export const definitionEdgeSchema = z.object({
+  id: z.string().max(420),
+  source: z.string().max(200),
+  target: z.string().max(200),
+});
 
 export const flowDefinitionSchema = z
   .object({
@@ -65,14 +72,20 @@ export function readStoredDefinition(value: unknown): FlowDefinition {
 
 // --- Inputs ---
 
-export const flowNameSchema = z.string({ error: "Name is required" }).trim().min(1, "Name is required").max(120, "Name is at most 120 characters");
+export const flowNameSchema = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(1, "Name is required")
+  .max(120, "Name is at most 120 characters");
 
 export const createFlowSchema = z.object({ name: flowNameSchema });
 export type CreateFlowInput = z.input<typeof createFlowSchema>;
 
 export const updateFlowSchema = z
   .object({ name: flowNameSchema.optional(), definition: flowDefinitionSchema.optional() })
-  .refine((input) => input.name !== undefined || input.definition !== undefined, { message: "Send a new name, a definition, or both" });
+  .refine((input) => input.name !== undefined || input.definition !== undefined, {
+    message: "Send a new name, a definition, or both",
+  });
 export type UpdateFlowInput = z.input<typeof updateFlowSchema>;
 
 export const flowIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });

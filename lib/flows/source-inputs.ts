@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { createFileSourceSchema, createIntercomSourceSchema, createWebhookSourceSchema, sourceRunSchema, sourceSummarySchema, uploadFileQuerySchema } from "@/lib/sources/schemas";
+import {
+  createFileSourceSchema,
+  createIntercomSourceSchema,
+  createWebhookSourceSchema,
+  sourceRunSchema,
+  sourceSummarySchema,
+  uploadFileQuerySchema,
+} from "@/lib/sources/schemas";
 
 // The source API's own inputs, built from the sources domain's schemas (lib/sources/schemas.ts).
 

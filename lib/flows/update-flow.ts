@@ -15,7 +15,12 @@ function pruneDefinition(definition: FlowDefinition, existing: ReadonlySet<strin
 }
 
 /** Renames a flow and/or saves its layout (the canvas sends the whole definition after a drag). */
-export async function updateFlow(db: Db, organisationId: string, flowId: string, input: unknown): Promise<FlowGraphInput> {
+export async function updateFlow(
+  db: Db,
+  organisationId: string,
+  flowId: string,
+  input: unknown,
+): Promise<FlowGraphInput> {
   const changes = parseInput(updateFlowSchema, input);
   await findFlow(db, organisationId, flowId);
   const data: Prisma.FlowUpdateInput = {};

@@ -26,7 +26,10 @@ export async function uploadSourceFile(input: UploadSourceFileInput): Promise<Up
   const declared = Number(input.contentLength ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) {
     await input.body?.cancel().catch(() => undefined);
-    throw new DomainError("payload_too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit`, { status: 413, field: "file" });
+    throw new DomainError("payload_too_large", `The file is larger than the ${formatBytes(maxBytes)} upload limit`, {
+      status: 413,
+      field: "file",
+    });
   }
   if (!input.body) throw fileError("the file is empty");
   const result = await ingestFile({

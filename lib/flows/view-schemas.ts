@@ -3,13 +3,17 @@ import { flowDefinitionSchema, positionSchema } from "./schemas";
 
 // What the flow routes answer and the canvas reads. Dates travel as ISO strings.
 
-const isoDate = z.union([z.date(), z.string()]).transform((value) => (value instanceof Date ? value.toISOString() : value));
+const isoDate = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value));
 
 export const FLOW_STATUSES = ["empty", "idle", "active", "error"] as const;
 export const flowStatusSchema = z.enum(FLOW_STATUSES);
 export type FlowStatus = z.infer<typeof flowStatusSchema>;
 
-const lastRunSchema = z.object({ status: z.string(), recordsAdded: z.number().int(), startedAt: isoDate, error: z.string().nullable() }).nullable();
+const lastRunSchema = z
+  .object({ status: z.string(), recordsAdded: z.number().int(), startedAt: isoDate, error: z.string().nullable() })
+  .nullable();
 
 export const sourceNodeDataSchema = z.object({
   kind: z.literal("source"),

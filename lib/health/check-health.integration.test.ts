@@ -33,7 +33,12 @@ describe("checkHealth", () => {
   });
 
   it("names Redis when it cannot be reached", async () => {
-    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
     const report = await checkHealth(t.db, dead);
     expect(report).toMatchObject({ status: "degraded", database: "ok", redis: "down", worker: "down" });
     dead.disconnect();

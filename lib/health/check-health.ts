@@ -16,7 +16,9 @@ const TIMEOUT_MS = 2_000;
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS)),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS),
+    ),
   ]);
 }
 
@@ -45,7 +47,8 @@ export async function checkHealth(db: Db, redis: Redis): Promise<HealthReport> {
   );
   if (redisStatus === "ok") workers = await withTimeout(liveWorkers(redis), "Redis").catch(() => []);
   const worker = workers.length > 0 ? "ok" : "down";
-  if (worker === "down") problems.push("worker: no worker process has reported in the last 15 s (is `npm run worker` running?)");
+  if (worker === "down")
+    problems.push("worker: no worker process has reported in the last 15 s (is `npm run worker` running?)");
   const allOk = database === "ok" && redisStatus === "ok" && worker === "ok";
   return { status: allOk ? "ok" : "degraded", database, redis: redisStatus, worker, ...(allOk ? {} : { problems }) };
 }

@@ -9,7 +9,11 @@ export const HEARTBEAT_TTL_MS = 15_000;
 const key = () => `${keyPrefix()}:workers`;
 
 export async function beat(redis: Redis, workerId: string, now = Date.now()): Promise<void> {
-  await redis.multi().zadd(key(), now, workerId).zremrangebyscore(key(), 0, now - 10 * HEARTBEAT_TTL_MS).exec();
+  await redis
+    .multi()
+    .zadd(key(), now, workerId)
+    .zremrangebyscore(key(), 0, now - 10 * HEARTBEAT_TTL_MS)
+    .exec();
 }
 
 export async function forget(redis: Redis, workerId: string): Promise<void> {

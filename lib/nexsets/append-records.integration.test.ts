@@ -15,9 +15,13 @@ afterAll(() => t.drop());
 
 describe("appendRecords", () => {
   it("numbers records in order across concurrent appends, with no gap or repeat", async () => {
-    const batches = Array.from({ length: 8 }, (_, b) => Array.from({ length: 250 }, (_, i) => ({ b, i, email: `${b}-${i}@x.io` })));
+    const batches = Array.from({ length: 8 }, (_, b) =>
+      Array.from({ length: 250 }, (_, i) => ({ b, i, email: `${b}-${i}@x.io` })),
+    );
     const results = await Promise.all(batches.map((records) => appendRecords(t.db, nexsetId, records)));
-    const seqs = (await t.db.nexsetRecord.findMany({ where: { nexsetId }, select: { seq: true }, orderBy: { seq: "asc" } })).map((r) => r.seq);
+    const seqs = (
+      await t.db.nexsetRecord.findMany({ where: { nexsetId }, select: { seq: true }, orderBy: { seq: "asc" } })
+    ).map((r) => r.seq);
     expect(seqs).toEqual(Array.from({ length: 2000 }, (_, i) => i + 1));
     expect(results.map((r) => r.lastSeq - r.firstSeq + 1)).toEqual(Array(8).fill(250));
     const nexset = await t.db.nexset.findUniqueOrThrow({ where: { id: nexsetId } });

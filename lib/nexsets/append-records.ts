@@ -17,7 +17,11 @@ export interface AppendResult {
  * (FOR UPDATE) until commit, so sequence numbers are handed out and committed in order:
  * a delivery cursor that has passed seq N can never find a smaller seq appearing later.
  */
-export async function appendRecordsInTx(tx: Tx, nexsetId: string, records: readonly JsonRecord[]): Promise<AppendResult> {
+export async function appendRecordsInTx(
+  tx: Tx,
+  nexsetId: string,
+  records: readonly JsonRecord[],
+): Promise<AppendResult> {
   const rows = await tx.$queryRaw<{ recordCount: number; schema: unknown }[]>`
     SELECT "recordCount", "schema" FROM "Nexset" WHERE "id" = ${nexsetId} FOR UPDATE`;
   const nexset = rows[0];

@@ -16,7 +16,11 @@ beforeAll(async () => {
   otherOrgId = (await t.db.organisation.create({ data: { name: "Other" } })).id;
   sourceId = (await t.db.source.create({ data: { organisationId: orgId, kind: "file", name: "people.csv" } })).id;
   nexsetId = (await t.db.nexset.create({ data: { organisationId: orgId, sourceId, name: "people.csv" } })).id;
-  const records = Array.from({ length: 45 }, (_, i) => ({ n: i + 1, email: i % 3 === 0 ? null : `p${i + 1}@x.io`, ...(i >= 40 ? { vip: true } : {}) }));
+  const records = Array.from({ length: 45 }, (_, i) => ({
+    n: i + 1,
+    email: i % 3 === 0 ? null : `p${i + 1}@x.io`,
+    ...(i >= 40 ? { vip: true } : {}),
+  }));
   await appendRecords(t.db, nexsetId, records);
 });
 afterAll(() => t.drop());
@@ -46,7 +50,10 @@ describe("getNexsetView", () => {
   it("does not show another organisation's Nexset, and refuses a bad page size", async () => {
     await expect(getNexsetView(t.db, otherOrgId, nexsetId)).rejects.toThrow("Nexset not found");
     await expect(getSampleRecords(t.db, otherOrgId, nexsetId)).rejects.toThrow("Nexset not found");
-    await expect(getNexsetView(t.db, orgId, nexsetId, { pageSize: 1000 })).rejects.toMatchObject({ status: 400, field: "pageSize" });
+    await expect(getNexsetView(t.db, orgId, nexsetId, { pageSize: 1000 })).rejects.toMatchObject({
+      status: 400,
+      field: "pageSize",
+    });
   });
 
   it("gives the first n records as samples", async () => {

@@ -15,7 +15,12 @@ function seqRange(total: number, page: number, pageSize: number, order: "asc" | 
  * The Nexset view: inferred attributes (types, null counts), a page of records, the sample
  * records, and where the records came from. Another organisation's Nexset is not found.
  */
-export async function getNexsetView(db: Db, organisationId: string, nexsetId: string, query: unknown = {}): Promise<NexsetView> {
+export async function getNexsetView(
+  db: Db,
+  organisationId: string,
+  nexsetId: string,
+  query: unknown = {},
+): Promise<NexsetView> {
   const { page, pageSize, order } = parseInput(nexsetViewQuerySchema, query);
   const nexset = await db.nexset.findFirst({
     where: { id: nexsetId, organisationId },
@@ -27,7 +32,15 @@ export async function getNexsetView(db: Db, organisationId: string, nexsetId: st
       recordCount: true,
       schema: true,
       _count: { select: { destinations: true } },
-      source: { select: { id: true, kind: true, name: true, flowId: true, originDestination: { select: { id: true, name: true } } } },
+      source: {
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          flowId: true,
+          originDestination: { select: { id: true, name: true } },
+        },
+      },
     },
   });
   if (!nexset) throw notFound("Nexset");
@@ -38,7 +51,10 @@ export async function getNexsetView(db: Db, organisationId: string, nexsetId: st
     select: { seq: true, data: true, createdAt: true },
   });
   const records = rows.map((row) => ({ ...row, data: row.data as JsonRecord }));
-  const samples = order === "asc" && page === 1 && pageSize >= DEFAULT_SAMPLE_COUNT ? records.slice(0, DEFAULT_SAMPLE_COUNT).map((r) => r.data) : await readFirstRecords(db, nexsetId, DEFAULT_SAMPLE_COUNT);
+  const samples =
+    order === "asc" && page === 1 && pageSize >= DEFAULT_SAMPLE_COUNT
+      ? records.slice(0, DEFAULT_SAMPLE_COUNT).map((r) => r.data)
+      : await readFirstRecords(db, nexsetId, DEFAULT_SAMPLE_COUNT);
   const attributes = nexsetSchemaSchema.safeParse(nexset.schema);
   return {
     id: nexset.id,

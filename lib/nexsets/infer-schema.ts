@@ -31,7 +31,11 @@ function widen(a: AttributeType, b: AttributeType): AttributeType {
  * Folds a batch of records into an existing schema. `previousCount` is how many records the
  * existing schema describes, so an attribute first seen now counts as null in all of those.
  */
-export function mergeSchema(existing: Attribute[], previousCount: number, records: readonly Record<string, unknown>[]): Attribute[] {
+export function mergeSchema(
+  existing: Attribute[],
+  previousCount: number,
+  records: readonly Record<string, unknown>[],
+): Attribute[] {
   const byName = new Map(existing.map((a) => [a.name, { ...a }]));
   records.forEach((record, i) => {
     for (const [name, value] of Object.entries(record)) {

@@ -13,7 +13,9 @@ export type NexsetViewQuery = z.input<typeof nexsetViewQuerySchema>;
 
 export const sampleCountSchema = z.coerce.number().int().min(1).max(100).default(10);
 
-const isoDate = z.union([z.date(), z.string()]).transform((value) => (value instanceof Date ? value.toISOString() : value));
+const isoDate = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value));
 
 export const nexsetRecordViewSchema = z.object({
   seq: z.number().int(),

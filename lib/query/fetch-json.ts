@@ -20,7 +20,9 @@ export class ApiRequestError extends Error {
 
   /** The message for one form field, when the server named it. */
   issueFor(path: string): string | undefined {
-    return this.issues.find((issue) => issue.path === path)?.message ?? (this.field === path ? this.message : undefined);
+    return (
+      this.issues.find((issue) => issue.path === path)?.message ?? (this.field === path ? this.message : undefined)
+    );
   }
 }
 
@@ -28,8 +30,12 @@ async function toApiRequestError(response: Response): Promise<ApiRequestError> {
   const body: unknown = await response.json().catch(() => null);
   // Ours: { error: { code, message, issues } }. better-auth's (/api/auth/*): { code, message }.
   const record = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : null;
-  const error = record && typeof record.error === "object" && record.error !== null ? (record.error as Record<string, unknown>) : record;
-  const message = typeof error?.message === "string" ? error.message : `Request failed (${response.status} ${response.statusText}).`;
+  const error =
+    record && typeof record.error === "object" && record.error !== null
+      ? (record.error as Record<string, unknown>)
+      : record;
+  const message =
+    typeof error?.message === "string" ? error.message : `Request failed (${response.status} ${response.statusText}).`;
   const code = typeof error?.code === "string" ? error.code : "http_error";
   const issues = Array.isArray(error?.issues) ? (error.issues as ApiIssue[]) : [];
   const field = typeof error?.field === "string" ? error.field : undefined;
@@ -40,9 +46,15 @@ async function toApiRequestError(response: Response): Promise<ApiRequestError> {
  * fetch for our own JSON API from the browser: sends/receives JSON, throws ApiRequestError on a
  * non-2xx answer, and parses the answer with the route's response schema when one is given.
  */
-export async function fetchJson<S extends z.ZodType>(url: string, init: RequestInit & { json?: unknown; schema: S }): Promise<z.output<S>>;
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  init: RequestInit & { json?: unknown; schema: S },
+): Promise<z.output<S>>;
 export async function fetchJson(url: string, init?: RequestInit & { json?: unknown }): Promise<unknown>;
-export async function fetchJson(url: string, init: RequestInit & { json?: unknown; schema?: z.ZodType } = {}): Promise<unknown> {
+export async function fetchJson(
+  url: string,
+  init: RequestInit & { json?: unknown; schema?: z.ZodType } = {},
+): Promise<unknown> {
   const { json, schema, headers, ...rest } = init;
   const merged = new Headers(headers);
   if (!merged.has("accept")) merged.set("accept", "application/json");

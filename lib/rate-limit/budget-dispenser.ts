@@ -68,7 +68,11 @@ export class BudgetDispenser {
   report(report: RateLimitReport): void {
     const pending = this.pendingReport;
     // Keep the most telling report: a later window, or the same window with less remaining.
-    if (!pending || report.resetAt > pending.resetAt || (report.resetAt === pending.resetAt && report.remaining < pending.remaining)) {
+    if (
+      !pending ||
+      report.resetAt > pending.resetAt ||
+      (report.resetAt === pending.resetAt && report.remaining < pending.remaining)
+    ) {
       this.pendingReport = report;
     }
     const low = report.remaining <= Math.max(20, report.limit / 10);

@@ -33,7 +33,9 @@ describe("the shared per-credential budget", () => {
 
   it("never grants more than the limit to connections racing for it (as worker processes do)", async () => {
     const id = credential();
-    const grants = await Promise.all(Array.from({ length: 40 }, (_, i) => acquireBudget(i % 2 ? redis : other, id, 7, 100)));
+    const grants = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => acquireBudget(i % 2 ? redis : other, id, 7, 100)),
+    );
     expect(grants.reduce((sum, g) => sum + g.granted, 0)).toBe(100);
   });
 
@@ -144,7 +146,8 @@ class CorrectionCounter extends Redis {
   }
 
   override sendCommand(command: Command, stream?: WriteableStream): unknown {
-    if ((command.name === "evalsha" || command.name === "eval") && command.args.some((arg) => arg === this.key)) this.corrections++;
+    if ((command.name === "evalsha" || command.name === "eval") && command.args.some((arg) => arg === this.key))
+      this.corrections++;
     return super.sendCommand(command, stream);
   }
 }

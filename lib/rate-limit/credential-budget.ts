@@ -57,18 +57,39 @@ export function budgetKey(credentialId: string): string {
 const learnedKey = (credentialId: string) => `${budgetKey(credentialId)}:learned`;
 
 /** Takes up to `n` calls from the credential's current window. */
-export async function acquireBudget(redis: Redis, credentialId: string, n: number, limitPer10s: number): Promise<BudgetGrant> {
-  const reply = await scripts(redis).flowgateBudgetAcquire(budgetKey(credentialId), learnedKey(credentialId), n, limitPer10s, RATE_LIMIT_WINDOW_MS);
+export async function acquireBudget(
+  redis: Redis,
+  credentialId: string,
+  n: number,
+  limitPer10s: number,
+): Promise<BudgetGrant> {
+  const reply = await scripts(redis).flowgateBudgetAcquire(
+    budgetKey(credentialId),
+    learnedKey(credentialId),
+    n,
+    limitPer10s,
+    RATE_LIMIT_WINDOW_MS,
+  );
   return { granted: Number(reply[0]), waitMs: Number(reply[1]), windowEndsAt: Number(reply[2]), cap: Number(reply[3]) };
 }
 
 /** Gives back calls taken but not made, if their window is still the current one. */
-export async function releaseBudget(redis: Redis, credentialId: string, n: number, windowEndsAt: number): Promise<number> {
+export async function releaseBudget(
+  redis: Redis,
+  credentialId: string,
+  n: number,
+  windowEndsAt: number,
+): Promise<number> {
   return Number(await scripts(redis).flowgateBudgetRelease(budgetKey(credentialId), n, windowEndsAt));
 }
 
 /** Lowers our remaining budget to what Intercom reported, and aligns the window with its reset. */
-export async function correctBudget(redis: Redis, credentialId: string, report: RateLimitReport, limitPer10s: number): Promise<void> {
+export async function correctBudget(
+  redis: Redis,
+  credentialId: string,
+  report: RateLimitReport,
+  limitPer10s: number,
+): Promise<void> {
   await scripts(redis).flowgateBudgetCorrect(
     budgetKey(credentialId),
     learnedKey(credentialId),
@@ -86,7 +107,9 @@ export function blockBudget(redis: Redis, credentialId: string, untilMs: number,
 }
 
 export async function readBudget(redis: Redis, credentialId: string): Promise<BudgetState> {
-  const [windowEnd = 0, cap = 0, used = 0] = (await scripts(redis).flowgateBudgetRead(budgetKey(credentialId))).map(Number);
+  const [windowEnd = 0, cap = 0, used = 0] = (await scripts(redis).flowgateBudgetRead(budgetKey(credentialId))).map(
+    Number,
+  );
   if (windowEnd === 0) return { limit: 0, used: 0, remaining: 0, windowEndsAt: null };
   return { limit: cap, used, remaining: Math.max(0, cap - used), windowEndsAt: windowEnd };
 }

@@ -17,6 +17,9 @@ export function defaultRateLimitPer10s(env: Readonly<Record<string, string | und
 }
 
 /** The budget per 10-second window for one credential. */
-export function credentialRateLimit(credential: { rateLimitPer10s: number | null }, env: Readonly<Record<string, string | undefined>> = process.env): number {
+export function credentialRateLimit(
+  credential: { rateLimitPer10s: number | null },
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): number {
   return credential.rateLimitPer10s ?? defaultRateLimitPer10s(env);
 }

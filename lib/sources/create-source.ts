@@ -26,7 +26,10 @@ export interface CreatedSource {
 /** Every source owns exactly one Nexset, created with it (named after it). */
 export async function createSourceInTx(tx: Tx, input: NewSource): Promise<CreatedSource> {
   if (input.flowId) {
-    const flow = await tx.flow.findFirst({ where: { id: input.flowId, organisationId: input.organisationId }, select: { id: true } });
+    const flow = await tx.flow.findFirst({
+      where: { id: input.flowId, organisationId: input.organisationId },
+      select: { id: true },
+    });
     if (!flow) throw notFound("Flow");
   }
   const source = await tx.source.create({

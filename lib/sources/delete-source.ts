@@ -7,7 +7,12 @@ import { deleteSourceSchema } from "./schemas";
  * with `force` (the UI asks first), and a destination's response-webhook source goes with its
  * destination, not on its own.
  */
-export async function deleteSource(db: Db, organisationId: string, sourceId: string, input: unknown = {}): Promise<{ deletedDestinations: number }> {
+export async function deleteSource(
+  db: Db,
+  organisationId: string,
+  sourceId: string,
+  input: unknown = {},
+): Promise<{ deletedDestinations: number }> {
   const { force } = parseInput(deleteSourceSchema, input);
   const source = await db.source.findFirst({
     where: { id: sourceId, organisationId },
@@ -15,11 +20,16 @@ export async function deleteSource(db: Db, organisationId: string, sourceId: str
   });
   if (!source) throw notFound("Source");
   if (source.originDestinationId) {
-    throw conflict("This source holds a destination's responses: turn off that destination's response webhook, or delete the destination");
+    throw conflict(
+      "This source holds a destination's responses: turn off that destination's response webhook, or delete the destination",
+    );
   }
   const destinations = source.nexset?._count.destinations ?? 0;
   if (destinations > 0 && !force) {
-    throw conflict(`This source's Nexset feeds ${destinations} destination${destinations === 1 ? "" : "s"}, which would be deleted too`, { destinations });
+    throw conflict(
+      `This source's Nexset feeds ${destinations} destination${destinations === 1 ? "" : "s"}, which would be deleted too`,
+      { destinations },
+    );
   }
   await db.source.delete({ where: { id: sourceId } });
   return { deletedDestinations: destinations };

@@ -18,16 +18,31 @@ export async function getSource(db: Db, organisationId: string, sourceId: string
     },
   });
   if (!row) throw notFound("Source");
-  const recentRuns = await db.sourceRun.findMany({ where: { sourceId }, orderBy: { startedAt: "desc" }, take: RECENT_RUNS, select: runSummarySelect });
+  const recentRuns = await db.sourceRun.findMany({
+    where: { sourceId },
+    orderBy: { startedAt: "desc" },
+    take: RECENT_RUNS,
+    select: runSummarySelect,
+  });
   const { config, webhookSecretCipher, credential, _count, ...summaryRow } = row;
   const isWebhook = row.kind === "webhook" || row.kind === "response_webhook";
   const webhookConfig = isWebhook ? webhookConfigSchema.parse(config ?? {}) : undefined;
   const intercomConfig = row.kind === "intercom" ? intercomSourceConfigSchema.safeParse(config) : undefined;
   return {
     ...toSourceSummary(summaryRow),
-    settings: intercomConfig?.success ? intercomConfig.data : webhookConfig ? { ...webhookConfig, signed: Boolean(webhookSecretCipher) } : {},
+    settings: intercomConfig?.success
+      ? intercomConfig.data
+      : webhookConfig
+        ? { ...webhookConfig, signed: Boolean(webhookSecretCipher) }
+        : {},
     credential,
-    webhook: webhookConfig ? { pathTemplate: "/api/webhooks/{token}", signed: Boolean(webhookSecretCipher), maxBodyBytes: webhookConfig.maxBodyBytes } : null,
+    webhook: webhookConfig
+      ? {
+          pathTemplate: "/api/webhooks/{token}",
+          signed: Boolean(webhookSecretCipher),
+          maxBodyBytes: webhookConfig.maxBodyBytes,
+        }
+      : null,
     runCount: _count.runs,
     recentRuns: recentRuns.map(toRunSummary),
   };

@@ -2,15 +2,38 @@ import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { listRunsQuerySchema, sourceRunStepsSchema, type SourceRunStatus, type SourceRunView } from "./schemas";
 
-const runSelect = { id: true, sourceId: true, status: true, recordsAdded: true, error: true, startedAt: true, finishedAt: true, steps: true } as const;
+const runSelect = {
+  id: true,
+  sourceId: true,
+  status: true,
+  recordsAdded: true,
+  error: true,
+  startedAt: true,
+  finishedAt: true,
+  steps: true,
+} as const;
 
-function toRunView(run: { id: string; sourceId: string; status: string; recordsAdded: number; error: string | null; startedAt: Date; finishedAt: Date | null; steps: unknown }): SourceRunView {
+function toRunView(run: {
+  id: string;
+  sourceId: string;
+  status: string;
+  recordsAdded: number;
+  error: string | null;
+  startedAt: Date;
+  finishedAt: Date | null;
+  steps: unknown;
+}): SourceRunView {
   const steps = sourceRunStepsSchema.safeParse(run.steps);
   return { ...run, status: run.status as SourceRunStatus, steps: steps.success ? steps.data : [] };
 }
 
 /** A source's runs, newest first, each with its steps (input and output) for the debug view. */
-export async function listSourceRuns(db: Db, organisationId: string, sourceId: string, query: unknown = {}): Promise<{ runs: SourceRunView[]; nextCursor: string | null }> {
+export async function listSourceRuns(
+  db: Db,
+  organisationId: string,
+  sourceId: string,
+  query: unknown = {},
+): Promise<{ runs: SourceRunView[]; nextCursor: string | null }> {
   const { limit, before } = parseInput(listRunsQuerySchema, query);
   const source = await db.source.findFirst({ where: { id: sourceId, organisationId }, select: { id: true } });
   if (!source) throw notFound("Source");

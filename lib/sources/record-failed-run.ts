@@ -23,7 +23,13 @@ export async function recordFailedRun(
         sourceId,
         status: "failed",
         error: message,
-        steps: stepsJson([{ ...failure.step, at: failure.startedAt.toISOString(), output: { ...(failure.step.output as object), error: message } }]),
+        steps: stepsJson([
+          {
+            ...failure.step,
+            at: failure.startedAt.toISOString(),
+            output: { ...(failure.step.output as object), error: message },
+          },
+        ]),
         startedAt: failure.startedAt,
         finishedAt: new Date(),
       },

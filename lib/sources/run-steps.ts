@@ -18,7 +18,12 @@ export function stepsJson(steps: readonly SourceRunStep[]): Prisma.InputJsonValu
       ? steps
       : [
           ...steps.slice(0, KEEP_FIRST),
-          { step: `… ${steps.length - KEEP_FIRST - KEEP_LAST} steps not kept …`, at: steps[KEEP_FIRST]!.at, input: null, output: null },
+          {
+            step: `… ${steps.length - KEEP_FIRST - KEEP_LAST} steps not kept …`,
+            at: steps[KEEP_FIRST]!.at,
+            input: null,
+            output: null,
+          },
           ...steps.slice(-KEEP_LAST),
         ];
   return JSON.parse(JSON.stringify(kept)) as Prisma.InputJsonValue;

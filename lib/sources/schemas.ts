@@ -66,7 +66,11 @@ export const exportRangeSchema = z
   });
 export type ExportRange = z.infer<typeof exportRangeSchema>;
 
-export const scheduleMinutesSchema = z.number().int().min(1, "At least every minute").max(10_080, "At most every 7 days (10080 minutes)");
+export const scheduleMinutesSchema = z
+  .number()
+  .int()
+  .min(1, "At least every minute")
+  .max(10_080, "At most every 7 days (10080 minutes)");
 
 export const intercomSourceConfigSchema = z.object({
   credentialId: idSchema,
@@ -118,7 +122,9 @@ export const sourceRunStepsSchema = z.array(sourceRunStepSchema);
 
 // --- Answers (the routes parse their responses with these; the UI reads the same types) ---
 
-const isoDate = z.union([z.date(), z.string()]).transform((value) => (value instanceof Date ? value.toISOString() : value));
+const isoDate = z
+  .union([z.date(), z.string()])
+  .transform((value) => (value instanceof Date ? value.toISOString() : value));
 
 export const sourceRunSummarySchema = z.object({
   id: z.string(),

@@ -22,7 +22,16 @@ beforeAll(async () => {
   orgId = (await t.db.organisation.create({ data: { name: "Acme" } })).id;
   otherOrgId = (await t.db.organisation.create({ data: { name: "Other" } })).id;
   credentialId = (
-    await t.db.credential.create({ data: { organisationId: orgId, name: "Main app", region: "sandbox", tokenCiphertext: "x", tokenKeyId: "k", tokenLast4: "" } })
+    await t.db.credential.create({
+      data: {
+        organisationId: orgId,
+        name: "Main app",
+        region: "sandbox",
+        tokenCiphertext: "x",
+        tokenKeyId: "k",
+        tokenLast4: "",
+      },
+    })
   ).id;
 });
 afterAll(() => t.drop());
@@ -30,9 +39,22 @@ afterAll(() => t.drop());
 describe("source domain functions", () => {
   it("lists and shows an organisation's sources with counts, settings and last runs, never secrets", async () => {
     const hook = await createWebhookSource(t.db, orgId, { name: "Signups", signed: true, maxBodyBytes: 4096 });
-    const intercom = await createIntercomSource(t.db, orgId, { name: "Contacts", credentialId, operation: "list_contacts", perPage: 120, scheduleMinutes: 30 });
+    const intercom = await createIntercomSource(t.db, orgId, {
+      name: "Contacts",
+      credentialId,
+      operation: "list_contacts",
+      perPage: 120,
+      scheduleMinutes: 30,
+    });
     await appendRecords(t.db, hook.nexsetId, [{ a: 1 }, { a: 2 }]);
-    await t.db.sourceRun.create({ data: { sourceId: intercom.sourceId, status: "succeeded", recordsAdded: 0, steps: [{ step: "GET /contacts?per_page=120", at: new Date().toISOString(), input: {}, output: { count: 0 } }] } });
+    await t.db.sourceRun.create({
+      data: {
+        sourceId: intercom.sourceId,
+        status: "succeeded",
+        recordsAdded: 0,
+        steps: [{ step: "GET /contacts?per_page=120", at: new Date().toISOString(), input: {}, output: { count: 0 } }],
+      },
+    });
 
     const list = await listSources(t.db, orgId);
     expect(list.map((s) => s.name)).toEqual(["Contacts", "Signups"]);
@@ -41,7 +63,10 @@ describe("source domain functions", () => {
     expect(await listSources(t.db, otherOrgId)).toEqual([]);
 
     const detail = await getSource(t.db, orgId, hook.sourceId);
-    expect(detail).toMatchObject({ webhook: { pathTemplate: "/api/webhooks/{token}", signed: true, maxBodyBytes: 4096 }, settings: { maxBodyBytes: 4096, signed: true } });
+    expect(detail).toMatchObject({
+      webhook: { pathTemplate: "/api/webhooks/{token}", signed: true, maxBodyBytes: 4096 },
+      settings: { maxBodyBytes: 4096, signed: true },
+    });
     const serialised = JSON.stringify(detail);
     expect(serialised).not.toContain(hook.token);
     expect(serialised).not.toContain(hook.secret!);
@@ -58,15 +83,27 @@ describe("source domain functions", () => {
   });
 
   it("refuses another organisation's credential for an Intercom source", async () => {
-    await expect(createIntercomSource(t.db, otherOrgId, { name: "x", credentialId, operation: "list_contacts" })).rejects.toMatchObject({ status: 404, field: "credentialId" });
-    await expect(createIntercomSource(t.db, orgId, { name: "x", credentialId, operation: "list_contacts", perPage: 151 })).rejects.toMatchObject({ status: 400, field: "perPage" });
+    await expect(
+      createIntercomSource(t.db, otherOrgId, { name: "x", credentialId, operation: "list_contacts" }),
+    ).rejects.toMatchObject({ status: 404, field: "credentialId" });
+    await expect(
+      createIntercomSource(t.db, orgId, { name: "x", credentialId, operation: "list_contacts", perPage: 151 }),
+    ).rejects.toMatchObject({ status: 400, field: "perPage" });
   });
 
   it("lists runs newest first with their steps, page by page, scoped to the organisation", async () => {
     const { sourceId } = await createFileSource(t.db, orgId, { name: "Runs" });
     const base = Date.now();
     for (let i = 0; i < 5; i++) {
-      await t.db.sourceRun.create({ data: { sourceId, status: "succeeded", recordsAdded: i, startedAt: new Date(base + i * 1000), steps: [{ step: `s${i}`, at: new Date().toISOString(), input: { i }, output: null }] } });
+      await t.db.sourceRun.create({
+        data: {
+          sourceId,
+          status: "succeeded",
+          recordsAdded: i,
+          startedAt: new Date(base + i * 1000),
+          steps: [{ step: `s${i}`, at: new Date().toISOString(), input: { i }, output: null }],
+        },
+      });
     }
     const first = await listSourceRuns(t.db, orgId, sourceId, { limit: 2 });
     expect(first.runs.map((r) => r.recordsAdded)).toEqual([4, 3]);
@@ -82,25 +119,42 @@ describe("source domain functions", () => {
   });
 
   it("renames a source with its Nexset and changes a schedule", async () => {
-    const { sourceId, nexsetId } = await createIntercomSource(t.db, orgId, { name: "Before", credentialId, operation: "list_companies" });
+    const { sourceId, nexsetId } = await createIntercomSource(t.db, orgId, {
+      name: "Before",
+      credentialId,
+      operation: "list_companies",
+    });
     await updateSource(t.db, orgId, sourceId, { name: "After", scheduleMinutes: 15 });
     const source = await t.db.source.findUniqueOrThrow({ where: { id: sourceId } });
-    expect(source).toMatchObject({ name: "After", scheduleMinutes: 15, config: expect.objectContaining({ scheduleMinutes: 15 }) });
+    expect(source).toMatchObject({
+      name: "After",
+      scheduleMinutes: 15,
+      config: expect.objectContaining({ scheduleMinutes: 15 }),
+    });
     expect(source.nextRunAt!.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await t.db.nexset.findUniqueOrThrow({ where: { id: nexsetId } })).name).toBe("After");
     await updateSource(t.db, orgId, sourceId, { scheduleMinutes: null });
-    expect(await t.db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({ scheduleMinutes: null, nextRunAt: null });
+    expect(await t.db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      scheduleMinutes: null,
+      nextRunAt: null,
+    });
     await expect(updateSource(t.db, otherOrgId, sourceId, { name: "Hijack" })).rejects.toThrow("Source not found");
     const file = await createFileSource(t.db, orgId, { name: "f" });
-    await expect(updateSource(t.db, orgId, file.sourceId, { scheduleMinutes: 5 })).rejects.toMatchObject({ field: "scheduleMinutes" });
+    await expect(updateSource(t.db, orgId, file.sourceId, { scheduleMinutes: 5 })).rejects.toMatchObject({
+      field: "scheduleMinutes",
+    });
   });
 
   it("deletes a source with its records; one feeding destinations only when forced", async () => {
     const { sourceId, nexsetId } = await createFileSource(t.db, orgId, { name: "Doomed" });
     await appendRecords(t.db, nexsetId, [{ a: 1 }]);
-    await t.db.destination.create({ data: { organisationId: orgId, nexsetId, credentialId, name: "Send", config: {} } });
+    await t.db.destination.create({
+      data: { organisationId: orgId, nexsetId, credentialId, name: "Send", config: {} },
+    });
     await expect(deleteSource(t.db, otherOrgId, sourceId)).rejects.toThrow("Source not found");
-    await expect(deleteSource(t.db, orgId, sourceId)).rejects.toThrow("This source's Nexset feeds 1 destination, which would be deleted too");
+    await expect(deleteSource(t.db, orgId, sourceId)).rejects.toThrow(
+      "This source's Nexset feeds 1 destination, which would be deleted too",
+    );
     expect(await deleteSource(t.db, orgId, sourceId, { force: true })).toEqual({ deletedDestinations: 1 });
     expect(await t.db.source.findUnique({ where: { id: sourceId } })).toBeNull();
     expect(await t.db.nexsetRecord.count({ where: { nexsetId } })).toBe(0);

@@ -3,7 +3,14 @@ import type { SourceKind, SourceRunStatus, SourceRunSummary, SourceSummary } fro
 
 // What list and detail queries select, and how a row becomes the summary the UI shows.
 
-export const runSummarySelect = { id: true, status: true, recordsAdded: true, error: true, startedAt: true, finishedAt: true } satisfies Prisma.SourceRunSelect;
+export const runSummarySelect = {
+  id: true,
+  status: true,
+  recordsAdded: true,
+  error: true,
+  startedAt: true,
+  finishedAt: true,
+} satisfies Prisma.SourceRunSelect;
 
 export const sourceSummarySelect = {
   id: true,

@@ -10,7 +10,10 @@ function asObject(value: unknown): Record<string, unknown> {
 /** Renames a source (and its Nexset), changes an Intercom source's schedule or a webhook's size limit. */
 export async function updateSource(db: Db, organisationId: string, sourceId: string, input: unknown): Promise<void> {
   const changes = parseInput(updateSourceSchema, input);
-  const source = await db.source.findFirst({ where: { id: sourceId, organisationId }, select: { kind: true, config: true, scheduleMinutes: true } });
+  const source = await db.source.findFirst({
+    where: { id: sourceId, organisationId },
+    select: { kind: true, config: true, scheduleMinutes: true },
+  });
   if (!source) throw notFound("Source");
   const config = asObject(source.config);
   const data: Prisma.SourceUpdateInput = {};
@@ -20,10 +23,12 @@ export async function updateSource(db: Db, organisationId: string, sourceId: str
     config.scheduleMinutes = minutes ?? undefined;
     data.scheduleMinutes = minutes;
     // A newly scheduled source runs at the next tick; a changed interval counts from now.
-    data.nextRunAt = minutes === null ? null : source.scheduleMinutes === null ? new Date() : new Date(Date.now() + minutes * 60_000);
+    data.nextRunAt =
+      minutes === null ? null : source.scheduleMinutes === null ? new Date() : new Date(Date.now() + minutes * 60_000);
   }
   if (changes.maxBodyBytes !== undefined) {
-    if (source.kind !== "webhook" && source.kind !== "response_webhook") throw badInput("maxBodyBytes", "Only webhook sources have a body size limit");
+    if (source.kind !== "webhook" && source.kind !== "response_webhook")
+      throw badInput("maxBodyBytes", "Only webhook sources have a body size limit");
     config.maxBodyBytes = changes.maxBodyBytes;
   }
   data.config = JSON.parse(JSON.stringify(config)) as Prisma.InputJsonValue;

@@ -7,4 +7,6 @@ if (!url) {
   process.exit(1);
 }
 const applied = await applyMigrations(url);
-console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.");
+console.log(
+  applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "Database is up to date.",
+);

@@ -1,15 +1,53 @@
 // Forty realistic contact records for the demo Nexset: the kind of export a team sends to Intercom.
 const PEOPLE = [
-  ["Ada", "Lovelace"], ["Grace", "Hopper"], ["Alan", "Turing"], ["Katherine", "Johnson"], ["Linus", "Torvalds"],
-  ["Margaret", "Hamilton"], ["Tim", "Berners-Lee"], ["Radia", "Perlman"], ["Dennis", "Ritchie"], ["Barbara", "Liskov"],
-  ["Ken", "Thompson"], ["Frances", "Allen"], ["Donald", "Knuth"], ["Hedy", "Lamarr"], ["Guido", "van Rossum"],
-  ["Anita", "Borg"], ["Bjarne", "Stroustrup"], ["Shafi", "Goldwasser"], ["John", "McCarthy"], ["Mary", "Kenneth Keller"],
-  ["Edsger", "Dijkstra"], ["Sophie", "Wilson"], ["James", "Gosling"], ["Karen", "Spärck Jones"], ["Yukihiro", "Matsumoto"],
-  ["Adele", "Goldberg"], ["Niklaus", "Wirth"], ["Jean", "Sammet"], ["Brendan", "Eich"], ["Lynn", "Conway"],
-  ["Rob", "Pike"], ["Evelyn", "Boyd Granville"], ["Leslie", "Lamport"], ["Joan", "Clarke"], ["Anders", "Hejlsberg"],
-  ["Elizabeth", "Feinler"], ["Vint", "Cerf"], ["Marissa", "Mayer"], ["Whitfield", "Diffie"], ["Zoë", "Ōkubo"],
+  ["Ada", "Lovelace"],
+  ["Grace", "Hopper"],
+  ["Alan", "Turing"],
+  ["Katherine", "Johnson"],
+  ["Linus", "Torvalds"],
+  ["Margaret", "Hamilton"],
+  ["Tim", "Berners-Lee"],
+  ["Radia", "Perlman"],
+  ["Dennis", "Ritchie"],
+  ["Barbara", "Liskov"],
+  ["Ken", "Thompson"],
+  ["Frances", "Allen"],
+  ["Donald", "Knuth"],
+  ["Hedy", "Lamarr"],
+  ["Guido", "van Rossum"],
+  ["Anita", "Borg"],
+  ["Bjarne", "Stroustrup"],
+  ["Shafi", "Goldwasser"],
+  ["John", "McCarthy"],
+  ["Mary", "Kenneth Keller"],
+  ["Edsger", "Dijkstra"],
+  ["Sophie", "Wilson"],
+  ["James", "Gosling"],
+  ["Karen", "Spärck Jones"],
+  ["Yukihiro", "Matsumoto"],
+  ["Adele", "Goldberg"],
+  ["Niklaus", "Wirth"],
+  ["Jean", "Sammet"],
+  ["Brendan", "Eich"],
+  ["Lynn", "Conway"],
+  ["Rob", "Pike"],
+  ["Evelyn", "Boyd Granville"],
+  ["Leslie", "Lamport"],
+  ["Joan", "Clarke"],
+  ["Anders", "Hejlsberg"],
+  ["Elizabeth", "Feinler"],
+  ["Vint", "Cerf"],
+  ["Marissa", "Mayer"],
+  ["Whitfield", "Diffie"],
+  ["Zoë", "Ōkubo"],
 ] as const;
-const COMPANIES = ["Analytical Engines Ltd", "Harvard Mark I", "Bletchley Analytics", "Orbital Dynamics", "Kernel Works"];
+const COMPANIES = [
+  "Analytical Engines Ltd",
+  "Harvard Mark I",
+  "Bletchley Analytics",
+  "Orbital Dynamics",
+  "Kernel Works",
+];
 const PLANS = ["free", "starter", "pro", "enterprise"];
 const CITIES = ["London", "New York", "Paris", "Berlin", "Tokyo", "Sydney", "Dublin", "Toronto"];
 
@@ -26,7 +64,10 @@ export const DEMO_CUSTOM_ATTRIBUTES = [
 /** Records shaped like Intercom's create-contact body, so "Create a contact" can send them as they are. */
 export function demoContacts(): Record<string, unknown>[] {
   return PEOPLE.map(([first, last], i) => {
-    const handle = `${first}.${last}`.toLowerCase().normalize("NFKD").replace(/[^a-z.]/g, "");
+    const handle = `${first}.${last}`
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z.]/g, "");
     return {
       role: i % 7 === 6 ? "lead" : "user",
       external_id: `cust-${String(1001 + i)}`,

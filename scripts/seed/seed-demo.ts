@@ -36,9 +36,17 @@ export async function seedDemo(): Promise<SeedResult> {
     authKind: "access_token",
     token: localSecret("sandbox-demo-token").value,
   });
-  const flow = await db().flow.create({ data: { organisationId, name: "Demo: contacts to Intercom", definition: emptyFlowDefinition() } });
+  const flow = await db().flow.create({
+    data: { organisationId, name: "Demo: contacts to Intercom", definition: emptyFlowDefinition() },
+  });
   const source = await db().source.create({
-    data: { organisationId, flowId: flow.id, kind: "file", name: "demo-contacts.json", config: { fileName: "demo-contacts.json", format: "json" } },
+    data: {
+      organisationId,
+      flowId: flow.id,
+      kind: "file",
+      name: "demo-contacts.json",
+      config: { fileName: "demo-contacts.json", format: "json" },
+    },
   });
   const nexset = await db().nexset.create({ data: { organisationId, sourceId: source.id, name: "Demo contacts" } });
   await appendRecords(db(), nexset.id, demoContacts());

@@ -4,7 +4,17 @@ import path from "node:path";
 import { ROOT } from "./data-dir";
 
 // `npm start` rebuilds the web app only when something it is built from changed.
-const INPUTS = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "proxy.ts"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "proxy.ts",
+];
 const SKIP = new Set(["node_modules", "generated"]);
 const STAMP = path.join(ROOT, ".next", "flowgate-build-stamp");
 
@@ -28,7 +38,11 @@ export function sourceHash(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(STAMP) && existsSync(path.join(ROOT, ".next", "BUILD_ID")) && readFileSync(STAMP, "utf8") === sourceHash();
+  return (
+    existsSync(STAMP) &&
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    readFileSync(STAMP, "utf8") === sourceHash()
+  );
 }
 
 export function recordBuild(): void {

@@ -41,8 +41,22 @@ export function findRedisServer(): string | undefined {
 /** Starts redis-server on `port` (used by npm start, and by tests that restart Redis). */
 export function startRedisServer(port: number, dir: string, persist = true): ChildProcess & { ready: Promise<void> } {
   const bin = findRedisServer();
-  if (!bin) throw new SetupError(`Flowgate needs Redis and none was found: REDIS_URL is not set and there is no redis-server on PATH. ${REDIS_HELP}`);
-  const args = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--maxmemory-policy", "noeviction", "--save", ""];
+  if (!bin)
+    throw new SetupError(
+      `Flowgate needs Redis and none was found: REDIS_URL is not set and there is no redis-server on PATH. ${REDIS_HELP}`,
+    );
+  const args = [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--dir",
+    dir,
+    "--maxmemory-policy",
+    "noeviction",
+    "--save",
+    "",
+  ];
   args.push("--appendonly", persist ? "yes" : "no");
   const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] }) as ChildProcess & { ready: Promise<void> };
   child.ready = waitForPort(port, 10_000).then((ok) => {
@@ -52,12 +66,19 @@ export function startRedisServer(port: number, dir: string, persist = true): Chi
 }
 
 async function checkRedis(url: string, what: string): Promise<void> {
-  const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 3000, retryStrategy: () => null });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    throw new SetupError(`Cannot reach ${what} (${url}): ${(error as Error).message}. Check it is running, or ${REDIS_HELP}`);
+    throw new SetupError(
+      `Cannot reach ${what} (${url}): ${(error as Error).message}. Check it is running, or ${REDIS_HELP}`,
+    );
   } finally {
     client.disconnect();
   }

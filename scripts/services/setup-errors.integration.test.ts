@@ -22,7 +22,9 @@ describe("setup problems are told as one paragraph that names the fix", () => {
     setEnv("DATABASE_URL", "mysql://root@localhost/flowgate");
     const error = await ensurePostgres().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SetupError);
-    expect((error as Error).message).toMatch(/DATABASE_URL is not a PostgreSQL URL.*unset it to use the embedded PostgreSQL/);
+    expect((error as Error).message).toMatch(
+      /DATABASE_URL is not a PostgreSQL URL.*unset it to use the embedded PostgreSQL/,
+    );
   });
 
   it("DATABASE_URL pointing at no server, with the password hidden", async () => {
@@ -75,7 +77,9 @@ describe("migration applier", () => {
     cpSync(path.join(dir, "20261121000000_init"), bad, { recursive: true });
     writeFileSync(path.join(bad, "migration.sql"), 'CREATE TABLE "Half" (id int);\nSELECT * FROM no_such_table;\n');
     await expect(applyMigrations(t.url, dir)).rejects.toThrow(/29990101000000_bad failed/);
-    const tables = await t.db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'Half'`;
+    const tables = await t.db.$queryRaw<
+      { n: bigint }[]
+    >`SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'Half'`;
     expect(Number(tables[0]?.n)).toBe(0);
   });
 });

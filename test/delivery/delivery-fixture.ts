@@ -32,9 +32,17 @@ export interface DeliveryFixture {
   close(): Promise<void>;
 }
 
-export async function setupDeliveryFixture(sandboxOptions: SandboxOptions = {}, redis = redisUrl()): Promise<DeliveryFixture> {
+export async function setupDeliveryFixture(
+  sandboxOptions: SandboxOptions = {},
+  redis = redisUrl(),
+): Promise<DeliveryFixture> {
   const t = await freshDatabase();
-  const sandbox = await createSandbox({ port: 0, logger: { error: () => undefined }, requestLogSize: 100_000, ...sandboxOptions });
+  const sandbox = await createSandbox({
+    port: 0,
+    logger: { error: () => undefined },
+    requestLogSize: 100_000,
+    ...sandboxOptions,
+  });
   const env: Record<string, string> = {
     DATABASE_URL: t.url,
     REDIS_URL: redis,
@@ -58,8 +66,14 @@ export async function setupDeliveryFixture(sandboxOptions: SandboxOptions = {}, 
   };
 }
 
-export async function createSandboxCredential(f: DeliveryFixture, opts: { rateLimitPer10s?: number; sandboxRateLimitPer10s?: number } = {}) {
-  const app = f.sandbox.createApp({ name: "Delivery test", ...(opts.sandboxRateLimitPer10s ? { rateLimitPer10s: opts.sandboxRateLimitPer10s } : {}) });
+export async function createSandboxCredential(
+  f: DeliveryFixture,
+  opts: { rateLimitPer10s?: number; sandboxRateLimitPer10s?: number } = {},
+) {
+  const app = f.sandbox.createApp({
+    name: "Delivery test",
+    ...(opts.sandboxRateLimitPer10s ? { rateLimitPer10s: opts.sandboxRateLimitPer10s } : {}),
+  });
   const tokenCiphertext = encryptSecret(app.token);
   const credential = await f.db.credential.create({
     data: {
@@ -76,21 +90,34 @@ export async function createSandboxCredential(f: DeliveryFixture, opts: { rateLi
 }
 
 export async function createNexsetWithRecords(f: DeliveryFixture, records: readonly JsonRecord[]): Promise<string> {
-  const source = await f.db.source.create({ data: { organisationId: f.organisationId, kind: "webhook", name: "Test source" } });
-  const nexset = await f.db.nexset.create({ data: { organisationId: f.organisationId, sourceId: source.id, name: "Test nexset" } });
+  const source = await f.db.source.create({
+    data: { organisationId: f.organisationId, kind: "webhook", name: "Test source" },
+  });
+  const nexset = await f.db.nexset.create({
+    data: { organisationId: f.organisationId, sourceId: source.id, name: "Test nexset" },
+  });
   if (records.length > 0) await appendRecords(f.db, nexset.id, records);
   return nexset.id;
 }
 
 export function contactRecords(count: number, offset = 0, tag = randomBytes(3).toString("hex")): JsonRecord[] {
-  return Array.from({ length: count }, (_, i) => ({ email: `user${offset + i}-${tag}@example.com`, name: `User ${offset + i}`, external_id: `ext-${tag}-${offset + i}` }));
+  return Array.from({ length: count }, (_, i) => ({
+    email: `user${offset + i}-${tag}@example.com`,
+    name: `User ${offset + i}`,
+    external_id: `ext-${tag}-${offset + i}`,
+  }));
 }
 
 export async function createDestination(
   f: DeliveryFixture,
   input: { nexsetId: string; credentialId: string; config?: Partial<DestinationConfigInput>; status?: string },
 ): Promise<string> {
-  const config = destinationConfigSchema.parse({ method: "POST", urlTemplate: "/contacts", intercomVersion: "2.14", ...input.config });
+  const config = destinationConfigSchema.parse({
+    method: "POST",
+    urlTemplate: "/contacts",
+    intercomVersion: "2.14",
+    ...input.config,
+  });
   const destination = await f.db.destination.create({
     data: {
       organisationId: f.organisationId,
@@ -112,7 +139,11 @@ export interface InProcessWorker {
 /** The worker's delivery side, in this process: a BullMQ Worker on the delivery queue plus the delivery service. */
 export function startInProcessWorker(concurrency = 8): InProcessWorker {
   const workerLog = log.child({ service: "test-worker" });
-  const worker = new Worker("delivery", createProcessor(JOBS.delivery, workerLog), { connection: createRedis("worker"), prefix: keyPrefix(), concurrency });
+  const worker = new Worker("delivery", createProcessor(JOBS.delivery, workerLog), {
+    connection: createRedis("worker"),
+    prefix: keyPrefix(),
+    concurrency,
+  });
   worker.on("error", () => undefined);
   const service = startDeliveryService(workerLog);
   return {
@@ -123,11 +154,19 @@ export function startInProcessWorker(concurrency = 8): InProcessWorker {
   };
 }
 
-export async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let value = await probe();
   while (!done(value)) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value, replacer)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(value, replacer)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
     value = await probe();
   }
@@ -161,7 +200,10 @@ export interface DeliveryTestHooks {
  * removed after each test (with the test's worker stopped), the fixture is closed after the file.
  * `onReady` receives the fixture once it exists (tests keep it in their own `let f`).
  */
-export function deliveryTestLifecycle(onReady: (fixture: DeliveryFixture) => void, options: { env?: Record<string, string>; resetEnv?: string[] } = {}): DeliveryTestHooks {
+export function deliveryTestLifecycle(
+  onReady: (fixture: DeliveryFixture) => void,
+  options: { env?: Record<string, string>; resetEnv?: string[] } = {},
+): DeliveryTestHooks {
   let fixture: DeliveryFixture | undefined;
   let worker: InProcessWorker | undefined;
   beforeAll(async () => {

@@ -20,7 +20,14 @@ export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   // node itself with tsx's loader (not the tsx CLI, which runs the worker as ITS child: a SIGKILL
   // to the CLI would leave the worker running).
   const tsx = path.join(ROOT, "node_modules/tsx/dist");
-  const args = [...workerNodeFlags({ ...process.env, ...env }), "--require", path.join(tsx, "preflight.cjs"), "--import", pathToFileURL(path.join(tsx, "loader.mjs")).href, "workers/main.ts"];
+  const args = [
+    ...workerNodeFlags({ ...process.env, ...env }),
+    "--require",
+    path.join(tsx, "preflight.cjs"),
+    "--import",
+    pathToFileURL(path.join(tsx, "loader.mjs")).href,
+    "workers/main.ts",
+  ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: "info", ...env },
@@ -39,8 +46,13 @@ export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
-  child.once("exit", (code) => rejectReady(new Error(`worker exited (${code}) before starting:\n${output.slice(-4000)}`)));
-  const timer = setTimeout(() => rejectReady(new Error(`worker did not start within 30 s:\n${output.slice(-4000)}`)), 30_000);
+  child.once("exit", (code) =>
+    rejectReady(new Error(`worker exited (${code}) before starting:\n${output.slice(-4000)}`)),
+  );
+  const timer = setTimeout(
+    () => rejectReady(new Error(`worker did not start within 30 s:\n${output.slice(-4000)}`)),
+    30_000,
+  );
   void ready.finally(() => clearTimeout(timer)).catch(() => undefined);
   return {
     child,

@@ -33,19 +33,36 @@ const route = (method: string, path: string): AnyApiRouteSpec => {
   return spec;
 };
 
-async function call(method: string, path: string, input: { params?: Record<string, string>; json?: unknown; query?: Record<string, string> } = {}): Promise<CallAnswer> {
+async function call(
+  method: string,
+  path: string,
+  input: { params?: Record<string, string>; json?: unknown; query?: Record<string, string> } = {},
+): Promise<CallAnswer> {
   const spec = route(method, path);
-  const answer = await callHandler(w.handlerFor(spec), { method, path, ...input, headers: { authorization: `Bearer ${w.a.apiKey}` } });
+  const answer = await callHandler(w.handlerFor(spec), {
+    method,
+    path,
+    ...input,
+    headers: { authorization: `Bearer ${w.a.apiKey}` },
+  });
   answers.push({ label: `${method} ${path} ${JSON.stringify(input.params ?? {})}`, answer });
   return answer;
 }
 
-async function waitFor<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+async function waitFor<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(value)}\nworker output:\n${worker?.output().slice(-3000)}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `Timed out waiting for ${what}: ${JSON.stringify(value)}\nworker output:\n${worker?.output().slice(-3000)}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
@@ -88,22 +105,57 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
   it("is used every way the product uses a token", async () => {
     const { ids } = w.a;
     // Credentials through the API: the token goes in, and must never come back out.
-    expect((await call("POST", "/api/v1/credentials/test-connection", { json: { region: "sandbox", token: CANARY } })).json).toMatchObject({ ok: true });
-    const created = await call("POST", "/api/v1/credentials", { json: { name: "Canary via API", region: "sandbox", token: CANARY } });
+    expect(
+      (await call("POST", "/api/v1/credentials/test-connection", { json: { region: "sandbox", token: CANARY } })).json,
+    ).toMatchObject({ ok: true });
+    const created = await call("POST", "/api/v1/credentials", {
+      json: { name: "Canary via API", region: "sandbox", token: CANARY },
+    });
     expect(created.status).toBe(201);
-    expect((await call("POST", "/api/v1/credentials/{id}/test", { params: { id: ids.credentialId } })).json).toMatchObject({ ok: true });
+    expect(
+      (await call("POST", "/api/v1/credentials/{id}/test", { params: { id: ids.credentialId } })).json,
+    ).toMatchObject({ ok: true });
 
     // Send Test, saved and unsaved; then deliver with a response webhook, through a real worker,
     // with Intercom refusing some records (error records) and failing others (retries).
-    const config = { ...defaultDestinationConfig, method: "POST", urlTemplate: "/contacts", responseWebhook: { enabled: true } };
-    expect((await call("POST", "/api/v1/destinations/test", { json: { nexsetId: ids.nexsetId, credentialId: ids.credentialId, config } })).status).toBe(200);
-    expect((await call("PUT", "/api/v1/destinations/{id}", { params: { id: ids.destinationId }, json: { name: "Canary destination", credentialId: ids.credentialId, config } })).status).toBe(200);
-    expect((await call("POST", "/api/v1/destinations/{id}/test", { params: { id: ids.destinationId }, json: {} })).status).toBe(200);
-    await appendRecords(w.t.db, ids.nexsetId, Array.from({ length: 17 }, (_, i) => ({ email: i % 4 === 0 ? `not-an-email-${i}` : `canary-${i}@example.com`, name: `N${i}` })));
+    const config = {
+      ...defaultDestinationConfig,
+      method: "POST",
+      urlTemplate: "/contacts",
+      responseWebhook: { enabled: true },
+    };
+    expect(
+      (
+        await call("POST", "/api/v1/destinations/test", {
+          json: { nexsetId: ids.nexsetId, credentialId: ids.credentialId, config },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await call("PUT", "/api/v1/destinations/{id}", {
+          params: { id: ids.destinationId },
+          json: { name: "Canary destination", credentialId: ids.credentialId, config },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await call("POST", "/api/v1/destinations/{id}/test", { params: { id: ids.destinationId }, json: {} })).status,
+    ).toBe(200);
+    await appendRecords(
+      w.t.db,
+      ids.nexsetId,
+      Array.from({ length: 17 }, (_, i) => ({
+        email: i % 4 === 0 ? `not-an-email-${i}` : `canary-${i}@example.com`,
+        name: `N${i}`,
+      })),
+    );
     const appId = w.sandbox.registry.byToken(CANARY)?.id;
     expect(appId).toBeDefined();
     w.sandbox.setFaults({ appId, errorRate: 0.2, errorStatus: 503 });
-    expect((await call("POST", "/api/v1/destinations/{id}/activate", { params: { id: ids.destinationId } })).status).toBe(200);
+    expect(
+      (await call("POST", "/api/v1/destinations/{id}/activate", { params: { id: ids.destinationId } })).status,
+    ).toBe(200);
     const progress = await waitFor(
       () => call("GET", "/api/v1/destinations/{id}/progress", { params: { id: ids.destinationId } }),
       (a) => (a.json as { processed?: number }).processed === 20,
@@ -113,11 +165,17 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
     w.sandbox.clearFaults(appId);
 
     // An Intercom source pulling contacts with the same credential, run by the worker.
-    const source = await call("POST", "/api/v1/sources", { json: { kind: "intercom", name: "Canary contacts", credentialId: ids.credentialId, operation: "list_contacts" } });
+    const source = await call("POST", "/api/v1/sources", {
+      json: { kind: "intercom", name: "Canary contacts", credentialId: ids.credentialId, operation: "list_contacts" },
+    });
     expect(source.status).toBe(201);
     const sourceId = (source.json as { sourceId: string }).sourceId;
     expect((await call("POST", "/api/v1/sources/{id}/runs", { params: { id: sourceId } })).status).toBe(202);
-    await waitFor(() => w.t.db.sourceRun.findFirst({ where: { sourceId }, orderBy: { startedAt: "desc" } }), (run) => run?.status === "succeeded" || run?.status === "failed", "the source run");
+    await waitFor(
+      () => w.t.db.sourceRun.findFirst({ where: { sourceId }, orderBy: { startedAt: "desc" } }),
+      (run) => run?.status === "succeeded" || run?.status === "failed",
+      "the source run",
+    );
 
     // The worker really used the token: Intercom (the sandbox) saw it on every call.
     expect(w.sandbox.requests(appId).length).toBeGreaterThan(20);
@@ -131,19 +189,29 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
       sourceId: (await w.t.db.source.findMany({ where: { organisationId: o } })).map((s) => s.id),
       nexsetId: (await w.t.db.nexset.findMany({ where: { organisationId: o } })).map((n) => n.id),
       credentialId: (await w.t.db.credential.findMany({ where: { organisationId: o } })).map((c) => c.id),
-      callId: (await w.t.db.deliveryCall.findMany({ where: { organisationId: o }, orderBy: { id: "desc" }, take: 25 })).map((c) => String(c.id)),
+      callId: (
+        await w.t.db.deliveryCall.findMany({ where: { organisationId: o }, orderBy: { id: "desc" }, take: 25 })
+      ).map((c) => String(c.id)),
     });
     const variants = await vary();
     const gets = publicApiRoutes.filter((s) => s.method === "GET");
     for (const spec of gets) {
-      const key = spec.path.includes("{callId}") ? "callId" : (({ sources: "sourceId", nexsets: "nexsetId", credentials: "credentialId" }) as Record<string, keyof TenantIds>)[spec.path.split("/")[3] ?? ""];
+      const key = spec.path.includes("{callId}")
+        ? "callId"
+        : (
+            { sources: "sourceId", nexsets: "nexsetId", credentials: "credentialId" } as Record<string, keyof TenantIds>
+          )[spec.path.split("/")[3] ?? ""];
       const values = key ? (variants[key] ?? []) : [];
       for (const ids of [w.a.ids, ...values.map((value) => ({ ...w.a.ids, [key as string]: value }))]) {
         const answer = await call("GET", spec.path, { ...sampleRequest(spec, ids, ids, { sandboxToken: "unused" }) });
-        if (spec.auth !== "public") expect(answer.status, `${routeKey(spec)}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
+        if (spec.auth !== "public")
+          expect(answer.status, `${routeKey(spec)}: ${answer.text.slice(0, 200)}`).toBeLessThan(500);
       }
     }
-    const hits: Hit[] = answers.flatMap(({ label, answer }) => [...findIn(`API ${label} body`, answer.text, NEEDLES), ...findIn(`API ${label} headers`, JSON.stringify([...answer.headers]), NEEDLES)]);
+    const hits: Hit[] = answers.flatMap(({ label, answer }) => [
+      ...findIn(`API ${label} body`, answer.text, NEEDLES),
+      ...findIn(`API ${label} headers`, JSON.stringify([...answer.headers]), NEEDLES),
+    ]);
     expect(hits).toEqual([]);
     expect(answers.length).toBeGreaterThan(gets.length);
   });
@@ -155,7 +223,10 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
     // It logged the work that used the token (debug lines included: LOG_LEVEL=trace).
     expect(workerOutput).toContain('"delivery run ended"');
     expect(workerOutput).toContain('"source run succeeded"');
-    expect([...findIn("worker stdout/stderr", workerOutput, NEEDLES), ...findIn("test process logs", output.text(), NEEDLES)]).toEqual([]);
+    expect([
+      ...findIn("worker stdout/stderr", workerOutput, NEEDLES),
+      ...findIn("test process logs", output.text(), NEEDLES),
+    ]).toEqual([]);
   });
 
   it("is in no Redis key (queues, job data, rate-limit state)", async () => {
@@ -166,7 +237,15 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
 
   it("is in no text or JSON column of any table; the credential keeps only ciphertext and the last four", async () => {
     const { columns, hits } = await searchDatabase(w.t.db, NEEDLES);
-    expect(columns).toEqual(expect.arrayContaining(["Credential.tokenCiphertext", "DeliveryCall.requestHeaders", "ErrorRecord.requestBody", "NexsetRecord.data", "SourceRun.steps"]));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        "Credential.tokenCiphertext",
+        "DeliveryCall.requestHeaders",
+        "ErrorRecord.requestBody",
+        "NexsetRecord.data",
+        "SourceRun.steps",
+      ]),
+    );
     expect(hits).toEqual([]);
     const stored = await w.t.db.credential.findMany({ where: { organisationId: w.a.organisationId } });
     for (const credential of stored) {
@@ -174,7 +253,10 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
       expect(credential.tokenLast4).toBe(CANARY.slice(-4));
     }
     // The response-webhook Nexset got the responses (so it was searched with content in it).
-    const responses = await w.t.db.source.findFirstOrThrow({ where: { originDestinationId: w.a.ids.destinationId }, include: { nexset: true } });
+    const responses = await w.t.db.source.findFirstOrThrow({
+      where: { originDestinationId: w.a.ids.destinationId },
+      include: { nexset: true },
+    });
     expect(responses.nexset?.recordCount).toBeGreaterThan(0);
   });
 });

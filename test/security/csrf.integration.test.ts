@@ -35,7 +35,12 @@ afterAll(async () => {
 
 const ctx = () => ({ sandboxToken: w.a.sandboxToken });
 const call = (spec: AnyApiRouteSpec, request: SampleRequest, headers: Record<string, string>): Promise<CallAnswer> =>
-  callHandler(w.handlerFor(spec), { method: spec.method, path: spec.path, ...request, headers: { ...request.headers, ...headers } });
+  callHandler(w.handlerFor(spec), {
+    method: spec.method,
+    path: spec.path,
+    ...request,
+    headers: { ...request.headers, ...headers },
+  });
 
 const FOREIGN: Record<string, Record<string, string>> = {
   "another site's Origin": { origin: "https://evil.example" },
@@ -73,10 +78,16 @@ describe("cookie-authenticated writes from another origin → 403, nothing writt
     const rename = stateChanging.find((s) => s.method === "PUT" && s.path === "/api/v1/flows/{id}")!;
     const own = await call(rename, sampleRequest(rename, w.a.ids, w.a.ids, ctx()), { cookie, origin: APP_URL });
     expect(own.status).toBe(200);
-    const sameSite = await call(rename, sampleRequest(rename, w.a.ids, w.a.ids, ctx()), { cookie, "sec-fetch-site": "same-origin" });
+    const sameSite = await call(rename, sampleRequest(rename, w.a.ids, w.a.ids, ctx()), {
+      cookie,
+      "sec-fetch-site": "same-origin",
+    });
     expect(sameSite.status).toBe(200);
     const read = publicApiRoutes.find((s) => s.method === "GET" && s.path === "/api/v1/flows/{id}")!;
-    const crossRead = await call(read, sampleRequest(read, w.a.ids, w.a.ids, ctx()), { cookie, origin: "https://evil.example" });
+    const crossRead = await call(read, sampleRequest(read, w.a.ids, w.a.ids, ctx()), {
+      cookie,
+      origin: "https://evil.example",
+    });
     // A cross-site read is harmless only because no CORS header lets the other site see the answer.
     expect(crossRead.status).toBe(200);
     expect(crossRead.headers.get("access-control-allow-origin")).toBeNull();
@@ -85,7 +96,10 @@ describe("cookie-authenticated writes from another origin → 403, nothing writt
 
   it("API-key writes need no Origin (no cookie rides along cross-site)", async () => {
     const rename = stateChanging.find((s) => s.method === "PUT" && s.path === "/api/v1/flows/{id}")!;
-    const answer = await call(rename, sampleRequest(rename, w.a.ids, w.a.ids, ctx()), { authorization: `Bearer ${w.a.apiKey}`, origin: "https://evil.example" });
+    const answer = await call(rename, sampleRequest(rename, w.a.ids, w.a.ids, ctx()), {
+      authorization: `Bearer ${w.a.apiKey}`,
+      origin: "https://evil.example",
+    });
     expect(answer.status).toBe(200);
   });
 });
@@ -95,9 +109,19 @@ describe("writes outside /api/v1", () => {
     const keys = await loadRouteHandler({ method: "POST", path: "/api/api-keys" });
     const revoke = await loadRouteHandler({ method: "DELETE", path: "/api/api-keys/{id}" });
     const before = await w.t.db.apiKey.count();
-    const created = await callHandler(keys, { method: "POST", path: "/api/api-keys", json: { name: "csrf" }, headers: { cookie, origin: "https://evil.example" } });
+    const created = await callHandler(keys, {
+      method: "POST",
+      path: "/api/api-keys",
+      json: { name: "csrf" },
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(created.status).toBe(403);
-    const revoked = await callHandler(revoke, { method: "DELETE", path: "/api/api-keys/{id}", params: { id: w.a.apiKeyId }, headers: { cookie, origin: "https://evil.example" } });
+    const revoked = await callHandler(revoke, {
+      method: "DELETE",
+      path: "/api/api-keys/{id}",
+      params: { id: w.a.apiKeyId },
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect(revoked.status).toBe(403);
     expect(await w.t.db.apiKey.count()).toBe(before);
     expect((await w.t.db.apiKey.findUniqueOrThrow({ where: { id: w.a.apiKeyId } })).revokedAt).toBeNull();
@@ -119,13 +143,21 @@ describe("writes outside /api/v1", () => {
   // better-auth checks Origin on sign-in only when the browser says where the request came from
   // (Fetch Metadata, sent by every current browser) or a cookie rides along; see SECURITY.md.
   it.each([
-    ["a cross-site form post", { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate", "sec-fetch-dest": "document" }],
+    [
+      "a cross-site form post",
+      { "sec-fetch-site": "cross-site", "sec-fetch-mode": "navigate", "sec-fetch-dest": "document" },
+    ],
     ["a cross-site fetch", { "sec-fetch-site": "cross-site", "sec-fetch-mode": "cors", "sec-fetch-dest": "empty" }],
   ])("better-auth's sign-in refuses %s from another origin (login CSRF)", async (_label, fetchMetadata) => {
     const signIn = await getAuth().handler(
       new Request(`${APP_URL}/api/auth/sign-in/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: "https://evil.example", "x-forwarded-for": "203.0.113.51", ...fetchMetadata },
+        headers: {
+          "content-type": "application/json",
+          origin: "https://evil.example",
+          "x-forwarded-for": "203.0.113.51",
+          ...fetchMetadata,
+        },
         body: JSON.stringify({ email: w.a.email, password: w.a.password }),
       }),
     );
@@ -134,7 +166,12 @@ describe("writes outside /api/v1", () => {
   });
 
   it("better-auth's sign-out refuses another origin: the session survives", async () => {
-    const signOut = await getAuth().handler(new Request(`${APP_URL}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: "https://evil.example" } }));
+    const signOut = await getAuth().handler(
+      new Request(`${APP_URL}/api/auth/sign-out`, {
+        method: "POST",
+        headers: { cookie, origin: "https://evil.example" },
+      }),
+    );
     expect(signOut.status).toBe(403);
     const { getSessionFromHeaders } = await import("@/lib/auth/session");
     expect(await getSessionFromHeaders(new Headers({ cookie }))).not.toBeNull();

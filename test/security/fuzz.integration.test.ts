@@ -22,7 +22,12 @@ beforeAll(async () => {
   w = await createSecurityWorld(publicApiRoutes);
 }, 120_000);
 afterAll(async () => {
-  const lines = [...stats].map(([key, byStatus]) => `${key.padEnd(52)} ${Object.entries(byStatus).map(([s, n]) => `${s}×${n}`).join(" ")}`);
+  const lines = [...stats].map(
+    ([key, byStatus]) =>
+      `${key.padEnd(52)} ${Object.entries(byStatus)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(" ")}`,
+  );
   console.log(`Fuzz: ${NUM_RUNS} runs per route\n${lines.join("\n")}`);
   await w?.close();
 });
@@ -30,8 +35,31 @@ afterAll(async () => {
 // ---- inputs ---------------------------------------------------------------------------------
 
 const hostileString = fc.oneof(
-  fc.constantFrom("../", "../../etc/passwd", "..%2F..%2F", "' OR 1=1 --", "\"; DROP TABLE \"Flow\"; --", "%00", "\u0000", "a\u0000b", "${7*7}", "{{7*7}}",
-    "__proto__", "constructor", "null", "undefined", "NaN", "-1", "1e309", "9223372036854775808", " ", "\t\n", "😀🚀", "\u202e\u0644\u0627", "Ω≈ç√"),
+  fc.constantFrom(
+    "../",
+    "../../etc/passwd",
+    "..%2F..%2F",
+    "' OR 1=1 --",
+    '"; DROP TABLE "Flow"; --',
+    "%00",
+    "\u0000",
+    "a\u0000b",
+    "${7*7}",
+    "{{7*7}}",
+    "__proto__",
+    "constructor",
+    "null",
+    "undefined",
+    "NaN",
+    "-1",
+    "1e309",
+    "9223372036854775808",
+    " ",
+    "\t\n",
+    "😀🚀",
+    "\u202e\u0644\u0627",
+    "Ω≈ç√",
+  ),
   fc.string({ unit: "grapheme", maxLength: 80 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.integer({ min: 100, max: 3_000 }).map((n) => "x".repeat(n)),
@@ -41,22 +69,38 @@ const junkJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.constant({ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }),
   fc.integer({ min: 200, max: 4_000 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown),
-  fc.integer({ min: 10_000, max: 300_000 }).map((n) => ({ name: "y".repeat(n), config: { urlTemplate: "z".repeat(n) } })),
+  fc
+    .integer({ min: 10_000, max: 300_000 })
+    .map((n) => ({ name: "y".repeat(n), config: { urlTemplate: "z".repeat(n) } })),
 );
 
 /** A valid sample with one leaf given the wrong type, plus some extra fields. */
 function mutatedSample(sample: unknown): fc.Arbitrary<{ body: unknown; path: string } | undefined> {
   const leaves = leafPaths(sample);
   if (leaves.length === 0) return fc.constant(undefined);
-  return fc.record({ leaf: fc.constantFrom(...leaves), extra: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }) }).map(({ leaf, extra }) => {
-    const body = structuredClone(sample) as Record<string, unknown>;
-    setAt(body, leaf, wrongTypeFor(getAt(body, leaf)));
-    return { body: { ...extra, ...body }, path: leaf.join(".") };
-  });
+  return fc
+    .record({
+      leaf: fc.constantFrom(...leaves),
+      extra: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+    })
+    .map(({ leaf, extra }) => {
+      const body = structuredClone(sample) as Record<string, unknown>;
+      setAt(body, leaf, wrongTypeFor(getAt(body, leaf)));
+      return { body: { ...extra, ...body }, path: leaf.join(".") };
+    });
 }
 
-const contentTypes = fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded",
-  "multipart/form-data; boundary=xyz", "application/xml", "application/vnd.api+json", "", "application/json; charset=utf-16");
+const contentTypes = fc.constantFrom(
+  "application/json",
+  "application/json; charset=utf-8",
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "multipart/form-data; boundary=xyz",
+  "application/xml",
+  "application/vnd.api+json",
+  "",
+  "application/json; charset=utf-16",
+);
 
 type FuzzCase =
   | { kind: "params"; params: Record<string, string> }
@@ -68,15 +112,51 @@ type FuzzCase =
 function fuzzCases(spec: AnyApiRouteSpec, sample: SampleRequest): fc.Arbitrary<FuzzCase> {
   const names = paramNamesOf(spec.path);
   const options: fc.Arbitrary<FuzzCase>[] = [
-    fc.dictionary(fc.oneof(fc.constantFrom("limit", "cursor", "page", "order", "force", "minutes", "count", "status", "fileName", "flowId"), fc.string({ maxLength: 10 })), hostileString, { maxKeys: 4 })
+    fc
+      .dictionary(
+        fc.oneof(
+          fc.constantFrom(
+            "limit",
+            "cursor",
+            "page",
+            "order",
+            "force",
+            "minutes",
+            "count",
+            "status",
+            "fileName",
+            "flowId",
+          ),
+          fc.string({ maxLength: 10 }),
+        ),
+        hostileString,
+        { maxKeys: 4 },
+      )
       .map((query) => ({ kind: "query" as const, query })),
     fc.record({ body: junkJson, contentType: contentTypes }).map((c) => ({ kind: "json" as const, ...c })),
-    fc.record({ text: fc.oneof(hostileString, fc.constantFrom("{", "{\"a\":", "[1,2", "<xml/>", "a=1&b=2", "")), contentType: contentTypes }).map((c) => ({ kind: "text" as const, ...c })),
+    fc
+      .record({
+        text: fc.oneof(hostileString, fc.constantFrom("{", '{"a":', "[1,2", "<xml/>", "a=1&b=2", "")),
+        contentType: contentTypes,
+      })
+      .map((c) => ({ kind: "text" as const, ...c })),
   ];
   if (names.length > 0) {
-    options.push(fc.tuple(...names.map(() => hostileString)).map((values) => ({ kind: "params" as const, params: Object.fromEntries(names.map((n, i) => [n, values[i] as string])) })));
+    options.push(
+      fc
+        .tuple(...names.map(() => hostileString))
+        .map((values) => ({
+          kind: "params" as const,
+          params: Object.fromEntries(names.map((n, i) => [n, values[i] as string])),
+        })),
+    );
   }
-  if (sample.json !== undefined) options.push(mutatedSample(sample.json).filter((m) => m !== undefined).map((m) => ({ kind: "mutated" as const, ...m! })));
+  if (sample.json !== undefined)
+    options.push(
+      mutatedSample(sample.json)
+        .filter((m) => m !== undefined)
+        .map((m) => ({ kind: "mutated" as const, ...m! })),
+    );
   return fc.oneof(...options);
 }
 
@@ -88,9 +168,19 @@ function requestFor(spec: AnyApiRouteSpec, sample: SampleRequest, input: FuzzCas
     case "query":
       return { ...sample, query: { ...sample.query, ...input.query }, headers: { ...sample.headers, ...headers } };
     case "json":
-      return { params: sample.params, query: sample.query, raw: JSON.stringify(input.body), headers: { ...headers, ...(input.contentType ? { "content-type": input.contentType } : {}) } };
+      return {
+        params: sample.params,
+        query: sample.query,
+        raw: JSON.stringify(input.body),
+        headers: { ...headers, ...(input.contentType ? { "content-type": input.contentType } : {}) },
+      };
     case "text":
-      return { params: sample.params, query: sample.query, raw: input.text, headers: { ...headers, ...(input.contentType ? { "content-type": input.contentType } : {}) } };
+      return {
+        params: sample.params,
+        query: sample.query,
+        raw: input.text,
+        headers: { ...headers, ...(input.contentType ? { "content-type": input.contentType } : {}) },
+      };
     case "mutated":
       return { params: sample.params, query: sample.query, json: input.body, headers };
   }
@@ -103,14 +193,23 @@ function checkAnswer(spec: AnyApiRouteSpec, input: FuzzCase, answer: CallAnswer)
   expect(answer.status, label).toBeLessThan(500);
   expect(answer.text, label).not.toMatch(/\bat .+\.(ts|js|mjs):\d+/);
   if (answer.status < 400) return;
-  const error = (answer.json as { error?: { code?: unknown; message?: unknown; issues?: { path: unknown; message: unknown }[] } } | undefined)?.error;
+  const error = (
+    answer.json as
+      { error?: { code?: unknown; message?: unknown; issues?: { path: unknown; message: unknown }[] } } | undefined
+  )?.error;
   expect(error, label).toMatchObject({ code: expect.any(String), message: expect.any(String) });
   if (error?.code !== "invalid_input") return;
   expect(error.issues?.length, label).toBeGreaterThan(0);
-  for (const issue of error.issues ?? []) expect(issue, label).toMatchObject({ path: expect.any(String), message: expect.any(String) });
+  for (const issue of error.issues ?? [])
+    expect(issue, label).toMatchObject({ path: expect.any(String), message: expect.any(String) });
   if (input.kind === "mutated") {
     const paths = (error.issues ?? []).map((i) => String(i.path));
-    expect(paths.some((p) => input.path === p || input.path.startsWith(`${p}.`) || p.startsWith(`${input.path}.`) || p === ""), `${label}\nissues should name ${input.path}`).toBe(true);
+    expect(
+      paths.some(
+        (p) => input.path === p || input.path.startsWith(`${p}.`) || p.startsWith(`${input.path}.`) || p === "",
+      ),
+      `${label}\nissues should name ${input.path}`,
+    ).toBe(true);
   }
 }
 
@@ -122,10 +221,15 @@ describe("random and malformed input never breaks a route", () => {
     await fc.assert(
       fc.asyncProperty(fuzzCases(spec, sample), async (input) => {
         const before = await countAllRows(w.t.db);
-        const answer = await callHandler(w.handlerFor(spec), { method: spec.method, path: spec.path, ...requestFor(spec, sample, input) });
+        const answer = await callHandler(w.handlerFor(spec), {
+          method: spec.method,
+          path: spec.path,
+          ...requestFor(spec, sample, input),
+        });
         byStatus[answer.status] = (byStatus[answer.status] ?? 0) + 1;
         checkAnswer(spec, input, answer);
-        if (answer.status >= 400) expect(await countAllRows(w.t.db), `${key} wrote rows on a ${answer.status}`).toEqual(before);
+        if (answer.status >= 400)
+          expect(await countAllRows(w.t.db), `${key} wrote rows on a ${answer.status}`).toEqual(before);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: NUM_RUNS, endOnFailure: true },
@@ -138,17 +242,33 @@ describe("webhook ingestion (public, its own token) takes any body without break
     const { ingestWebhookRoute } = await import("@/lib/sources/webhook/webhook-route");
     const { loadRouteHandler } = await import("./support/route-table");
     const handler = await loadRouteHandler(ingestWebhookRoute);
-    const records = fc.oneof(junkJson, fc.array(fc.dictionary(hostileString, fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 4 }), { maxLength: 5 }));
-    await fc.assert(
-      fc.asyncProperty(fc.record({ body: records, contentType: contentTypes, token: fc.oneof(fc.constant(w.a.webhookToken), hostileString) }), async (input) => {
-        const before = await countAllRows(w.t.db);
-        const answer = await callHandler(handler, {
-          method: "POST", path: ingestWebhookRoute.path, params: { token: input.token }, raw: JSON.stringify(input.body), headers: input.contentType ? { "content-type": input.contentType } : {},
-        });
-        const label = `${JSON.stringify(input).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 300)}`;
-        expect(answer.status, label).toBeLessThan(500);
-        if (answer.status >= 400) expect(await countAllRows(w.t.db), label).toEqual(before);
+    const records = fc.oneof(
+      junkJson,
+      fc.array(fc.dictionary(hostileString, fc.oneof(hostileString, fc.jsonValue({ maxDepth: 2 })), { maxKeys: 4 }), {
+        maxLength: 5,
       }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          body: records,
+          contentType: contentTypes,
+          token: fc.oneof(fc.constant(w.a.webhookToken), hostileString),
+        }),
+        async (input) => {
+          const before = await countAllRows(w.t.db);
+          const answer = await callHandler(handler, {
+            method: "POST",
+            path: ingestWebhookRoute.path,
+            params: { token: input.token },
+            raw: JSON.stringify(input.body),
+            headers: input.contentType ? { "content-type": input.contentType } : {},
+          });
+          const label = `${JSON.stringify(input).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 300)}`;
+          expect(answer.status, label).toBeLessThan(500);
+          if (answer.status >= 400) expect(await countAllRows(w.t.db), label).toEqual(before);
+        },
+      ),
       { numRuns: NUM_RUNS * 2, endOnFailure: true },
     );
   });
@@ -160,15 +280,27 @@ describe("regressions the fuzzing found (each was a 500)", () => {
 
   it("a NUL character in a path id → 400 naming the parameter, not a database error", async () => {
     const spec = route("GET", "/api/v1/nexsets/{id}/samples");
-    const answer = await callHandler(w.handlerFor(spec), { method: "GET", path: spec.path, params: { id: "a\u0000b" }, headers: key() });
+    const answer = await callHandler(w.handlerFor(spec), {
+      method: "GET",
+      path: spec.path,
+      params: { id: "a\u0000b" },
+      headers: key(),
+    });
     expect(answer.status).toBe(400);
-    expect(answer.json).toMatchObject({ error: { code: "invalid_input", issues: [{ path: "id", message: expect.stringContaining("NUL") }] } });
+    expect(answer.json).toMatchObject({
+      error: { code: "invalid_input", issues: [{ path: "id", message: expect.stringContaining("NUL") }] },
+    });
   });
 
   it("a NUL character in a JSON body → 400 naming the field, nothing written", async () => {
     const spec = route("POST", "/api/v1/flows");
     const before = await countAllRows(w.t.db);
-    const answer = await callHandler(w.handlerFor(spec), { method: "POST", path: spec.path, json: { name: "bad\u0000name" }, headers: key() });
+    const answer = await callHandler(w.handlerFor(spec), {
+      method: "POST",
+      path: spec.path,
+      json: { name: "bad\u0000name" },
+      headers: key(),
+    });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: { issues: [{ path: "name" }] } });
     expect(await countAllRows(w.t.db)).toEqual(before);
@@ -179,14 +311,21 @@ describe("regressions the fuzzing found (each was a 500)", () => {
     const { loadRouteHandler } = await import("./support/route-table");
     const before = await countAllRows(w.t.db);
     const hook = await callHandler(await loadRouteHandler(ingestWebhookRoute), {
-      method: "POST", path: ingestWebhookRoute.path, params: { token: w.a.webhookToken }, json: [{ email: "ok@example.com" }, { email: "nul\u0000@example.com" }],
+      method: "POST",
+      path: ingestWebhookRoute.path,
+      params: { token: w.a.webhookToken },
+      json: [{ email: "ok@example.com" }, { email: "nul\u0000@example.com" }],
     });
     expect(hook.status).toBe(400);
     expect(hook.json).toMatchObject({ error: { code: "invalid_input", message: expect.stringContaining("NUL") } });
     expect(await countAllRows(w.t.db)).toEqual(before);
     const upload = route("POST", "/api/v1/sources/upload");
     const file = await callHandler(w.handlerFor(upload), {
-      method: "POST", path: upload.path, query: { fileName: "people.csv" }, raw: "email,name\nnul@example.com,a\u0000b\n", headers: { ...key(), "content-type": "text/csv" },
+      method: "POST",
+      path: upload.path,
+      query: { fileName: "people.csv" },
+      raw: "email,name\nnul@example.com,a\u0000b\n",
+      headers: { ...key(), "content-type": "text/csv" },
     });
     expect(file.status).toBe(400);
     expect((await countAllRows(w.t.db)).Source).toBe(before.Source);
@@ -194,7 +333,13 @@ describe("regressions the fuzzing found (each was a 500)", () => {
 
   it("a wrong type inside a union ({ ids } or { all }) names the element, not just the body", async () => {
     const spec = route("POST", "/api/v1/destinations/{id}/errors/discard");
-    const answer = await callHandler(w.handlerFor(spec), { method: "POST", path: spec.path, params: { id: w.ghost.destinationId }, json: { ids: ["1", 12345] }, headers: key() });
+    const answer = await callHandler(w.handlerFor(spec), {
+      method: "POST",
+      path: spec.path,
+      params: { id: w.ghost.destinationId },
+      json: { ids: ["1", 12345] },
+      headers: key(),
+    });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ error: { issues: [{ path: "ids.1" }] } });
   });
@@ -208,11 +353,25 @@ describe("a wrong type in a named field is reported at that field", () => {
     for (const leaf of leafPaths(sample.json)) {
       const body = structuredClone(sample.json) as Record<string, unknown>;
       setAt(body, leaf, wrongTypeFor(getAt(body, leaf)));
-      const answer = await callHandler(w.handlerFor(spec), { method: spec.method, path: spec.path, params: sample.params, query: sample.query, json: body, headers: { authorization: `Bearer ${w.a.apiKey}` } });
-      const issues = ((answer.json as { error?: { issues?: { path: string }[] } })?.error?.issues ?? []).map((i) => i.path);
+      const answer = await callHandler(w.handlerFor(spec), {
+        method: spec.method,
+        path: spec.path,
+        params: sample.params,
+        query: sample.query,
+        json: body,
+        headers: { authorization: `Bearer ${w.a.apiKey}` },
+      });
+      const issues = ((answer.json as { error?: { issues?: { path: string }[] } })?.error?.issues ?? []).map(
+        (i) => i.path,
+      );
       const label = `${routeKey(spec)} with ${leaf.join(".")} = ${JSON.stringify(getAt(body, leaf))}: ${answer.status} ${answer.text.slice(0, 300)}`;
       expect(answer.status, label).toBe(400);
-      expect(issues.some((p) => leaf.join(".") === p || leaf.join(".").startsWith(`${p}.`) || p.startsWith(`${leaf.join(".")}.`)), label).toBe(true);
+      expect(
+        issues.some(
+          (p) => leaf.join(".") === p || leaf.join(".").startsWith(`${p}.`) || p.startsWith(`${leaf.join(".")}.`),
+        ),
+        label,
+      ).toBe(true);
     }
     expect(await countAllRows(w.t.db)).toEqual(before);
   });
@@ -223,11 +382,16 @@ describe("a wrong type in a named field is reported at that field", () => {
 type Path = (string | number)[];
 
 function leafPaths(value: unknown, prefix: Path = []): Path[] {
-  if (Array.isArray(value)) return value.length === 0 ? [prefix] : value.flatMap((v, i) => leafPaths(v, [...prefix, i]));
+  if (Array.isArray(value))
+    return value.length === 0 ? [prefix] : value.flatMap((v, i) => leafPaths(v, [...prefix, i]));
   if (typeof value === "object" && value !== null) {
     const entries = Object.entries(value);
     const defined = entries.filter(([, v]) => v !== undefined);
-    return defined.length === 0 ? (prefix.length ? [prefix] : []) : defined.flatMap(([k, v]) => leafPaths(v, [...prefix, k]));
+    return defined.length === 0
+      ? prefix.length
+        ? [prefix]
+        : []
+      : defined.flatMap(([k, v]) => leafPaths(v, [...prefix, k]));
   }
   return prefix.length ? [prefix] : [];
 }

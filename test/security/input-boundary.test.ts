@@ -22,17 +22,26 @@ describe("findNulCharacters", () => {
 });
 
 describe("toApiIssues on unions", () => {
-  const selection = z.object({ selection: z.union([z.object({ ids: z.array(z.string()).min(1) }), z.object({ all: z.literal(true) })]) });
+  const selection = z.object({
+    selection: z.union([z.object({ ids: z.array(z.string()).min(1) }), z.object({ all: z.literal(true) })]),
+  });
 
   it("reports the closest branch's field instead of a bare 'Invalid input' at the union", () => {
     const parsed = selection.safeParse({ selection: { ids: ["1", 2] } });
     expect(parsed.success).toBe(false);
-    expect(toApiIssues(parsed.error!)).toEqual([{ path: "selection.ids.1", message: expect.stringContaining("expected string") }]);
+    expect(toApiIssues(parsed.error!)).toEqual([
+      { path: "selection.ids.1", message: expect.stringContaining("expected string") },
+    ]);
   });
 
   it("keeps discriminated unions' own message for an unknown kind", () => {
-    const kinds = z.discriminatedUnion("kind", [z.object({ kind: z.literal("a") }), z.object({ kind: z.literal("b"), n: z.number() })]);
+    const kinds = z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("a") }),
+      z.object({ kind: z.literal("b"), n: z.number() }),
+    ]);
     expect(toApiIssues(kinds.safeParse({ kind: "c" }).error!)).toEqual([{ path: "kind", message: expect.any(String) }]);
-    expect(toApiIssues(kinds.safeParse({ kind: "b", n: "1" }).error!)).toEqual([{ path: "n", message: expect.any(String) }]);
+    expect(toApiIssues(kinds.safeParse({ kind: "b", n: "1" }).error!)).toEqual([
+      { path: "n", message: expect.any(String) },
+    ]);
   });
 });

@@ -5,7 +5,12 @@ import { sendIntercomRequest } from "@/lib/connectors/intercom/client";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { embeddedIpv4, refusedAddressReason } from "@/lib/connectors/intercom/outbound-address";
 import {
-  createGuardedConnector, guardedLookup, intercomOutboundPolicy, isOutboundRefusal, type OutboundPolicy, refusalBeforeLookup,
+  createGuardedConnector,
+  guardedLookup,
+  intercomOutboundPolicy,
+  isOutboundRefusal,
+  type OutboundPolicy,
+  refusalBeforeLookup,
 } from "@/lib/connectors/intercom/outbound-guard";
 import { startTinyServer, type TinyServer } from "./support/tiny-server";
 
@@ -34,7 +39,10 @@ afterAll(async () => {
 });
 
 function restoreEnv() {
-  for (const [key, value] of [["INTERCOM_SANDBOX_URL", savedEnv.sandbox], ["FLOWGATE_OUTBOUND_ALLOW_ORIGINS", savedEnv.allow]] as const) {
+  for (const [key, value] of [
+    ["INTERCOM_SANDBOX_URL", savedEnv.sandbox],
+    ["FLOWGATE_OUTBOUND_ALLOW_ORIGINS", savedEnv.allow],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -76,9 +84,12 @@ describe("refusedAddressReason", () => {
     expect(refusedAddressReason(address)).toMatch(reason);
   });
 
-  it.each(["8.8.8.8", "104.18.32.7", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "2a00:1450::1"])("allows the public address %s", (address) => {
-    expect(refusedAddressReason(address)).toBeUndefined();
-  });
+  it.each(["8.8.8.8", "104.18.32.7", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8", "2a00:1450::1"])(
+    "allows the public address %s",
+    (address) => {
+      expect(refusedAddressReason(address)).toBeUndefined();
+    },
+  );
 
   it("reads the IPv4 inside mapped, NAT64 and 6to4 addresses", () => {
     expect(embeddedIpv4("::ffff:7f00:1")).toBe("127.0.0.1");
@@ -106,10 +117,18 @@ describe("the runtime guard under sendIntercomRequest", () => {
     sandboxElsewhere();
     const before = v4.connections() + v6.connections();
     for (const [label, baseUrl] of hostsOf()) {
-      const result = await sendIntercomRequest({ method: "GET", baseUrl: baseUrl as string, path: "/me", token: TOKEN, timeoutMs: 5_000 });
+      const result = await sendIntercomRequest({
+        method: "GET",
+        baseUrl: baseUrl as string,
+        path: "/me",
+        token: TOKEN,
+        timeoutMs: 5_000,
+      });
       expect(result.outcome, label).toBe("permanent");
       expect(result.status, label).toBeUndefined();
-      expect(result.errorMessage, label).toMatch(/^Refusing to call http:\/\/.+: (not an Intercom API host or the configured sandbox|.+ is a .+ address)/);
+      expect(result.errorMessage, label).toMatch(
+        /^Refusing to call http:\/\/.+: (not an Intercom API host or the configured sandbox|.+ is a .+ address)/,
+      );
       expect(result.errorMessage, label).not.toContain(TOKEN);
       expect(result.latencyMs, label).toBeLessThan(1_000);
     }
@@ -118,13 +137,27 @@ describe("the runtime guard under sendIntercomRequest", () => {
 
   it("refuses an off-Intercom host and the userinfo trick https://api.intercom.io@evil.example", async () => {
     sandboxElsewhere();
-    const trick = await sendIntercomRequest({ method: "GET", url: "https://api.intercom.io@evil.example/me", token: TOKEN });
+    const trick = await sendIntercomRequest({
+      method: "GET",
+      url: "https://api.intercom.io@evil.example/me",
+      token: TOKEN,
+    });
     expect(trick).toMatchObject({ outcome: "permanent", errorMessage: "URLs with credentials in them are refused" });
     // Below the URL builder, the guard judges the origin actually connected to: evil.example.
-    expect(refusalBeforeLookup("https://api.intercom.io@evil.example/")).toBe("the URL carries a user name or password");
+    expect(refusalBeforeLookup("https://api.intercom.io@evil.example/")).toBe(
+      "the URL carries a user name or password",
+    );
     expect(refusalBeforeLookup("https://evil.example/")).toBe("not an Intercom API host or the configured sandbox");
-    const offHost = await sendIntercomRequest({ method: "GET", baseUrl: "https://evil.example", path: "/me", token: TOKEN });
-    expect(offHost).toMatchObject({ outcome: "permanent", errorMessage: "Refusing to call https://evil.example: not an Intercom API host or the configured sandbox" });
+    const offHost = await sendIntercomRequest({
+      method: "GET",
+      baseUrl: "https://evil.example",
+      path: "/me",
+      token: TOKEN,
+    });
+    expect(offHost).toMatchObject({
+      outcome: "permanent",
+      errorMessage: "Refusing to call https://evil.example: not an Intercom API host or the configured sandbox",
+    });
     // Intercom's own hosts pass the pre-connect check (their addresses are checked on lookup).
     expect(refusalBeforeLookup("https://api.intercom.io/me")).toBeUndefined();
     expect(refusalBeforeLookup("http://api.intercom.io/me")).toBe("not an Intercom API host or the configured sandbox");
@@ -162,11 +195,18 @@ describe("the runtime guard under sendIntercomRequest", () => {
 
 describe("the guard on DNS answers (the address actually connected to)", () => {
   const fakeResolver = (answers: Record<string, string[]>, calls: string[] = []): typeof dns.lookup =>
-    ((host: string, _options: dns.LookupAllOptions, callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => {
+    ((
+      host: string,
+      _options: dns.LookupAllOptions,
+      callback: (error: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+    ) => {
       calls.push(host);
       const list = answers[host];
       if (!list) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" }), []);
-      callback(null, list.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
+      callback(
+        null,
+        list.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+      );
     }) as unknown as typeof dns.lookup;
 
   async function callThrough(policy: OutboundPolicy, url: string): Promise<unknown> {
@@ -184,14 +224,23 @@ describe("the guard on DNS answers (the address actually connected to)", () => {
 
   it("refuses api.intercom.io when a poisoned resolver answers 169.254.169.254, or a mix with a private address", async () => {
     const calls: string[] = [];
-    const policy: OutboundPolicy = { allowedOrigins: () => ["https://api.intercom.io"], trustedOrigins: () => [], lookup: fakeResolver({ "api.intercom.io": ["169.254.169.254"] }, calls) };
+    const policy: OutboundPolicy = {
+      allowedOrigins: () => ["https://api.intercom.io"],
+      trustedOrigins: () => [],
+      lookup: fakeResolver({ "api.intercom.io": ["169.254.169.254"] }, calls),
+    };
     const poisoned = await callThrough(policy, "https://api.intercom.io/me");
     expect(isOutboundRefusal(poisoned)).toBe(true);
-    expect((poisoned as Error).message).toBe("Refusing to connect to api.intercom.io: it resolves to 169.254.169.254, a link-local (169.254.0.0/16, cloud metadata) address");
+    expect((poisoned as Error).message).toBe(
+      "Refusing to connect to api.intercom.io: it resolves to 169.254.169.254, a link-local (169.254.0.0/16, cloud metadata) address",
+    );
     // The lookup is the connection's own: resolved once, by the connect itself.
     expect(calls).toEqual(["api.intercom.io"]);
 
-    const mixed = await callThrough({ ...policy, lookup: fakeResolver({ "api.intercom.io": ["104.18.32.7", "10.0.0.1"] }) }, "https://api.intercom.io/me");
+    const mixed = await callThrough(
+      { ...policy, lookup: fakeResolver({ "api.intercom.io": ["104.18.32.7", "10.0.0.1"] }) },
+      "https://api.intercom.io/me",
+    );
     expect((mixed as Error).message).toMatch(/resolves to 10\.0\.0\.1, a private/);
   });
 
@@ -200,17 +249,31 @@ describe("the guard on DNS answers (the address actually connected to)", () => {
     const before = v4.connections();
     const refused = await callThrough({ allowedOrigins: () => [origin], trustedOrigins: () => [] }, `${origin}/me`);
     expect(isOutboundRefusal(refused)).toBe(true);
-    expect((refused as Error).message).toMatch(/^Refusing to connect to localhost: it resolves to (127\.0\.0\.1|::1), a loopback/);
+    expect((refused as Error).message).toMatch(
+      /^Refusing to connect to localhost: it resolves to (127\.0\.0\.1|::1), a loopback/,
+    );
     expect(v4.connections()).toBe(before);
     // The same origin, trusted (as the sandbox is), connects.
-    expect(await callThrough({ allowedOrigins: () => [origin], trustedOrigins: () => [origin] }, `${origin}/me`)).toBe(200);
+    expect(await callThrough({ allowedOrigins: () => [origin], trustedOrigins: () => [origin] }, `${origin}/me`)).toBe(
+      200,
+    );
   });
 
   it("passes public answers through in the shape net.connect asked for", async () => {
     const lookup = guardedLookup(fakeResolver({ "api.intercom.io": ["104.18.32.7", "2606:4700::6812:2007"] }));
-    const all = await new Promise((resolve) => lookup("api.intercom.io", { all: true }, (error, addresses) => resolve({ error, addresses })));
-    expect(all).toEqual({ error: null, addresses: [{ address: "104.18.32.7", family: 4 }, { address: "2606:4700::6812:2007", family: 6 }] });
-    const one = await new Promise((resolve) => lookup("api.intercom.io", {}, (error, address, family) => resolve({ error, address, family })));
+    const all = await new Promise((resolve) =>
+      lookup("api.intercom.io", { all: true }, (error, addresses) => resolve({ error, addresses })),
+    );
+    expect(all).toEqual({
+      error: null,
+      addresses: [
+        { address: "104.18.32.7", family: 4 },
+        { address: "2606:4700::6812:2007", family: 6 },
+      ],
+    });
+    const one = await new Promise((resolve) =>
+      lookup("api.intercom.io", {}, (error, address, family) => resolve({ error, address, family })),
+    );
     expect(one).toEqual({ error: null, address: "104.18.32.7", family: 4 });
   });
 });

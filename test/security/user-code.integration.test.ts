@@ -3,7 +3,14 @@ import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { getDeliveryProgress } from "@/lib/delivery/monitoring";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import {
-  contactPostsByEmail, contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, setupDeliveryFixture, waitFor,
+  contactPostsByEmail,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  setupDeliveryFixture,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 import { appendRecords } from "@/lib/nexsets/append-records";
@@ -14,7 +21,8 @@ import { appendRecords } from "@/lib/nexsets/append-records";
 // naming the time limit; the worker keeps serving afterwards.
 
 const LOOP = "(records) => { while (true) {} }";
-const BIGINT = "(records) => { let n = 0; for (let i = 0; i < 50; i++) n += (7n ** 300000n).toString().length; return { n }; }";
+const BIGINT =
+  "(records) => { let n = 0; for (let i = 0; i < 50; i++) n += (7n ** 300000n).toString().length; return { n }; }";
 
 let f: DeliveryFixture;
 let worker: WorkerProcess;
@@ -37,8 +45,16 @@ describe("hostile grouping code in one worker process", () => {
     const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     const good = contactRecords(30, 0, "good");
     const goodId = await createDestination(f, { nexsetId: await createNexsetWithRecords(f, good), credentialId });
-    const loopId = await createDestination(f, { nexsetId: await createNexsetWithRecords(f, contactRecords(12, 0, "loop")), credentialId, config: codeBatching(LOOP) });
-    const bigintId = await createDestination(f, { nexsetId: await createNexsetWithRecords(f, contactRecords(12, 0, "big")), credentialId, config: codeBatching(BIGINT) });
+    const loopId = await createDestination(f, {
+      nexsetId: await createNexsetWithRecords(f, contactRecords(12, 0, "loop")),
+      credentialId,
+      config: codeBatching(LOOP),
+    });
+    const bigintId = await createDestination(f, {
+      nexsetId: await createNexsetWithRecords(f, contactRecords(12, 0, "big")),
+      credentialId,
+      config: codeBatching(BIGINT),
+    });
 
     const started = Date.now();
     for (const id of [loopId, bigintId, goodId]) await activateDestination(f.db, f.organisationId, id);
@@ -46,11 +62,17 @@ describe("hostile grouping code in one worker process", () => {
     const goodMs = Date.now() - started;
 
     for (const id of [loopId, bigintId]) {
-      const progress = await waitFor(progressOf(id), (p) => p.processed === 12, 60_000, "the hostile destination's 12 records to end");
+      const progress = await waitFor(
+        progressOf(id),
+        (p) => p.processed === 12,
+        60_000,
+        "the hostile destination's 12 records to end",
+      );
       expect(progress).toMatchObject({ delivered: 0, errorRecords: expect.any(Number) });
       const errors = await f.db.errorRecord.findMany({ where: { destinationId: id } });
       expect(errors.reduce((n, e) => n + e.lastSeq - e.firstSeq + 1, 0)).toBe(12);
-      for (const error of errors) expect(error.reason).toBe("The grouping code failed: Your code ran longer than 1000 ms");
+      for (const error of errors)
+        expect(error.reason).toBe("The grouping code failed: Your code ran longer than 1000 ms");
     }
     const posts = contactPostsByEmail(f.sandbox, appId);
     for (const record of good) expect(posts.get(record.email as string)).toEqual([200]);

@@ -27,7 +27,13 @@ async function headersOf(nodeEnv: string): Promise<Record<string, string>> {
 }
 
 function directives(csp: string): Map<string, string[]> {
-  return new Map(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 afterEach(() => {
@@ -51,7 +57,9 @@ describe("security headers (next.config.js)", () => {
   });
 
   it("allows eval only for the development server", async () => {
-    expect(directives((await headersOf("development"))["content-security-policy"] ?? "").get("script-src")).toContain("'unsafe-eval'");
+    expect(directives((await headersOf("development"))["content-security-policy"] ?? "").get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("sends nosniff, DENY framing, a strict referrer policy, COOP and no X-Powered-By", async () => {
@@ -68,16 +76,21 @@ describe("security headers (next.config.js)", () => {
 });
 
 describe("pages need a session (proxy.ts)", () => {
-  it.each(["/flows", "/credentials", "/destinations/abc", "/settings/api-keys"])("sends %s to sign-in without a session cookie, keeping where it was headed", (path) => {
-    const response = proxy(new NextRequest(`http://localhost:3000${path}?tab=1`));
-    expect(response.status).toBe(307);
-    const location = new URL(response.headers.get("location")!);
-    expect(location.pathname).toBe("/sign-in");
-    expect(location.searchParams.get("next")).toBe(`${path}?tab=1`);
-  });
+  it.each(["/flows", "/credentials", "/destinations/abc", "/settings/api-keys"])(
+    "sends %s to sign-in without a session cookie, keeping where it was headed",
+    (path) => {
+      const response = proxy(new NextRequest(`http://localhost:3000${path}?tab=1`));
+      expect(response.status).toBe(307);
+      const location = new URL(response.headers.get("location")!);
+      expect(location.pathname).toBe("/sign-in");
+      expect(location.searchParams.get("next")).toBe(`${path}?tab=1`);
+    },
+  );
 
   it("lets a request with a session cookie through to the page (whose layout checks the session)", () => {
-    const response = proxy(new NextRequest("http://localhost:3000/flows", { headers: { cookie: "better-auth.session_token=abc.def" } }));
+    const response = proxy(
+      new NextRequest("http://localhost:3000/flows", { headers: { cookie: "better-auth.session_token=abc.def" } }),
+    );
     expect(response.headers.get("location")).toBeNull();
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });

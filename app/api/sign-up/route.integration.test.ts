@@ -8,7 +8,11 @@ let t: TestDatabase;
 
 beforeAll(async () => {
   t = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: t.url, BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123", FLOWGATE_URL: APP });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
+    FLOWGATE_URL: APP,
+  });
 });
 afterAll(async () => {
   await t.drop();
@@ -57,7 +61,9 @@ describe("POST /api/sign-up", () => {
     const malformed = await signUp('{"email": "x@example.com",');
     expect([malformed.status, (await malformed.json()).error.code]).toEqual([400, "invalid_json"]);
     expect((await signUp("[1,2,3]")).status).toBe(400);
-    expect((await signUp({ ...valid, email: "csrf@example.com" }, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await signUp({ ...valid, email: "csrf@example.com" }, { origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     expect(await counts()).toEqual(before);
   });
 });

@@ -12,10 +12,12 @@ export const POST = withApi({ auth: "public", originCheck: true, body: signUpSch
   const created = await signUpWithOrganisation(body);
   // The account exists whatever happens next; if the session cannot start (e.g. sign-in throttled),
   // the page's redirect to /flows lands on /sign-in instead of reporting a failed sign-up.
-  const cookies = await startSession({ email: body.email, password: body.password }, req.headers).catch((error: unknown) => {
-    log.warn({ err: error, userId: created.userId }, "signed up but could not start a session");
-    return [];
-  });
+  const cookies = await startSession({ email: body.email, password: body.password }, req.headers).catch(
+    (error: unknown) => {
+      log.warn({ err: error, userId: created.userId }, "signed up but could not start a session");
+      return [];
+    },
+  );
   const response = jsonResponse(signUpResultSchema.parse(created), { status: 201 });
   for (const cookie of cookies) response.headers.append("set-cookie", cookie);
   return response;

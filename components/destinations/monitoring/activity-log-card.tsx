@@ -31,11 +31,18 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
       <h2 id="activity-title" className="card-title">
         Activity log
       </h2>
-      <p className="card-description">Every call to Intercom, newest first. Click a request to see it in full with Intercom&apos;s answer.</p>
+      <p className="card-description">
+        Every call to Intercom, newest first. Click a request to see it in full with Intercom&apos;s answer.
+      </p>
       <div className={styles.toolbar}>
         <div className="field">
           <label htmlFor="call-outcome">Outcome</label>
-          <select id="call-outcome" className="input" value={filters.outcome ?? ""} onChange={(e) => changeFilter("outcome", e.target.value)}>
+          <select
+            id="call-outcome"
+            className="input"
+            value={filters.outcome ?? ""}
+            onChange={(e) => changeFilter("outcome", e.target.value)}
+          >
             <option value="">All outcomes</option>
             {CALL_OUTCOME_VALUES.map((outcome) => (
               <option key={outcome} value={outcome}>
@@ -46,7 +53,12 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
         </div>
         <div className="field">
           <label htmlFor="call-kind">Kind</label>
-          <select id="call-kind" className="input" value={filters.kind ?? ""} onChange={(e) => changeFilter("kind", e.target.value)}>
+          <select
+            id="call-kind"
+            className="input"
+            value={filters.kind ?? ""}
+            onChange={(e) => changeFilter("kind", e.target.value)}
+          >
             <option value="">All kinds</option>
             {CALL_KIND_VALUES.map((kind) => (
               <option key={kind} value={kind}>
@@ -60,7 +72,9 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
       {isPending && <p className="muted">Loading calls…</p>}
       {data && data.items.length === 0 && (
         <p className="muted" data-testid="activity-empty">
-          {filters.outcome || filters.kind ? "No calls match these filters." : "No calls yet. Calls appear here as soon as the destination delivers, replays or tests."}
+          {filters.outcome || filters.kind
+            ? "No calls match these filters."
+            : "No calls yet. Calls appear here as soon as the destination delivers, replays or tests."}
         </p>
       )}
       {data && data.items.length > 0 && (
@@ -83,7 +97,12 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
                 <tr key={call.id} data-testid="call-row">
                   <td className={styles.numeric}>{formatTime(call.createdAt)}</td>
                   <td>
-                    <button type="button" className={styles.linkButton} onClick={() => setOpenCallId(call.id)} title={`${call.method} ${call.url}`}>
+                    <button
+                      type="button"
+                      className={styles.linkButton}
+                      onClick={() => setOpenCallId(call.id)}
+                      title={`${call.method} ${call.url}`}
+                    >
                       <span className={styles.requestLine}>
                         {call.method} {call.url}
                       </span>
@@ -109,7 +128,12 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
         <span>
           Page {cursors.length} · {CALLS_PAGE_SIZE} per page
         </span>
-        <button type="button" className="btn btn-small" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={cursors.length === 1}
+          onClick={() => setCursors((c) => c.slice(0, -1))}
+        >
           Newer
         </button>
         <button
@@ -121,7 +145,14 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
           Older
         </button>
       </div>
-      {openCallId && <CallDebugView key={openCallId} destinationId={destinationId} callId={openCallId} onClose={() => setOpenCallId(null)} />}
+      {openCallId && (
+        <CallDebugView
+          key={openCallId}
+          destinationId={destinationId}
+          callId={openCallId}
+          onClose={() => setOpenCallId(null)}
+        />
+      )}
     </section>
   );
 }

@@ -10,7 +10,15 @@ import { useDeliveryCall } from "./use-delivery-call";
 // Tray-style debug view of one call: its input (the request exactly as sent, token masked) beside
 // its output (Intercom's status, headers and body), with what the worker decided about it.
 
-export function CallDebugView({ destinationId, callId, onClose }: { destinationId: string; callId: string; onClose: () => void }) {
+export function CallDebugView({
+  destinationId,
+  callId,
+  onClose,
+}: {
+  destinationId: string;
+  callId: string;
+  onClose: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const { data: call, error, isPending } = useDeliveryCall(destinationId, callId);
 
@@ -36,7 +44,8 @@ export function CallDebugView({ destinationId, callId, onClose }: { destinationI
               <div className={styles.stat}>
                 <span className={styles.statLabel}>Outcome</span>
                 <span>
-                  <OutcomeBadge outcome={call.outcome} /> <span className="field-hint">{outcomeOf(call.outcome).hint}</span>
+                  <OutcomeBadge outcome={call.outcome} />{" "}
+                  <span className="field-hint">{outcomeOf(call.outcome).hint}</span>
                 </span>
               </div>
               <div className={styles.stat}>

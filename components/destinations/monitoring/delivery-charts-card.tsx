@@ -1,6 +1,17 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { MinuteStatsDto } from "@/lib/delivery/monitoring-schemas";
 import { formatCount, formatMinute } from "./format";
 import styles from "./monitoring.module.css";
@@ -9,7 +20,15 @@ import { useDeliveryTimeline } from "./use-delivery-timeline";
 const WINDOW_MINUTES = 60;
 
 // Fixed colours that read in light and dark themes alike.
-const COLORS = { calls: "#3451d1", records: "#1f9d6b", s2xx: "#2e9e5b", s4xx: "#e08a00", s5xx: "#d1433b", s429: "#8a5cd1", none: "#8a94a3" };
+const COLORS = {
+  calls: "#3451d1",
+  records: "#1f9d6b",
+  s2xx: "#2e9e5b",
+  s4xx: "#e08a00",
+  s5xx: "#d1433b",
+  s429: "#8a5cd1",
+  none: "#8a94a3",
+};
 
 function sumOf(points: MinuteStatsDto[], field: keyof Omit<MinuteStatsDto, "minute">): number {
   return points.reduce((total, point) => total + point[field], 0);
@@ -26,7 +45,9 @@ export function DeliveryChartsCard({ destinationId, status }: { destinationId: s
       <h2 id="charts-title" className="card-title">
         Last {WINDOW_MINUTES} minutes
       </h2>
-      <p className="card-description">Calls to Intercom per minute, the records they carried, and what Intercom answered (test sends are left out).</p>
+      <p className="card-description">
+        Calls to Intercom per minute, the records they carried, and what Intercom answered (test sends are left out).
+      </p>
       {error && !data && <div className="alert alert-error">Could not load the charts: {error.message}</div>}
       <div className={styles.charts}>
         <figure style={{ margin: 0 }}>
@@ -39,8 +60,22 @@ export function DeliveryChartsCard({ destinationId, status }: { destinationId: s
                 <YAxis allowDecimals={false} tick={axis} />
                 <Tooltip />
                 <Legend />
-                <Line type="monotone" dataKey="calls" name="Calls" stroke={COLORS.calls} dot={false} isAnimationActive={false} />
-                <Line type="monotone" dataKey="records" name="Records" stroke={COLORS.records} dot={false} isAnimationActive={false} />
+                <Line
+                  type="monotone"
+                  dataKey="calls"
+                  name="Calls"
+                  stroke={COLORS.calls}
+                  dot={false}
+                  isAnimationActive={false}
+                />
+                <Line
+                  type="monotone"
+                  dataKey="records"
+                  name="Records"
+                  stroke={COLORS.records}
+                  dot={false}
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -66,8 +101,9 @@ export function DeliveryChartsCard({ destinationId, status }: { destinationId: s
         </figure>
       </div>
       <p className={styles.totals} data-testid="timeline-totals">
-        In the last {WINDOW_MINUTES} minutes: {formatCount(sumOf(points, "calls"))} calls, {formatCount(sumOf(points, "records"))} records — 2xx{" "}
-        {formatCount(sumOf(points, "status2xx"))}, 4xx {formatCount(sumOf(points, "status4xx"))}, 5xx {formatCount(sumOf(points, "status5xx"))}, 429{" "}
+        In the last {WINDOW_MINUTES} minutes: {formatCount(sumOf(points, "calls"))} calls,{" "}
+        {formatCount(sumOf(points, "records"))} records — 2xx {formatCount(sumOf(points, "status2xx"))}, 4xx{" "}
+        {formatCount(sumOf(points, "status4xx"))}, 5xx {formatCount(sumOf(points, "status5xx"))}, 429{" "}
         {formatCount(sumOf(points, "status429"))}, no answer {formatCount(sumOf(points, "noAnswer"))}.
       </p>
     </section>

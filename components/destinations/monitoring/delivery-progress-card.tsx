@@ -19,14 +19,24 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
   );
 }
 
-export function DeliveryProgressCard({ progress, error }: { progress: DeliveryProgressDto | undefined; error: Error | null }) {
+export function DeliveryProgressCard({
+  progress,
+  error,
+}: {
+  progress: DeliveryProgressDto | undefined;
+  error: Error | null;
+}) {
   if (!progress) {
     return (
       <section className="card" aria-labelledby="progress-title">
         <h2 id="progress-title" className="card-title">
           Progress
         </h2>
-        {error ? <div className="alert alert-error">Could not load progress: {error.message}</div> : <p className="muted">Loading progress…</p>}
+        {error ? (
+          <div className="alert alert-error">Could not load progress: {error.message}</div>
+        ) : (
+          <p className="muted">Loading progress…</p>
+        )}
       </section>
     );
   }
@@ -53,7 +63,11 @@ export function DeliveryProgressCard({ progress, error }: { progress: DeliveryPr
         aria-valuetext={`${formatCount(delivered)} of ${formatCount(total)} records delivered`}
       >
         <div className={styles.trackDelivered} style={{ width: `${deliveredPct}%` }} />
-        <div className={styles.trackErrors} style={{ width: `${errorPct}%` }} title={`${formatCount(errorRecordsRecords)} records kept as error records`} />
+        <div
+          className={styles.trackErrors}
+          style={{ width: `${errorPct}%` }}
+          title={`${formatCount(errorRecordsRecords)} records kept as error records`}
+        />
       </div>
       <div className={styles.stats}>
         <Stat label="Delivered" value={delivered} testId="progress-delivered" />
@@ -64,7 +78,8 @@ export function DeliveryProgressCard({ progress, error }: { progress: DeliveryPr
       </div>
       {errorRecords > 0 && (
         <p className="field-hint" style={{ marginTop: 10 }}>
-          {formatCount(errorRecords)} error record{errorRecords === 1 ? "" : "s"} hold {formatCount(errorRecordsRecords)} record
+          {formatCount(errorRecords)} error record{errorRecords === 1 ? "" : "s"} hold{" "}
+          {formatCount(errorRecordsRecords)} record
           {errorRecordsRecords === 1 ? "" : "s"} Intercom refused: see Error records below.
         </p>
       )}

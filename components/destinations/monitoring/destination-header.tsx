@@ -30,7 +30,8 @@ export function DestinationHeader({ overview, status, statusMessage }: Props) {
               Reads <Link href={`/nexsets/${encodeURIComponent(nexset.id)}`}>{nexset.name}</Link>
             </span>
             <span>
-              Credential <strong>{credential.name}</strong> ({REGION_LABELS[credential.region] ?? credential.region}, token …{credential.tokenLast4})
+              Credential <strong>{credential.name}</strong> ({REGION_LABELS[credential.region] ?? credential.region},
+              token …{credential.tokenLast4})
             </span>
             {request && (
               <code>
@@ -41,7 +42,8 @@ export function DestinationHeader({ overview, status, statusMessage }: Props) {
             {responseWebhook.enabled &&
               (responseWebhook.nexsetId ? (
                 <span>
-                  Responses → <Link href={`/nexsets/${encodeURIComponent(responseWebhook.nexsetId)}`}>response Nexset</Link>
+                  Responses →{" "}
+                  <Link href={`/nexsets/${encodeURIComponent(responseWebhook.nexsetId)}`}>response Nexset</Link>
                 </span>
               ) : (
                 <span>Response webhook on (its Nexset is created on activation)</span>
@@ -52,8 +54,9 @@ export function DestinationHeader({ overview, status, statusMessage }: Props) {
       </div>
       {status === "error" && (
         <div className={`alert alert-error ${styles.statusAlert}`} role="status">
-          <strong>Delivery stopped with an error.</strong> {statusMessage ?? "Check the activity log and the error records below."} Fix the
-          settings, then activate again.
+          <strong>Delivery stopped with an error.</strong>{" "}
+          {statusMessage ?? "Check the activity log and the error records below."} Fix the settings, then activate
+          again.
         </div>
       )}
       {status === "draft" && (

@@ -41,7 +41,12 @@ export function DestinationPage({ overview }: { overview: DestinationOverview })
         <RateLimitCard destinationId={overview.id} status={pollStatus} />
       </div>
       <DeliveryChartsCard destinationId={overview.id} status={pollStatus} />
-      <ErrorRecordsCard destinationId={overview.id} status={status} replayBusy={replayBusy} onReplayQueued={markReplayQueued} />
+      <ErrorRecordsCard
+        destinationId={overview.id}
+        status={status}
+        replayBusy={replayBusy}
+        onReplayQueued={markReplayQueued}
+      />
       <ActivityLogCard destinationId={overview.id} status={pollStatus} />
     </>
   );

@@ -6,7 +6,11 @@ import { HttpMessage } from "./http-message";
 import styles from "./monitoring.module.css";
 import { HttpStatus } from "./outcome-badge";
 
-const STATUS_CLASS: Record<string, string> = { open: "badge badge-danger", replayed: "badge badge-success", discarded: "badge" };
+const STATUS_CLASS: Record<string, string> = {
+  open: "badge badge-danger",
+  replayed: "badge badge-success",
+  discarded: "badge",
+};
 
 interface Props {
   record: ErrorRecordDto;
@@ -22,7 +26,14 @@ export function ErrorRecordRow({ record, selected, onToggle, onReplay, busy }: P
   return (
     <tr data-testid="error-record-row">
       <td>
-        {open && <input type="checkbox" checked={selected} onChange={() => onToggle(record.id)} aria-label={`Select error record ${range}`} />}
+        {open && (
+          <input
+            type="checkbox"
+            checked={selected}
+            onChange={() => onToggle(record.id)}
+            aria-label={`Select error record ${range}`}
+          />
+        )}
       </td>
       <td className={styles.numeric}>{range}</td>
       <td className={styles.reason}>
@@ -32,10 +43,18 @@ export function ErrorRecordRow({ record, selected, onToggle, onReplay, busy }: P
           <div className={styles.io} style={{ marginTop: 8 }}>
             <HttpMessage
               title="Request"
-              line={record.requestMethod ? `${record.requestMethod} ${record.requestUrl ?? ""}` : "(not sent: the request could not be built)"}
+              line={
+                record.requestMethod
+                  ? `${record.requestMethod} ${record.requestUrl ?? ""}`
+                  : "(not sent: the request could not be built)"
+              }
               body={record.requestBody}
             />
-            <HttpMessage title="Response" line={<HttpStatus status={record.responseStatus} />} body={record.responseBody} />
+            <HttpMessage
+              title="Response"
+              line={<HttpStatus status={record.responseStatus} />}
+              body={record.responseBody}
+            />
           </div>
         </details>
       </td>
@@ -49,7 +68,13 @@ export function ErrorRecordRow({ record, selected, onToggle, onReplay, busy }: P
       </td>
       <td className="actions">
         {open && (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => onReplay(record.id)} aria-label={`Replay error record ${range}`}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={busy}
+            onClick={() => onReplay(record.id)}
+            aria-label={`Replay error record ${range}`}
+          >
             Replay
           </button>
         )}

@@ -25,7 +25,9 @@ interface Props {
 }
 
 function describe(selection: ErrorSelection): string {
-  return "all" in selection ? "all open error records" : `${selection.ids.length} error record${selection.ids.length === 1 ? "" : "s"}`;
+  return "all" in selection
+    ? "all open error records"
+    : `${selection.ids.length} error record${selection.ids.length === 1 ? "" : "s"}`;
 }
 
 export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQueued }: Props) {
@@ -56,13 +58,22 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
       onSuccess: ({ queued }) => {
         setSelected(new Set());
         onReplayQueued();
-        setNotice(queued === 0 ? "Nothing to replay: those error records are no longer open." : `Replay queued for ${formatCount(queued)} error record${queued === 1 ? "" : "s"}. This list updates as they are re-sent with the current settings.`);
+        setNotice(
+          queued === 0
+            ? "Nothing to replay: those error records are no longer open."
+            : `Replay queued for ${formatCount(queued)} error record${queued === 1 ? "" : "s"}. This list updates as they are re-sent with the current settings.`,
+        );
       },
     });
   }
 
   function runDiscard(selection: ErrorSelection) {
-    if (!window.confirm(`Discard ${describe(selection)}? Their records will not be sent to Intercom, and this cannot be undone.`)) return;
+    if (
+      !window.confirm(
+        `Discard ${describe(selection)}? Their records will not be sent to Intercom, and this cannot be undone.`,
+      )
+    )
+      return;
     setNotice(null);
     discard.mutate(selection, {
       onSuccess: ({ discarded }) => {
@@ -78,11 +89,19 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
       <h2 id="errors-title" className="card-title">
         Error records
       </h2>
-      <p className="card-description">Records Intercom refused (4xx other than 429), with its answer. Fix the destination&apos;s settings, then replay them — or discard them.</p>
+      <p className="card-description">
+        Records Intercom refused (4xx other than 429), with its answer. Fix the destination&apos;s settings, then replay
+        them — or discard them.
+      </p>
       <div className={styles.toolbar}>
         <div className="field">
           <label htmlFor="error-status">Show</label>
-          <select id="error-status" className="input" value={filter} onChange={(e) => (setFilter(e.target.value), setSelected(new Set()))}>
+          <select
+            id="error-status"
+            className="input"
+            value={filter}
+            onChange={(e) => (setFilter(e.target.value), setSelected(new Set()))}
+          >
             {ERROR_RECORD_STATUS_VALUES.map((value) => (
               <option key={value} value={value}>
                 {STATUS_LABELS[value]}
@@ -93,16 +112,36 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
         <div className={styles.spacer} />
         {filter === "open" && (
           <>
-            <button type="button" className="btn btn-small" disabled={busy || chosen.length === 0} onClick={() => runReplay({ ids: chosen })}>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={busy || chosen.length === 0}
+              onClick={() => runReplay({ ids: chosen })}
+            >
               Replay selected ({chosen.length})
             </button>
-            <button type="button" className="btn btn-small btn-primary" disabled={busy || openIds.length === 0} onClick={() => runReplay({ all: true })}>
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={busy || openIds.length === 0}
+              onClick={() => runReplay({ all: true })}
+            >
               Replay all
             </button>
-            <button type="button" className="btn btn-small btn-danger" disabled={busy || chosen.length === 0} onClick={() => runDiscard({ ids: chosen })}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={busy || chosen.length === 0}
+              onClick={() => runDiscard({ ids: chosen })}
+            >
               Discard selected ({chosen.length})
             </button>
-            <button type="button" className="btn btn-small btn-danger" disabled={busy || openIds.length === 0} onClick={() => runDiscard({ all: true })}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger"
+              disabled={busy || openIds.length === 0}
+              onClick={() => runDiscard({ all: true })}
+            >
               Discard all
             </button>
           </>
@@ -122,7 +161,9 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
       {isPending && <p className="muted">Loading error records…</p>}
       {data && items.length === 0 && (
         <p className="muted" data-testid="errors-empty">
-          {filter === "open" ? "No open error records: every record sent so far was accepted." : `No ${STATUS_LABELS[filter]?.toLowerCase()} error records.`}
+          {filter === "open"
+            ? "No open error records: every record sent so far was accepted."
+            : `No ${STATUS_LABELS[filter]?.toLowerCase()} error records.`}
         </p>
       )}
       {items.length > 0 && (
@@ -153,11 +194,22 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
             </thead>
             <tbody>
               {items.map((record) => (
-                <ErrorRecordRow key={record.id} record={record} selected={selected.has(record.id)} onToggle={toggle} onReplay={(id) => runReplay({ ids: [id] })} busy={busy} />
+                <ErrorRecordRow
+                  key={record.id}
+                  record={record}
+                  selected={selected.has(record.id)}
+                  onToggle={toggle}
+                  onReplay={(id) => runReplay({ ids: [id] })}
+                  busy={busy}
+                />
               ))}
             </tbody>
           </table>
-          {data?.nextCursor && <p className="field-hint">Showing the newest {ERROR_PAGE_SIZE}. Replay all and Discard all act on every open error record.</p>}
+          {data?.nextCursor && (
+            <p className="field-hint">
+              Showing the newest {ERROR_PAGE_SIZE}. Replay all and Discard all act on every open error record.
+            </p>
+          )}
         </div>
       )}
     </section>

@@ -22,10 +22,22 @@ export function formatSeqRange(first: number | null, last: number | null): strin
 /** What the worker decided about each call (HOUSE-STYLE 11), in the user's words. */
 export const OUTCOME_LABELS: Record<string, { label: string; tone: "success" | "danger" | "neutral"; hint: string }> = {
   success: { label: "Delivered", tone: "success", hint: "Intercom accepted the request" },
-  conflict: { label: "Already exists", tone: "success", hint: "Intercom answered 409: the record was already there; its id is kept" },
+  conflict: {
+    label: "Already exists",
+    tone: "success",
+    hint: "Intercom answered 409: the record was already there; its id is kept",
+  },
   retry: { label: "Retried", tone: "neutral", hint: "5xx, timeout or reset: the call is retried with backoff" },
-  rate_limited: { label: "Rate limited", tone: "neutral", hint: "429: waited for the window to reset, without using a retry attempt" },
-  permanent: { label: "Error record", tone: "danger", hint: "Intercom refused the request: its records are kept as error records" },
+  rate_limited: {
+    label: "Rate limited",
+    tone: "neutral",
+    hint: "429: waited for the window to reset, without using a retry attempt",
+  },
+  permanent: {
+    label: "Error record",
+    tone: "danger",
+    hint: "Intercom refused the request: its records are kept as error records",
+  },
 };
 
 export const KIND_LABELS: Record<string, string> = { delivery: "Delivery", replay: "Replay", test: "Test" };

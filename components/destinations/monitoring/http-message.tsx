@@ -3,7 +3,13 @@ import { prettyBody } from "./format";
 import styles from "./monitoring.module.css";
 
 /** Headers and body of one side of an HTTP exchange, as the debug view and error records show them. */
-export function HttpMessage({ title, line, headers, body, emptyBody = "(no body)" }: {
+export function HttpMessage({
+  title,
+  line,
+  headers,
+  body,
+  emptyBody = "(no body)",
+}: {
   title: string;
   line?: ReactNode;
   headers?: Record<string, string> | null;
@@ -14,7 +20,11 @@ export function HttpMessage({ title, line, headers, body, emptyBody = "(no body)
   return (
     <section aria-label={title}>
       <h3 className={styles.ioTitle}>{title}</h3>
-      {line && <p style={{ margin: "0 0 8px", fontFamily: "var(--font-mono)", fontSize: 13, wordBreak: "break-all" }}>{line}</p>}
+      {line && (
+        <p style={{ margin: "0 0 8px", fontFamily: "var(--font-mono)", fontSize: 13, wordBreak: "break-all" }}>
+          {line}
+        </p>
+      )}
       {entries.length > 0 && (
         <table className={styles.headers}>
           <caption className="visually-hidden">{title} headers</caption>

@@ -13,7 +13,13 @@ export function OutcomeBadge({ outcome }: { outcome: string }) {
 
 /** The HTTP status, coloured by class; no answer (timeout, reset) shows as such. */
 export function HttpStatus({ status }: { status: number | null }) {
-  if (status === null) return <span className="badge" title="No HTTP answer: timeout or connection reset">No answer</span>;
-  const tone = status < 300 ? "badge badge-success" : status === 409 ? "badge" : status >= 400 ? "badge badge-danger" : "badge";
+  if (status === null)
+    return (
+      <span className="badge" title="No HTTP answer: timeout or connection reset">
+        No answer
+      </span>
+    );
+  const tone =
+    status < 300 ? "badge badge-success" : status === 409 ? "badge" : status >= 400 ? "badge badge-danger" : "badge";
   return <span className={tone}>{status}</span>;
 }

@@ -46,7 +46,10 @@ export function RateLimitCard({ destinationId, status }: { destinationId: string
             aria-valuemax={data.windowLimit}
             aria-valuenow={data.used}
           >
-            <div className={styles.trackUsed} style={{ width: `${data.windowLimit ? Math.min(100, (data.used / data.windowLimit) * 100) : 0}%` }} />
+            <div
+              className={styles.trackUsed}
+              style={{ width: `${data.windowLimit ? Math.min(100, (data.used / data.windowLimit) * 100) : 0}%` }}
+            />
           </div>
           <div className={styles.stats}>
             <div className={styles.stat}>
@@ -69,8 +72,11 @@ export function RateLimitCard({ destinationId, status }: { destinationId: string
             </div>
           </div>
           <p className="field-hint" style={{ marginTop: 10 }} aria-live="off">
-            {secondsLeft === null ? "No window open: no calls in the last 10 seconds." : `Resets in ${secondsLeft.toFixed(1)} s.`}
-            {data.windowLimit !== data.limitPer10s && ` Intercom reported a lower limit than the configured ${formatCount(data.limitPer10s)}.`}
+            {secondsLeft === null
+              ? "No window open: no calls in the last 10 seconds."
+              : `Resets in ${secondsLeft.toFixed(1)} s.`}
+            {data.windowLimit !== data.limitPer10s &&
+              ` Intercom reported a lower limit than the configured ${formatCount(data.limitPer10s)}.`}
           </p>
         </>
       )}

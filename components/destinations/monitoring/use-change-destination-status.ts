@@ -15,7 +15,8 @@ export function useChangeDestinationStatus(destinationId: string) {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
-    mutationFn: (action: StatusAction) => fetchJson(destinationApiPath(destinationId, action), { method: "POST", schema: destinationStatusViewSchema }),
+    mutationFn: (action: StatusAction) =>
+      fetchJson(destinationApiPath(destinationId, action), { method: "POST", schema: destinationStatusViewSchema }),
     onSuccess: async (view) => {
       queryClient.setQueryData<DeliveryProgressDto>(deliveryKeys.progress(destinationId), (old) =>
         old ? { ...old, status: view.status, statusMessage: view.statusMessage } : old,

@@ -10,7 +10,10 @@ import { destinationApiPath } from "./polling";
 export function useDeliveryCall(destinationId: string, callId: string | null) {
   return useQuery({
     queryKey: deliveryKeys.call(destinationId, callId ?? ""),
-    queryFn: () => fetchJson(destinationApiPath(destinationId, `calls/${encodeURIComponent(callId ?? "")}`), { schema: deliveryCallDetailSchema }),
+    queryFn: () =>
+      fetchJson(destinationApiPath(destinationId, `calls/${encodeURIComponent(callId ?? "")}`), {
+        schema: deliveryCallDetailSchema,
+      }),
     enabled: callId !== null,
     staleTime: Infinity,
   });

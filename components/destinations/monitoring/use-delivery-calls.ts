@@ -9,7 +9,12 @@ import { destinationApiPath, pollIntervalFor } from "./polling";
 export const CALLS_PAGE_SIZE = 25;
 
 /** One page of the activity log. Only the newest page polls: older pages do not change. */
-export function useDeliveryCalls(destinationId: string, filters: CallFilters, cursor: string | null, status: string | undefined) {
+export function useDeliveryCalls(
+  destinationId: string,
+  filters: CallFilters,
+  cursor: string | null,
+  status: string | undefined,
+) {
   const params = new URLSearchParams({ limit: String(CALLS_PAGE_SIZE) });
   if (filters.outcome) params.set("outcome", filters.outcome);
   if (filters.kind) params.set("kind", filters.kind);

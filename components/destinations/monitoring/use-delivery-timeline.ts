@@ -9,7 +9,8 @@ import { destinationApiPath, pollIntervalFor } from "./polling";
 export function useDeliveryTimeline(destinationId: string, status: string | undefined, minutes = 60) {
   return useQuery({
     queryKey: deliveryKeys.timeline(destinationId, minutes),
-    queryFn: () => fetchJson(destinationApiPath(destinationId, `timeline?minutes=${minutes}`), { schema: deliveryTimelineSchema }),
+    queryFn: () =>
+      fetchJson(destinationApiPath(destinationId, `timeline?minutes=${minutes}`), { schema: deliveryTimelineSchema }),
     refetchInterval: pollIntervalFor(status),
     staleTime: 0,
   });

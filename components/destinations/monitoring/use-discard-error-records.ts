@@ -11,7 +11,12 @@ import { destinationApiPath } from "./polling";
 export function useDiscardErrorRecords(destinationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (selection: ErrorSelection) => fetchJson(destinationApiPath(destinationId, "errors/discard"), { method: "POST", json: selection, schema: errorDiscardResultSchema }),
+    mutationFn: (selection: ErrorSelection) =>
+      fetchJson(destinationApiPath(destinationId, "errors/discard"), {
+        method: "POST",
+        json: selection,
+        schema: errorDiscardResultSchema,
+      }),
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: deliveryKeys.errors(destinationId) }),

@@ -12,7 +12,11 @@ export const ERROR_PAGE_SIZE = 200;
 export function useErrorRecords(destinationId: string, status: string, pollMs: number | false) {
   return useQuery({
     queryKey: deliveryKeys.errorPage(destinationId, status),
-    queryFn: () => fetchJson(destinationApiPath(destinationId, `errors?status=${encodeURIComponent(status)}&limit=${ERROR_PAGE_SIZE}`), { schema: errorRecordPageSchema }),
+    queryFn: () =>
+      fetchJson(
+        destinationApiPath(destinationId, `errors?status=${encodeURIComponent(status)}&limit=${ERROR_PAGE_SIZE}`),
+        { schema: errorRecordPageSchema },
+      ),
     refetchInterval: pollMs,
     staleTime: 0,
   });

@@ -11,7 +11,12 @@ import { destinationApiPath } from "./polling";
 export function useReplayErrorRecords(destinationId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (selection: ErrorSelection) => fetchJson(destinationApiPath(destinationId, "errors/replay"), { method: "POST", json: selection, schema: errorReplayResultSchema }),
+    mutationFn: (selection: ErrorSelection) =>
+      fetchJson(destinationApiPath(destinationId, "errors/replay"), {
+        method: "POST",
+        json: selection,
+        schema: errorReplayResultSchema,
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: deliveryKeys.errors(destinationId) }),
   });
 }

@@ -8,7 +8,11 @@ export type JsonSchema = Record<string, unknown>;
  * references rewritten to #/components/schemas/…, since a schema inside an OpenAPI document cannot
  * point at its own root.
  */
-export function toOpenApiSchema(schema: z.ZodType, io: "input" | "output", defs: Record<string, JsonSchema>): JsonSchema {
+export function toOpenApiSchema(
+  schema: z.ZodType,
+  io: "input" | "output",
+  defs: Record<string, JsonSchema>,
+): JsonSchema {
   const generated = z.toJSONSchema(schema, {
     io,
     unrepresentable: "any",
@@ -19,7 +23,8 @@ export function toOpenApiSchema(schema: z.ZodType, io: "input" | "output", defs:
     },
   }) as JsonSchema;
   const { $schema: _ignored, $defs, ...rest } = generated;
-  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) defs[name] = rewriteRefs(def) as JsonSchema;
+  for (const [name, def] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>))
+    defs[name] = rewriteRefs(def) as JsonSchema;
   return rewriteRefs(rest) as JsonSchema;
 }
 
@@ -28,7 +33,8 @@ function rewriteRefs(value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    out[key] = key === "$ref" && typeof v === "string" ? v.replace(/^#\/\$defs\//, "#/components/schemas/") : rewriteRefs(v);
+    out[key] =
+      key === "$ref" && typeof v === "string" ? v.replace(/^#\/\$defs\//, "#/components/schemas/") : rewriteRefs(v);
   }
   return out;
 }

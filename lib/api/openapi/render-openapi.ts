@@ -32,7 +32,11 @@ const SECURITY = {
   "session-or-api-key": [{ apiKey: [] }, { sessionCookie: [] }],
 } as const;
 
-function parametersFor(schema: z.ZodType | undefined, location: "path" | "query", defs: Record<string, JsonSchema>): JsonSchema[] {
+function parametersFor(
+  schema: z.ZodType | undefined,
+  location: "path" | "query",
+  defs: Record<string, JsonSchema>,
+): JsonSchema[] {
   if (!schema) return [];
   const json = toOpenApiSchema(schema, "input", defs);
   const properties = (json.properties ?? {}) as Record<string, JsonSchema>;
@@ -48,10 +52,18 @@ function parametersFor(schema: z.ZodType | undefined, location: "path" | "query"
 
 function operationFor(route: AnyApiRouteSpec, defs: Record<string, JsonSchema>): JsonSchema {
   const successStatus = String(route.status ?? 200);
-  const errorStatuses = new Set([500, ...(route.auth === "public" ? [] : [401]), ...(route.body || route.query || route.params ? [400] : []), ...(route.errors ?? [])]);
+  const errorStatuses = new Set([
+    500,
+    ...(route.auth === "public" ? [] : [401]),
+    ...(route.body || route.query || route.params ? [400] : []),
+    ...(route.errors ?? []),
+  ]);
   const responses: Record<string, JsonSchema> = {
     [successStatus]: route.response
-      ? { description: "Success", content: { "application/json": { schema: toOpenApiSchema(route.response, "output", defs) } } }
+      ? {
+          description: "Success",
+          content: { "application/json": { schema: toOpenApiSchema(route.response, "output", defs) } },
+        }
       : { description: "Success" },
   };
   for (const status of [...errorStatuses].sort()) {
@@ -69,7 +81,12 @@ function operationFor(route: AnyApiRouteSpec, defs: Record<string, JsonSchema>):
     security: SECURITY[route.auth],
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
-      ? { requestBody: { required: true, content: { "application/json": { schema: toOpenApiSchema(route.body, "input", defs) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: toOpenApiSchema(route.body, "input", defs) } },
+          },
+        }
       : {}),
     responses,
   };
@@ -77,12 +94,18 @@ function operationFor(route: AnyApiRouteSpec, defs: Record<string, JsonSchema>):
 
 /** get /api/v1/flows/{flowId}/runs → getFlowsFlowIdRuns */
 function operationIdFor(route: AnyApiRouteSpec): string {
-  const words = route.path.replace(/^\/api(\/v1)?/, "").split(/[^A-Za-z0-9]+/).filter(Boolean);
+  const words = route.path
+    .replace(/^\/api(\/v1)?/, "")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
   return route.method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
 }
 
 /** An OpenAPI 3.1 document for the given routes. */
-export function renderOpenApiDocument(routes: readonly AnyApiRouteSpec[], options: { serverUrl: string; version: string }): JsonSchema {
+export function renderOpenApiDocument(
+  routes: readonly AnyApiRouteSpec[],
+  options: { serverUrl: string; version: string },
+): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) {
@@ -96,7 +119,8 @@ export function renderOpenApiDocument(routes: readonly AnyApiRouteSpec[], option
     info: {
       title: "Flowgate API",
       version: options.version,
-      description: "Public API of Flowgate. Authenticate with `Authorization: Bearer <API key>` (create keys in Settings).",
+      description:
+        "Public API of Flowgate. Authenticate with `Authorization: Bearer <API key>` (create keys in Settings).",
     },
     servers: [{ url: options.serverUrl }],
     paths,
@@ -104,7 +128,12 @@ export function renderOpenApiDocument(routes: readonly AnyApiRouteSpec[], option
       schemas: { ...defs, Error: toOpenApiSchema(errorBodySchema, "output", defs) },
       securitySchemes: {
         apiKey: { type: "http", scheme: "bearer", description: "An API key: fg_<prefix>_<secret>" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "better-auth.session_token", description: "The web app's session (browser only)" },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "better-auth.session_token",
+          description: "The web app's session (browser only)",
+        },
       },
     },
   };

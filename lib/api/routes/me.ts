@@ -22,13 +22,22 @@ export const meRoute = defineApiRoute({
 });
 
 export async function describeCaller(org: OrgContext, database: Db = defaultDb()): Promise<MeResponse> {
-  const organisation = await database.organisation.findUnique({ where: { id: org.organisationId }, select: { id: true, name: true } });
+  const organisation = await database.organisation.findUnique({
+    where: { id: org.organisationId },
+    select: { id: true, name: true },
+  });
   if (!organisation) throw notFound("Organisation");
   const user = org.userId
-    ? await database.user.findFirst({ where: { id: org.userId, organisationId: org.organisationId }, select: { id: true, name: true, email: true, role: true } })
+    ? await database.user.findFirst({
+        where: { id: org.userId, organisationId: org.organisationId },
+        select: { id: true, name: true, email: true, role: true },
+      })
     : null;
   const apiKey = org.apiKeyId
-    ? await database.apiKey.findFirst({ where: { id: org.apiKeyId, organisationId: org.organisationId }, select: { id: true, name: true, prefix: true } })
+    ? await database.apiKey.findFirst({
+        where: { id: org.apiKeyId, organisationId: org.organisationId },
+        select: { id: true, name: true, prefix: true },
+      })
     : null;
   return { organisation, authenticatedWith: org.via, user, apiKey };
 }

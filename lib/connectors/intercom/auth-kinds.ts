@@ -31,7 +31,8 @@ export const intercomAuthKinds: readonly AuthKindDefinition[] = [
   {
     id: "oauth",
     name: "OAuth token",
-    description: "A token obtained through Intercom OAuth, for an admin (personal) or for the whole workspace (organisational).",
+    description:
+      "A token obtained through Intercom OAuth, for an admin (personal) or for the whole workspace (organisational).",
     oauthKinds: [
       { id: "personal", name: "Personal" },
       { id: "organisational", name: "Organisational" },

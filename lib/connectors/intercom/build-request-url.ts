@@ -20,12 +20,16 @@ export function buildRequestUrl(input: {
   } catch {
     return { ok: false, message: `Not a valid URL: ${input.url ?? `${input.baseUrl}${input.path}`}` };
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { ok: false, message: `Unsupported URL scheme ${url.protocol}` };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { ok: false, message: `Unsupported URL scheme ${url.protocol}` };
   if (url.username || url.password) return { ok: false, message: "URLs with credentials in them are refused" };
 
   const allowed = input.baseUrl ? [originOf(input.baseUrl)] : knownOrigins();
   if (!allowed.includes(url.origin)) {
-    return { ok: false, message: `Refusing to send the Intercom token to ${url.origin}: not the credential's region host` };
+    return {
+      ok: false,
+      message: `Refusing to send the Intercom token to ${url.origin}: not the credential's region host`,
+    };
   }
   for (const [key, value] of Object.entries(input.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
@@ -50,14 +54,21 @@ const MAX_REMEMBERED = 2_000;
  * same few URLs, and parsing and checking each again costs more than the lookup. The checks
  * depend only on the inputs (and the region hosts, fixed for the process).
  */
-export function resolveRequestUrl(input: Parameters<typeof buildRequestUrl>[0]): ResolvedUrl | { ok: false; message: string } {
+export function resolveRequestUrl(
+  input: Parameters<typeof buildRequestUrl>[0],
+): ResolvedUrl | { ok: false; message: string } {
   const cacheable = !input.query || Object.keys(input.query).length === 0;
   const key = cacheable ? `${input.baseUrl ?? ""}\n${input.url ?? ""}\n${input.path ?? ""}` : undefined;
   const known = key === undefined ? undefined : resolved.get(key);
   if (known !== undefined) return known;
   const result = buildRequestUrl(input);
   if (!result.ok) return result;
-  const url: ResolvedUrl = { ok: true, url: result.url.toString(), origin: result.url.origin, path: `${result.url.pathname}${result.url.search}` };
+  const url: ResolvedUrl = {
+    ok: true,
+    url: result.url.toString(),
+    origin: result.url.origin,
+    path: `${result.url.pathname}${result.url.search}`,
+  };
   if (key !== undefined) {
     if (resolved.size >= MAX_REMEMBERED) resolved.clear();
     resolved.set(key, url);

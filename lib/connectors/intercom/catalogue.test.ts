@@ -52,7 +52,8 @@ describe("the Intercom endpoint catalogue", () => {
     expect(endpoint.name.length).toBeGreaterThan(3);
     expect(endpoint.description.length).toBeGreaterThan(10);
     // Examples fill every path parameter, so a concrete URL can be built for the conformance test.
-    if (endpoint.pathParams.length > 0) expect(() => fillPathTemplate(endpoint.path, endpoint.examplePathParams ?? {})).not.toThrow();
+    if (endpoint.pathParams.length > 0)
+      expect(() => fillPathTemplate(endpoint.path, endpoint.examplePathParams ?? {})).not.toThrow();
     if (endpoint.access === "write" && endpoint.method !== "DELETE" && endpoint.bodySchema === undefined) {
       expect(endpoint.exampleBody).toBeUndefined(); // body-less writes (archive, unarchive) only
     }
@@ -75,15 +76,23 @@ describe("the Intercom endpoint catalogue", () => {
     expect(byId("contacts.update")?.safeParse({ signed_up_at: "yesterday" }).success).toBe(false);
     expect(byId("notes.create_for_contact")?.safeParse({ admin_id: "1" }).success).toBe(false);
     expect(byId("events.submit")?.safeParse({ event_name: "x", created_at: 1 }).success).toBe(false);
-    expect(byId("conversations.reply")?.safeParse({ message_type: "comment", type: "admin", body: "no admin" }).success).toBe(false);
+    expect(
+      byId("conversations.reply")?.safeParse({ message_type: "comment", type: "admin", body: "no admin" }).success,
+    ).toBe(false);
   });
 
   it("batch endpoints take at most 100 records in `contacts`, and their schema enforces it", () => {
     const batched = endpoints.filter((endpoint) => endpoint.batch);
-    expect(batched.map((endpoint) => endpoint.id).sort()).toEqual(["contacts.bulk_create", "contacts.bulk_delete", "contacts.bulk_update"]);
+    expect(batched.map((endpoint) => endpoint.id).sort()).toEqual([
+      "contacts.bulk_create",
+      "contacts.bulk_delete",
+      "contacts.bulk_update",
+    ]);
     for (const endpoint of batched) {
       expect(endpoint.batch).toEqual({ property: "contacts", maxItems: 100 });
-      const tooMany = { contacts: Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, email: `c${i}@example.com` })) };
+      const tooMany = {
+        contacts: Array.from({ length: 101 }, (_, i) => ({ id: `c${i}`, email: `c${i}@example.com` })),
+      };
       expect(endpoint.bodySchema?.safeParse(tooMany).success).toBe(false);
     }
   });

@@ -4,7 +4,12 @@ import { toUrlPath } from "./match-path";
 
 export type EndpointCheck =
   | { ok: true; endpoint: EndpointDefinition; pathParams: Record<string, string> }
-  | { ok: false; code: "method_not_allowed" | "not_in_version" | "unknown_path"; message: string; suggestedMethods: string[] };
+  | {
+      ok: false;
+      code: "method_not_allowed" | "not_in_version" | "unknown_path";
+      message: string;
+      suggestedMethods: string[];
+    };
 
 /** The wizard's warning for a method + URL that is not an Intercom endpoint in the chosen version. */
 export function checkEndpoint(method: string, pathOrUrl: string, version: string): EndpointCheck {

@@ -4,7 +4,8 @@ import { CallDeadlineError } from "./dispatch-call";
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const json = (body: unknown) => ({ body, rawBody: JSON.stringify(body) });
-const errorList = (code: string, message: string) => json({ type: "error.list", request_id: "r1", errors: [{ code, message }] });
+const errorList = (code: string, message: string) =>
+  json({ type: "error.list", request_id: "r1", errors: [{ code, message }] });
 
 describe("classifyResponse", () => {
   it.each([200, 201, 202, 204])("%i is success", (status) => {
@@ -25,18 +26,30 @@ describe("classifyResponse", () => {
   });
 
   it("429 without a reset falls back to Retry-After, then to one 10 s window; a past reset waits 0", () => {
-    expect(classifyResponse({ status: 429, headers: { "retry-after": "3" }, ...json({}), now: NOW }).retryAfterMs).toBe(3000);
-    expect(classifyResponse({ status: 429, headers: {}, ...json({}), now: NOW }).retryAfterMs).toBe(DEFAULT_RATE_LIMIT_WAIT_MS);
-    const past = { "x-ratelimit-limit": "1", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(Math.floor(NOW / 1000) - 5) };
+    expect(classifyResponse({ status: 429, headers: { "retry-after": "3" }, ...json({}), now: NOW }).retryAfterMs).toBe(
+      3000,
+    );
+    expect(classifyResponse({ status: 429, headers: {}, ...json({}), now: NOW }).retryAfterMs).toBe(
+      DEFAULT_RATE_LIMIT_WAIT_MS,
+    );
+    const past = {
+      "x-ratelimit-limit": "1",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String(Math.floor(NOW / 1000) - 5),
+    };
     expect(classifyResponse({ status: 429, headers: past, ...json({}), now: NOW }).retryAfterMs).toBe(0);
   });
 
   it.each([500, 502, 503, 504, 408])("%i is retry", (status) => {
-    expect(classifyResponse({ status, headers: {}, ...errorList("server_error", "Server Error"), now: NOW }).outcome).toBe("retry");
+    expect(
+      classifyResponse({ status, headers: {}, ...errorList("server_error", "Server Error"), now: NOW }).outcome,
+    ).toBe("retry");
   });
 
   it("a 503 with Retry-After carries the wait", () => {
-    expect(classifyResponse({ status: 503, headers: { "retry-after": "5" }, ...json({}), now: NOW }).retryAfterMs).toBe(5000);
+    expect(classifyResponse({ status: 503, headers: { "retry-after": "5" }, ...json({}), now: NOW }).retryAfterMs).toBe(
+      5000,
+    );
   });
 
   it("409 is conflict with the existing contact id from Intercom's message", () => {
@@ -69,12 +82,24 @@ describe("classifyResponse", () => {
   });
 
   it("a 4xx with a non-Intercom body is permanent with a plain message", () => {
-    const result = classifyResponse({ status: 400, headers: {}, body: "<html>bad</html>", rawBody: "<html>bad</html>", now: NOW });
+    const result = classifyResponse({
+      status: 400,
+      headers: {},
+      body: "<html>bad</html>",
+      rawBody: "<html>bad</html>",
+      now: NOW,
+    });
     expect(result).toEqual({ outcome: "permanent", errors: undefined, errorMessage: "Intercom answered 400" });
   });
 
   it("a redirect is reported, not treated as success", () => {
-    const result = classifyResponse({ status: 302, headers: { location: "https://evil.example/" }, body: null, rawBody: "", now: NOW });
+    const result = classifyResponse({
+      status: 302,
+      headers: { location: "https://evil.example/" },
+      body: null,
+      rawBody: "",
+      now: NOW,
+    });
     expect(result.outcome).toBe("permanent");
     expect(result.errorMessage).toContain("https://evil.example/");
   });
@@ -83,13 +108,18 @@ describe("classifyResponse", () => {
 describe("classifyTransportError", () => {
   it.each(["ECONNRESET", "ECONNREFUSED", "EPIPE", "UND_ERR_SOCKET", "EAI_AGAIN"])("%s is retry", (code) => {
     const error = Object.assign(new Error("boom"), { code });
-    expect(classifyTransportError({ error })).toMatchObject({ outcome: "retry", errorMessage: expect.stringContaining(code) });
+    expect(classifyTransportError({ error })).toMatchObject({
+      outcome: "retry",
+      errorMessage: expect.stringContaining(code),
+    });
   });
 
   it("timeouts are retry and say so", () => {
     const headers = Object.assign(new Error("Headers Timeout Error"), { code: "UND_ERR_HEADERS_TIMEOUT" });
     expect(classifyTransportError({ error: headers }).errorMessage).toMatch(/^Timed out/);
-    expect(classifyTransportError({ error: new CallDeadlineError() }).errorMessage).toMatch(/^Timed out.*FLOWGATE_CALL_TIMEOUT/);
+    expect(classifyTransportError({ error: new CallDeadlineError() }).errorMessage).toMatch(
+      /^Timed out.*FLOWGATE_CALL_TIMEOUT/,
+    );
   });
 
   it("finds the code on a wrapped cause and recognises 'socket hang up'", () => {

@@ -40,7 +40,12 @@ export function classifyResponse({ status, headers, body, rawBody, now = Date.no
   }
   if (status >= 500 || status === 408) {
     const retryAfter = parseRetryAfter(headers, now);
-    return { outcome: "retry", errors, errorMessage: message, ...(retryAfter !== undefined ? { retryAfterMs: clampWait(retryAfter) } : {}) };
+    return {
+      outcome: "retry",
+      errors,
+      errorMessage: message,
+      ...(retryAfter !== undefined ? { retryAfterMs: clampWait(retryAfter) } : {}),
+    };
   }
   if (status === 409) {
     const existingId = parseExistingId(errors, rawBody);
@@ -77,7 +82,13 @@ const RETRYABLE_CODES = new Set([
   "FLOWGATE_CALL_TIMEOUT",
 ]);
 
-const TIMEOUT_CODES = new Set(["ETIMEDOUT", "UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "FLOWGATE_CALL_TIMEOUT"]);
+const TIMEOUT_CODES = new Set([
+  "ETIMEDOUT",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "UND_ERR_HEADERS_TIMEOUT",
+  "UND_ERR_BODY_TIMEOUT",
+  "FLOWGATE_CALL_TIMEOUT",
+]);
 
 export interface TransportFacts {
   error: unknown;
@@ -93,8 +104,10 @@ export function classifyTransportError({ error, aborted }: TransportFacts): Clas
     return { outcome: "retry", errorMessage: `Timed out waiting for Intercom${code ? ` (${code})` : ""}` };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  if (code && RETRYABLE_CODES.has(code)) return { outcome: "retry", errorMessage: `Connection problem (${code}): ${detail}` };
-  if (/socket hang up|other side closed/i.test(detail)) return { outcome: "retry", errorMessage: `Connection reset: ${detail}` };
+  if (code && RETRYABLE_CODES.has(code))
+    return { outcome: "retry", errorMessage: `Connection problem (${code}): ${detail}` };
+  if (/socket hang up|other side closed/i.test(detail))
+    return { outcome: "retry", errorMessage: `Connection reset: ${detail}` };
   // Unknown transport failures are retried (bounded by the caller's attempts) rather than dropped.
   return { outcome: "retry", errorMessage: `Request failed: ${detail}` };
 }

@@ -21,13 +21,25 @@ describe("sendIntercomRequest", () => {
   it("sends the token, Intercom-Version and a JSON body, and parses a JSON success with rate-limit headers", async () => {
     const reset = Math.floor(Date.now() / 1000) + 9;
     const local = await serve((req, res) =>
-      sendJson(res, 200, { type: "contact", id: "c1", echo: JSON.parse(req.body) }, {
-        "x-ratelimit-limit": "1666",
-        "x-ratelimit-remaining": "1665",
-        "x-ratelimit-reset": String(reset),
-      }),
+      sendJson(
+        res,
+        200,
+        { type: "contact", id: "c1", echo: JSON.parse(req.body) },
+        {
+          "x-ratelimit-limit": "1666",
+          "x-ratelimit-remaining": "1665",
+          "x-ratelimit-reset": String(reset),
+        },
+      ),
     );
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "POST", path: "/contacts", token: TOKEN, version: "2.14", body: { email: "a@example.com" } });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "POST",
+      path: "/contacts",
+      token: TOKEN,
+      version: "2.14",
+      body: { email: "a@example.com" },
+    });
 
     expect(result.outcome).toBe("success");
     expect(result.status).toBe(200);
@@ -44,7 +56,13 @@ describe("sendIntercomRequest", () => {
   it("masks the token in the request it reports, and sends a string body byte for byte", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, {}));
     const body = '{"email":"a@example.com",  "name":"spaced"}';
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "POST", path: "/contacts", token: TOKEN, body });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "POST",
+      path: "/contacts",
+      token: TOKEN,
+      body,
+    });
     expect(local.requests[0]?.body).toBe(body);
     expect(result.request.body).toBe(body);
     expect(result.request.headers.authorization).toBe(`Bearer ••••${TOKEN.slice(-4)}`);
@@ -65,7 +83,13 @@ describe("sendIntercomRequest", () => {
 
   it("a signal aborted before the call makes no request and is marked cancelled", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, {}));
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, signal: AbortSignal.abort() });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/me",
+      token: TOKEN,
+      signal: AbortSignal.abort(),
+    });
     expect(result).toMatchObject({ outcome: "retry", errorMessage: "Request cancelled before Intercom answered" });
     expect(local.requests).toHaveLength(0);
   });
@@ -85,7 +109,13 @@ describe("sendIntercomRequest", () => {
 
   it("adds query parameters and encodes them", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, { data: [] }));
-    await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/contacts", query: { per_page: 150, starting_after: "a b", skip: undefined }, token: TOKEN });
+    await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/contacts",
+      query: { per_page: 150, starting_after: "a b", skip: undefined },
+      token: TOKEN,
+    });
     expect(local.requests[0]?.url).toBe("/contacts?per_page=150&starting_after=a+b");
   });
 
@@ -98,7 +128,13 @@ describe("sendIntercomRequest", () => {
         "x-ratelimit-reset": String(reset),
       }),
     );
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "POST", path: "/contacts", token: TOKEN, body: {} });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "POST",
+      path: "/contacts",
+      token: TOKEN,
+      body: {},
+    });
     expect(result.outcome).toBe("rate_limited");
     expect(result.rateLimit?.remaining).toBe(0);
     expect(result.retryAfterMs).toBeGreaterThan(4000);
@@ -108,13 +144,23 @@ describe("sendIntercomRequest", () => {
 
   it("reports 409 as conflict with the existing id, 401 as permanent with Intercom's code, 503 as retry", async () => {
     const local = await serve((req, res) => {
-      if (req.url === "/conflict") return sendJson(res, 409, errorList("conflict", "A contact matching those details already exists with id=abc123def456"));
+      if (req.url === "/conflict")
+        return sendJson(
+          res,
+          409,
+          errorList("conflict", "A contact matching those details already exists with id=abc123def456"),
+        );
       if (req.url === "/auth") return sendJson(res, 401, errorList("unauthorized", "Access Token Invalid"));
       return sendJson(res, 503, errorList("service_unavailable", "Sorry, the API service is temporarily unavailable"));
     });
-    const send = (path: string) => sendIntercomRequest({ baseUrl: local.url, method: "POST", path, token: TOKEN, body: {} });
+    const send = (path: string) =>
+      sendIntercomRequest({ baseUrl: local.url, method: "POST", path, token: TOKEN, body: {} });
     expect(await send("/conflict")).toMatchObject({ outcome: "conflict", status: 409, existingId: "abc123def456" });
-    expect(await send("/auth")).toMatchObject({ outcome: "permanent", status: 401, errors: [{ code: "unauthorized", message: "Access Token Invalid" }] });
+    expect(await send("/auth")).toMatchObject({
+      outcome: "permanent",
+      status: 401,
+      errors: [{ code: "unauthorized", message: "Access Token Invalid" }],
+    });
     expect(await send("/down")).toMatchObject({ outcome: "retry", status: 503 });
   });
 
@@ -135,7 +181,13 @@ describe("sendIntercomRequest", () => {
   it("times out a slow answer as retry, within the deadline", async () => {
     const local = await serve(() => undefined); // never answers
     const started = Date.now();
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, timeoutMs: 300 });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/me",
+      token: TOKEN,
+      timeoutMs: 300,
+    });
     expect(result.outcome).toBe("retry");
     expect(result.status).toBeUndefined();
     expect(result.errorMessage).toMatch(/^Timed out/);
@@ -149,15 +201,30 @@ describe("sendIntercomRequest", () => {
       res.on("close", () => clearInterval(timer));
     });
     const started = Date.now();
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, timeoutMs: 300 });
-    expect(result).toMatchObject({ outcome: "retry", errorMessage: expect.stringMatching(/^Timed out.*FLOWGATE_CALL_TIMEOUT/) });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/me",
+      token: TOKEN,
+      timeoutMs: 300,
+    });
+    expect(result).toMatchObject({
+      outcome: "retry",
+      errorMessage: expect.stringMatching(/^Timed out.*FLOWGATE_CALL_TIMEOUT/),
+    });
     expect(result.status).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it("a connection reset mid-request is retry", async () => {
     const local = await serve((_req, _res, socket) => socket.destroy());
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "POST", path: "/contacts", token: TOKEN, body: {} });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "POST",
+      path: "/contacts",
+      token: TOKEN,
+      body: {},
+    });
     expect(result.outcome).toBe("retry");
     expect(result.status).toBeUndefined();
     expect(result.errorMessage).toMatch(/UND_ERR_SOCKET|ECONNRESET|other side closed|socket hang up/);
@@ -176,13 +243,20 @@ describe("sendIntercomRequest", () => {
     const local = await serve(() => undefined);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const result = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN, signal: controller.signal });
+    const result = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/me",
+      token: TOKEN,
+      signal: controller.signal,
+    });
     expect(result).toMatchObject({ outcome: "retry", errorMessage: "Request cancelled before Intercom answered" });
   });
 
   it("keeps connections alive: twenty sequential calls reuse their sockets", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, { ok: true }));
-    for (let i = 0; i < 20; i++) await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN });
+    for (let i = 0; i < 20; i++)
+      await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/me", token: TOKEN });
     expect(local.requests).toHaveLength(20);
     // undici may open a second socket while the first is being released; never one per call.
     expect(local.connections()).toBeLessThanOrEqual(2);
@@ -192,8 +266,16 @@ describe("sendIntercomRequest", () => {
     const local = await serve((_req, res) => sendJson(res, 200, {}));
     const other = await startLocalServer((_req, res) => sendJson(res, 200, {}));
     try {
-      const result = await sendIntercomRequest({ baseUrl: local.url, url: `${other.url}/contacts`, method: "GET", token: TOKEN });
-      expect(result).toMatchObject({ outcome: "permanent", errorMessage: expect.stringContaining("Refusing to send the Intercom token") });
+      const result = await sendIntercomRequest({
+        baseUrl: local.url,
+        url: `${other.url}/contacts`,
+        method: "GET",
+        token: TOKEN,
+      });
+      expect(result).toMatchObject({
+        outcome: "permanent",
+        errorMessage: expect.stringContaining("Refusing to send the Intercom token"),
+      });
       const noBase = await sendIntercomRequest({ url: `${other.url}/contacts`, method: "GET", token: TOKEN });
       expect(noBase.outcome).toBe("permanent");
       expect(other.requests).toHaveLength(0);
@@ -208,9 +290,21 @@ describe("sendIntercomRequest", () => {
       res.writeHead(200, { "content-type": req.url === "/big" ? "text/plain" : "application/octet-stream" });
       res.end(req.url === "/big" ? "x".repeat(5000) : payload);
     });
-    const bytes = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/download", token: TOKEN, responseType: "buffer" });
+    const bytes = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/download",
+      token: TOKEN,
+      responseType: "buffer",
+    });
     expect(bytes.bodyBytes?.equals(payload)).toBe(true);
-    const big = await sendIntercomRequest({ baseUrl: local.url, method: "GET", path: "/big", token: TOKEN, maxResponseBytes: 1000 });
+    const big = await sendIntercomRequest({
+      baseUrl: local.url,
+      method: "GET",
+      path: "/big",
+      token: TOKEN,
+      maxResponseBytes: 1000,
+    });
     expect(big.rawBody).toHaveLength(1000);
     expect(big.errorMessage).toContain("truncated");
   });

@@ -58,8 +58,15 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     const now = Date.now();
     // A successful answer's body is parsed only when someone reads it: at thousands of calls a
     // second, most answers are only stored (as text) and never looked into.
-    let decoded: { value: unknown } | undefined = status >= 200 && status < 300 ? undefined : { value: buffer ? null : decodeBody(rawBody, contentType) };
-    const classification = classifyResponse({ status, headers: responseHeaders, body: decoded?.value ?? null, rawBody, now });
+    let decoded: { value: unknown } | undefined =
+      status >= 200 && status < 300 ? undefined : { value: buffer ? null : decodeBody(rawBody, contentType) };
+    const classification = classifyResponse({
+      status,
+      headers: responseHeaders,
+      body: decoded?.value ?? null,
+      rawBody,
+      now,
+    });
     const rateLimit = parseRateLimitHeaders(responseHeaders, now);
     return {
       ...classification,
@@ -78,7 +85,8 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     };
   } catch (error) {
     // Security: a call the outbound guard refused is a configuration problem, never retried.
-    if (isOutboundRefusal(error)) return emptyResult(sent, started, { outcome: "permanent", errorMessage: outboundRefusalMessage(error) });
+    if (isOutboundRefusal(error))
+      return emptyResult(sent, started, { outcome: "permanent", errorMessage: outboundRefusalMessage(error) });
     const classification = classifyTransportError({ error, aborted: Boolean(input.signal?.aborted) });
     return emptyResult(sent, started, classification);
   }

@@ -103,6 +103,8 @@ describe("endpointsByObject", () => {
     const total = [...groups.values()].reduce((sum, list) => sum + list.length, 0);
     expect(total).toBe(intercomConnector.endpoints.length);
     expect(groups.get("Contacts")?.map((endpoint) => endpoint.id)).toContain("contacts.update");
-    expect(groups.get("Bulk contacts (Preview)")?.every((endpoint) => endpoint.versions.join() === "Preview")).toBe(true);
+    expect(groups.get("Bulk contacts (Preview)")?.every((endpoint) => endpoint.versions.join() === "Preview")).toBe(
+      true,
+    );
   });
 });

@@ -135,7 +135,12 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   private finish(truncated: boolean): void {
     if (!this.settle()) return;
     const chunks = this.chunks;
-    this.resolve({ status: this.status, headers: this.headers, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated });
+    this.resolve({
+      status: this.status,
+      headers: this.headers,
+      bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks),
+      truncated,
+    });
   }
 
   /** True the first time: the call is over, whichever way. */

@@ -1,6 +1,11 @@
 // The Intercom connector's public surface; import from here rather than from deep files.
 export { checkEndpoint, type EndpointCheck } from "./check-endpoint";
-export { classifyResponse, classifyTransportError, type Classification, type IntercomOutcome } from "./classify-outcome";
+export {
+  classifyResponse,
+  classifyTransportError,
+  type Classification,
+  type IntercomOutcome,
+} from "./classify-outcome";
 export { DEFAULT_TIMEOUT_MS, sendIntercomRequest } from "./client";
 export type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
 export {

@@ -9,7 +9,9 @@ describe("match-path", () => {
   });
 
   it("matches templates segment by segment", () => {
-    expect(matchPathTemplate("/contacts/{contact_id}/tags", "/contacts/abc/tags")?.params).toEqual({ contact_id: "abc" });
+    expect(matchPathTemplate("/contacts/{contact_id}/tags", "/contacts/abc/tags")?.params).toEqual({
+      contact_id: "abc",
+    });
     expect(matchPathTemplate("/contacts/{contact_id}", "/contacts/abc/tags")).toBeNull();
     expect(matchPathTemplate("/contacts/{contact_id}", "/companies/abc")).toBeNull();
   });
@@ -26,7 +28,9 @@ describe("match-path", () => {
   });
 
   it("fillPathTemplate encodes values and refuses missing ones", () => {
-    expect(fillPathTemplate("/contacts/{contact_id}/tags/{tag_id}", { contact_id: "a/b c", tag_id: "7" })).toBe("/contacts/a%2Fb%20c/tags/7");
+    expect(fillPathTemplate("/contacts/{contact_id}/tags/{tag_id}", { contact_id: "a/b c", tag_id: "7" })).toBe(
+      "/contacts/a%2Fb%20c/tags/7",
+    );
     expect(() => fillPathTemplate("/contacts/{contact_id}", {})).toThrow(/contact_id/);
   });
 });

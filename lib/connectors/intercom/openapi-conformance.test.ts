@@ -26,8 +26,11 @@ if (!available) {
 }
 
 describe.skipIf(!available)(`Intercom OpenAPI conformance (${openApiDir()})`, () => {
-  const keys = available ? new Map(described.map((version) => [version, operationKeys(version)])) : new Map<string, Set<string>>();
-  const exists = (endpoint: EndpointDefinition, version: string) => keys.get(version)?.has(operationKey(endpoint.method, endpoint.path)) ?? false;
+  const keys = available
+    ? new Map(described.map((version) => [version, operationKeys(version)]))
+    : new Map<string, Set<string>>();
+  const exists = (endpoint: EndpointDefinition, version: string) =>
+    keys.get(version)?.has(operationKey(endpoint.method, endpoint.path)) ?? false;
 
   it("the descriptions are the versions we think they are (a sanity check of the oracle)", () => {
     expect(keys.get("2.16")?.has("PUT /contacts/{}")).toBe(true);
@@ -39,7 +42,9 @@ describe.skipIf(!available)(`Intercom OpenAPI conformance (${openApiDir()})`, ()
 
   describe.each(endpoints.map((endpoint) => [endpoint.id, endpoint] as const))("%s", (_id, endpoint) => {
     it.each(described)("exists in %s exactly when it claims to", (version) => {
-      expect(exists(endpoint, version), `${endpoint.method} ${endpoint.path} in ${version}`).toBe(endpoint.versions.includes(version));
+      expect(exists(endpoint, version), `${endpoint.method} ${endpoint.path} in ${version}`).toBe(
+        endpoint.versions.includes(version),
+      );
     });
 
     it("claims the undescribed versions (2.12, 2.13, 2.15) only when both described neighbours have it", () => {
@@ -52,26 +57,59 @@ describe.skipIf(!available)(`Intercom OpenAPI conformance (${openApiDir()})`, ()
       }
     });
 
-    it.each(endpoint.versions.filter((version) => described.includes(version)))("its example request validates against %s", async (version) => {
-      const path = fillPathTemplate(endpoint.path, endpoint.examplePathParams ?? {});
-      const headers: Record<string, string> = { "intercom-version": version, authorization: "Bearer example", accept: "application/json" };
-      if (endpoint.exampleBody) headers["content-type"] = "application/json";
-      const result = await validateRequest(version, { method: endpoint.method, path, headers, body: endpoint.exampleBody });
-      expect(result.operation && operationKey(...(result.operation.split(" ") as [string, string]))).toBe(operationKey(endpoint.method, endpoint.path));
-      expect(result.errors).toEqual([]);
-      expect(result.valid).toBe(true);
-    });
+    it.each(endpoint.versions.filter((version) => described.includes(version)))(
+      "its example request validates against %s",
+      async (version) => {
+        const path = fillPathTemplate(endpoint.path, endpoint.examplePathParams ?? {});
+        const headers: Record<string, string> = {
+          "intercom-version": version,
+          authorization: "Bearer example",
+          accept: "application/json",
+        };
+        if (endpoint.exampleBody) headers["content-type"] = "application/json";
+        const result = await validateRequest(version, {
+          method: endpoint.method,
+          path,
+          headers,
+          body: endpoint.exampleBody,
+        });
+        expect(result.operation && operationKey(...(result.operation.split(" ") as [string, string]))).toBe(
+          operationKey(endpoint.method, endpoint.path),
+        );
+        expect(result.errors).toEqual([]);
+        expect(result.valid).toBe(true);
+      },
+    );
   });
 
   it("the validator is real: requests Intercom would refuse do not validate", async () => {
-    const note = await validateRequest("2.16", { method: "POST", path: "/contacts/abc/notes", headers: { "intercom-version": "2.16" }, body: { admin_id: "1" } });
+    const note = await validateRequest("2.16", {
+      method: "POST",
+      path: "/contacts/abc/notes",
+      headers: { "intercom-version": "2.16" },
+      body: { admin_id: "1" },
+    });
     expect(note.valid).toBe(false);
-    const contact = await validateRequest("2.11", { method: "POST", path: "/contacts", headers: { "intercom-version": "2.11" }, body: { name: "No identifier" } });
+    const contact = await validateRequest("2.11", {
+      method: "POST",
+      path: "/contacts",
+      headers: { "intercom-version": "2.11" },
+      body: { name: "No identifier" },
+    });
     expect(contact.valid).toBe(false);
     const tooMany = { contacts: Array.from({ length: 101 }, (_, i) => ({ email: `c${i}@example.com` })) };
-    const bulk = await validateRequest("Preview", { method: "POST", path: "/contacts/bulk", headers: { "intercom-version": "Preview" }, body: tooMany });
+    const bulk = await validateRequest("Preview", {
+      method: "POST",
+      path: "/contacts/bulk",
+      headers: { "intercom-version": "Preview" },
+      body: tooMany,
+    });
     expect(bulk.valid).toBe(false);
-    const version = await validateRequest("2.16", { method: "GET", path: "/me", headers: { "intercom-version": "9.99" } });
+    const version = await validateRequest("2.16", {
+      method: "GET",
+      path: "/me",
+      headers: { "intercom-version": "9.99" },
+    });
     expect(version.valid).toBe(false);
   });
 });

@@ -45,7 +45,11 @@ function operatorOrigins(): string[] {
 /** Intercom's region hosts (https only), the configured sandbox and FLOWGATE_OUTBOUND_ALLOW_ORIGINS. Read per call. */
 export function intercomOutboundPolicy(): OutboundPolicy {
   const trusted = () => [originOf(sandboxBaseUrl()), ...operatorOrigins()].filter((o): o is string => o !== undefined);
-  const regions = () => intercomRegions.filter((r) => r.id !== "sandbox").map((r) => originOf(r.baseUrl() ?? "")).filter((o): o is string => o !== undefined);
+  const regions = () =>
+    intercomRegions
+      .filter((r) => r.id !== "sandbox")
+      .map((r) => originOf(r.baseUrl() ?? ""))
+      .filter((o): o is string => o !== undefined);
   return { allowedOrigins: () => [...regions(), ...trusted()], trustedOrigins: trusted };
 }
 
@@ -54,7 +58,10 @@ export function intercomOutboundPolicy(): OutboundPolicy {
  * address that is private), or undefined. Decimal/hex/octal hosts (http://2130706433/) are already
  * dotted IPv4 here: WHATWG URL parsing normalises them.
  */
-export function refusalBeforeLookup(url: URL | string, policy: OutboundPolicy = intercomOutboundPolicy()): string | undefined {
+export function refusalBeforeLookup(
+  url: URL | string,
+  policy: OutboundPolicy = intercomOutboundPolicy(),
+): string | undefined {
   const parsed = typeof url === "string" ? (URL.canParse(url) ? new URL(url) : undefined) : url;
   if (!parsed) return `not a URL: ${String(url)}`;
   if (parsed.username || parsed.password) return "the URL carries a user name or password";
@@ -78,7 +85,12 @@ export function guardedLookup(resolve: typeof dns.lookup = dns.lookup): LookupFu
       const list = addresses as dns.LookupAddress[];
       for (const { address } of list) {
         const reason = refusedAddressReason(address);
-        if (reason) return callback(new OutboundRefusedError(`Refusing to connect to ${host}: it resolves to ${address}, a ${reason} address`), "", 0);
+        if (reason)
+          return callback(
+            new OutboundRefusedError(`Refusing to connect to ${host}: it resolves to ${address}, a ${reason} address`),
+            "",
+            0,
+          );
       }
       const first = list[0];
       if (!first) return callback(Object.assign(new Error(`${host} has no address`), { code: "ENOTFOUND" }), "", 0);
@@ -89,7 +101,10 @@ export function guardedLookup(resolve: typeof dns.lookup = dns.lookup): LookupFu
 }
 
 /** An undici connector that applies the policy before connecting and checks the connected peer after. */
-export function createGuardedConnector(policy: OutboundPolicy, connectOptions: { timeout?: number } = {}): buildConnector.connector {
+export function createGuardedConnector(
+  policy: OutboundPolicy,
+  connectOptions: { timeout?: number } = {},
+): buildConnector.connector {
   // IP-literal hosts skip the lookup (Node connects to them directly): refusalBeforeLookup covers those.
   const checked = buildConnector({ ...connectOptions, lookup: guardedLookup(policy.lookup) });
   const trustedConnector = buildConnector(connectOptions);

@@ -5,14 +5,18 @@ const BASE = "https://api.intercom.io";
 
 describe("nextPage", () => {
   it("follows a cursor", () => {
-    expect(nextPage({ pages: { next: { per_page: 50, starting_after: "WzE3MzQ=" } } }, BASE)).toEqual({ startingAfter: "WzE3MzQ=" });
+    expect(nextPage({ pages: { next: { per_page: 50, starting_after: "WzE3MzQ=" } } }, BASE)).toEqual({
+      startingAfter: "WzE3MzQ=",
+    });
   });
 
   it("follows a same-host next link, never another host", () => {
     expect(nextPage({ pages: { next: "https://api.intercom.io/contacts/1/companies?page=2" } }, BASE)).toEqual({
       url: "https://api.intercom.io/contacts/1/companies?page=2",
     });
-    expect(nextPage({ pages: { next: "/contacts/1/companies?page=2" } }, BASE)).toEqual({ url: "https://api.intercom.io/contacts/1/companies?page=2" });
+    expect(nextPage({ pages: { next: "/contacts/1/companies?page=2" } }, BASE)).toEqual({
+      url: "https://api.intercom.io/contacts/1/companies?page=2",
+    });
     expect(nextPage({ pages: { next: "https://evil.example/steal" } }, BASE)).toBeUndefined();
   });
 

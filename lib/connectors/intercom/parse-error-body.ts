@@ -8,9 +8,7 @@ export interface IntercomError {
 
 const errorListSchema = z.object({
   type: z.literal("error.list"),
-  errors: z.array(
-    z.object({ code: z.string(), message: z.string().nullish(), field: z.string().nullish() }),
-  ),
+  errors: z.array(z.object({ code: z.string(), message: z.string().nullish(), field: z.string().nullish() })),
 });
 
 /** Intercom's `{"type":"error.list","errors":[{code,message}]}`, or undefined for any other body. */

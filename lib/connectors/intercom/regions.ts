@@ -30,9 +30,13 @@ export function findRegion(regionId: string): RegionDefinition | undefined {
 export function regionBaseUrl(regionId: string): string {
   const url = findRegion(regionId)?.baseUrl();
   if (!url) {
-    throw new DomainError("unknown_region", `Unknown Intercom region "${regionId}": use one of ${REGION_IDS.join(", ")}`, {
-      field: "region",
-    });
+    throw new DomainError(
+      "unknown_region",
+      `Unknown Intercom region "${regionId}": use one of ${REGION_IDS.join(", ")}`,
+      {
+        field: "region",
+      },
+    );
   }
   return url;
 }

@@ -18,7 +18,11 @@ export const batchingSchema = z
       .min(1, { error: "Batch size must be at least 1" })
       .max(MAX_BATCH_SIZE, { error: `Batch size can be at most ${MAX_BATCH_SIZE.toLocaleString("en-US")}` })
       .default(DEFAULT_BATCH_SIZE),
-    algorithm: z.enum(BATCHING_ALGORITHMS, { error: "Choose a grouping algorithm: JSON array, property inside a JSON object, or code" }).default("json_array"),
+    algorithm: z
+      .enum(BATCHING_ALGORITHMS, {
+        error: "Choose a grouping algorithm: JSON array, property inside a JSON object, or code",
+      })
+      .default("json_array"),
     /** json_object_property: the property that holds the records, e.g. "contacts". */
     propertyName: z.string().trim().max(200, { error: "The property name is too long" }).default(""),
     /** json_object_property: other top-level fields, as a JSON object. */
@@ -31,16 +35,28 @@ export const batchingSchema = z
     if (!batching.enabled) return;
     if (batching.algorithm === "json_object_property") {
       if (batching.propertyName === "") {
-        ctx.addIssue({ code: "custom", path: ["propertyName"], message: "Enter the property that holds the records, e.g. contacts" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["propertyName"],
+          message: "Enter the property that holds the records, e.g. contacts",
+        });
       }
       const other = parseOtherPropsJson(batching.otherPropsJson);
       if (!other.ok) ctx.addIssue({ code: "custom", path: ["otherPropsJson"], message: other.message });
       else if (batching.propertyName !== "" && Object.hasOwn(other.value, batching.propertyName)) {
-        ctx.addIssue({ code: "custom", path: ["otherPropsJson"], message: `Other props must not contain "${batching.propertyName}": the records go there` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["otherPropsJson"],
+          message: `Other props must not contain "${batching.propertyName}": the records go there`,
+        });
       }
     }
     if (batching.algorithm === "code" && batching.code.trim() === "") {
-      ctx.addIssue({ code: "custom", path: ["code"], message: "Write the grouping function (start from the template)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["code"],
+        message: "Write the grouping function (start from the template)",
+      });
     }
   });
 

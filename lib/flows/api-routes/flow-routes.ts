@@ -28,7 +28,8 @@ export const createFlowRoute = defineApiRoute({
 export const getFlowRoute = defineApiRoute({
   method: "GET",
   path: "/api/v1/flows/{id}",
-  summary: "A flow's canvas: nodes (sources, Nexsets, destinations, response sources) with live figures, edges and the saved layout",
+  summary:
+    "A flow's canvas: nodes (sources, Nexsets, destinations, response sources) with live figures, edges and the saved layout",
   tags,
   auth,
   params: flowIdParamsSchema,
@@ -40,7 +41,8 @@ export const updateFlowRoute = defineApiRoute({
   method: "PUT",
   path: "/api/v1/flows/{id}",
   summary: "Rename a flow and/or save its layout (the definition's node positions)",
-  description: "Positions of nodes that are not in the flow are dropped; edges are always derived from the rows and never stored.",
+  description:
+    "Positions of nodes that are not in the flow are dropped; edges are always derived from the rows and never stored.",
   tags,
   auth,
   params: flowIdParamsSchema,

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { defineApiRoute } from "@/lib/api/route-spec";
-import { nexsetRecordViewSchema, nexsetViewQuerySchema, nexsetViewSchema, sampleCountSchema } from "@/lib/nexsets/schemas";
+import {
+  nexsetRecordViewSchema,
+  nexsetViewQuerySchema,
+  nexsetViewSchema,
+  sampleCountSchema,
+} from "@/lib/nexsets/schemas";
 
 const tags = ["Nexsets"];
 const auth = "session-or-api-key" as const;
@@ -9,7 +14,8 @@ const params = z.object({ id: z.string().trim().min(1).max(64) });
 export const getNexsetRoute = defineApiRoute({
   method: "GET",
   path: "/api/v1/nexsets/{id}",
-  summary: "A Nexset: inferred schema (names, types, null counts), a page of records, the samples and where the records came from",
+  summary:
+    "A Nexset: inferred schema (names, types, null counts), a page of records, the samples and where the records came from",
   tags,
   auth,
   params,

@@ -1,8 +1,20 @@
 import { defineApiRoute } from "@/lib/api/route-spec";
 import { listRunsQuerySchema, sourceDetailSchema, updateSourceSchema } from "@/lib/sources/schemas";
 import {
-  createdSourceSchema, createSourceBodySchema, deletedSourceSchema, deleteSourceQuerySchema, listSourcesQuerySchema, requestedRunSchema,
-  rotatedTokenSchema, signingSecretSchema, sourceIdParamsSchema, sourceListSchema, sourceRunListSchema, uploadNewSourceQuerySchema, uploadQuerySchema, uploadResultSchema,
+  createdSourceSchema,
+  createSourceBodySchema,
+  deletedSourceSchema,
+  deleteSourceQuerySchema,
+  listSourcesQuerySchema,
+  requestedRunSchema,
+  rotatedTokenSchema,
+  signingSecretSchema,
+  sourceIdParamsSchema,
+  sourceListSchema,
+  sourceRunListSchema,
+  uploadNewSourceQuerySchema,
+  uploadQuerySchema,
+  uploadResultSchema,
 } from "../source-inputs";
 
 const tags = ["Sources"];
@@ -12,7 +24,15 @@ const uploadDescription =
   "Send the file itself as the request body (any content type; CSV with a header row, a JSON array, or NDJSON, optionally gzipped). " +
   "It is streamed into the Nexset in one transaction: a bad row is refused with its line and reason, and nothing of the file is kept.";
 
-export const listSourcesRoute = defineApiRoute({ method: "GET", path: "/api/v1/sources", summary: "List sources (optionally of one flow)", tags, auth, query: listSourcesQuerySchema, response: sourceListSchema });
+export const listSourcesRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/sources",
+  summary: "List sources (optionally of one flow)",
+  tags,
+  auth,
+  query: listSourcesQuerySchema,
+  response: sourceListSchema,
+});
 
 export const createSourceRoute = defineApiRoute({
   method: "POST",
@@ -40,7 +60,16 @@ export const uploadNewSourceRoute = defineApiRoute({
   errors: [404, 413],
 });
 
-export const getSourceRoute = defineApiRoute({ method: "GET", path: "/api/v1/sources/{id}", summary: "A source with its settings (never a secret) and recent runs", tags, auth, params, response: sourceDetailSchema, errors: [404] });
+export const getSourceRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/sources/{id}",
+  summary: "A source with its settings (never a secret) and recent runs",
+  tags,
+  auth,
+  params,
+  response: sourceDetailSchema,
+  errors: [404],
+});
 
 export const updateSourceRoute = defineApiRoute({
   method: "PUT",
@@ -91,7 +120,17 @@ export const listSourceRunsRoute = defineApiRoute({
   errors: [404],
 });
 
-export const runSourceRoute = defineApiRoute({ method: "POST", path: "/api/v1/sources/{id}/runs", summary: "Run an Intercom source now", tags, auth, params, response: requestedRunSchema, status: 202, errors: [404, 409] });
+export const runSourceRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/sources/{id}/runs",
+  summary: "Run an Intercom source now",
+  tags,
+  auth,
+  params,
+  response: requestedRunSchema,
+  status: 202,
+  errors: [404, 409],
+});
 
 export const rotateTokenRoute = defineApiRoute({
   method: "POST",
@@ -126,6 +165,16 @@ export const removeSigningSecretRoute = defineApiRoute({
 });
 
 export const sourceRoutes = [
-  listSourcesRoute, createSourceRoute, uploadNewSourceRoute, getSourceRoute, updateSourceRoute, deleteSourceRoute, uploadFileRoute,
-  listSourceRunsRoute, runSourceRoute, rotateTokenRoute, rotateSigningSecretRoute, removeSigningSecretRoute,
+  listSourcesRoute,
+  createSourceRoute,
+  uploadNewSourceRoute,
+  getSourceRoute,
+  updateSourceRoute,
+  deleteSourceRoute,
+  uploadFileRoute,
+  listSourceRunsRoute,
+  runSourceRoute,
+  rotateTokenRoute,
+  rotateSigningSecretRoute,
+  removeSigningSecretRoute,
 ] as const;

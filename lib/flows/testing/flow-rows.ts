@@ -4,21 +4,62 @@ import type { DestinationNodeData, NexsetNodeData, ResponseSourceNodeData, Sourc
 // Row builders for the flows' unit tests: only what a test names differs from a plain row.
 
 export function sourceRow(refId: string, nexsetId: string | null, extra: Partial<SourceNodeData> = {}): SourceNodeData {
-  return { kind: "source", refId, name: refId, sourceKind: "file", status: "ready", statusMessage: null, nexsetId, recordCount: 0, scheduleMinutes: null, lastRun: null, ...extra };
+  return {
+    kind: "source",
+    refId,
+    name: refId,
+    sourceKind: "file",
+    status: "ready",
+    statusMessage: null,
+    nexsetId,
+    recordCount: 0,
+    scheduleMinutes: null,
+    lastRun: null,
+    ...extra,
+  };
 }
 
-export function responseSourceRow(refId: string, nexsetId: string, originDestinationId: string): ResponseSourceNodeData {
-  return { kind: "response_source", refId, name: `${refId} responses`, status: "ready", statusMessage: null, nexsetId, recordCount: 0, originDestinationId };
+export function responseSourceRow(
+  refId: string,
+  nexsetId: string,
+  originDestinationId: string,
+): ResponseSourceNodeData {
+  return {
+    kind: "response_source",
+    refId,
+    name: `${refId} responses`,
+    status: "ready",
+    statusMessage: null,
+    nexsetId,
+    recordCount: 0,
+    originDestinationId,
+  };
 }
 
 export function nexsetRow(refId: string, sourceId: string, recordCount = 0): NexsetNodeData {
   return { kind: "nexset", refId, name: refId, sourceId, recordCount, attributeCount: 0 };
 }
 
-export function destinationRow(refId: string, nexsetId: string, extra: Partial<DestinationNodeData> = {}): DestinationNodeData {
+export function destinationRow(
+  refId: string,
+  nexsetId: string,
+  extra: Partial<DestinationNodeData> = {},
+): DestinationNodeData {
   return {
-    kind: "destination", refId, name: refId, status: "draft", statusMessage: null, nexsetId, method: "POST", urlTemplate: "/contacts",
-    total: 0, delivered: 0, undelivered: 0, errorRecords: 0, deliveredToday: 0, ...extra,
+    kind: "destination",
+    refId,
+    name: refId,
+    status: "draft",
+    statusMessage: null,
+    nexsetId,
+    method: "POST",
+    urlTemplate: "/contacts",
+    total: 0,
+    delivered: 0,
+    undelivered: 0,
+    errorRecords: 0,
+    deliveredToday: 0,
+    ...extra,
   };
 }
 

@@ -8,7 +8,9 @@ import type { Db } from "@/lib/db/client";
 export const TEST_APP_URL = "http://localhost:3999";
 
 export async function apiKeyFor(db: Db, organisationId: string): Promise<string> {
-  const user = await db.user.create({ data: { id: randomUUID(), name: "Tester", email: `${randomUUID()}@example.com`, organisationId } });
+  const user = await db.user.create({
+    data: { id: randomUUID(), name: "Tester", email: `${randomUUID()}@example.com`, organisationId },
+  });
   return (await createApiKey({ organisationId, userId: user.id }, { name: "flows test" }, db)).key;
 }
 
@@ -36,7 +38,9 @@ export async function callRoute(handler: RouteHandler, call: RouteCall): Promise
   const body = call.json !== undefined ? JSON.stringify(call.json) : call.raw;
   const init: RequestInit & { duplex?: "half" } = { method: call.method ?? "GET", headers, body };
   if (body instanceof ReadableStream) init.duplex = "half";
-  const response = await handler(new Request(`${TEST_APP_URL}${call.path}`, init), { params: Promise.resolve(call.params ?? {}) });
+  const response = await handler(new Request(`${TEST_APP_URL}${call.path}`, init), {
+    params: Promise.resolve(call.params ?? {}),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as RouteAnswer["json"]) : {} };
 }

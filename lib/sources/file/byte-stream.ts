@@ -3,7 +3,8 @@ import { createGunzip } from "node:zlib";
 import { fileError } from "./file-error";
 
 /** Anything a file can arrive as: a Node Readable, a web ReadableStream (a Request body), chunks, or bytes. */
-export type ByteInput = ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> | Uint8Array | string;
+export type ByteInput =
+  ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> | Uint8Array | string;
 
 function isWebStream(input: ByteInput): input is ReadableStream<Uint8Array> {
   return typeof (input as ReadableStream<Uint8Array>).getReader === "function";
@@ -105,7 +106,8 @@ export async function* decodeUtf8(source: AsyncIterable<Uint8Array>): AsyncGener
     const rest = decoder.decode();
     if (rest) yield rest;
   } catch (error) {
-    if (error instanceof TypeError) throw fileError(`the file is not UTF-8 text (an invalid byte sequence after byte ${offset})`);
+    if (error instanceof TypeError)
+      throw fileError(`the file is not UTF-8 text (an invalid byte sequence after byte ${offset})`);
     throw error;
   }
 }

@@ -29,7 +29,11 @@ function countDelimiters(sample: string): Map<CsvDelimiter, number[]> {
  * than one), preferring the one that gives the most fields; a single-column file gets ",".
  */
 export function detectDelimiter(sample: string): CsvDelimiter {
-  let best: { delimiter: CsvDelimiter; consistent: boolean; fields: number } = { delimiter: ",", consistent: false, fields: 0 };
+  let best: { delimiter: CsvDelimiter; consistent: boolean; fields: number } = {
+    delimiter: ",",
+    consistent: false,
+    fields: 0,
+  };
   for (const [delimiter, perLine] of countDelimiters(sample)) {
     const header = perLine[0] ?? 0;
     if (header === 0) continue;

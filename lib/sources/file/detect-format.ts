@@ -15,7 +15,13 @@ export interface DetectedFormat {
 }
 
 const FORMAT_NAMES: Record<FileFormat, string> = { csv: "CSV", json: "JSON", ndjson: "NDJSON" };
-const EXTENSION_FORMATS: Record<string, FileFormat> = { csv: "csv", tsv: "csv", json: "json", ndjson: "ndjson", jsonl: "ndjson" };
+const EXTENSION_FORMATS: Record<string, FileFormat> = {
+  csv: "csv",
+  tsv: "csv",
+  json: "json",
+  ndjson: "ndjson",
+  jsonl: "ndjson",
+};
 
 function isJsonFamily(format: FileFormat): boolean {
   return format !== "csv";
@@ -61,7 +67,12 @@ function sniffContent(head: string, ended: boolean): DetectedFormat {
  * Decides how to parse a file from its content, checked against its name or a declared format:
  * CSV content in a .json file (or the reverse) is refused rather than guessed.
  */
-export function detectFormat(input: { head: string; ended: boolean; fileName?: string; declared?: FileFormat }): DetectedFormat {
+export function detectFormat(input: {
+  head: string;
+  ended: boolean;
+  fileName?: string;
+  declared?: FileFormat;
+}): DetectedFormat {
   const detected = sniffContent(input.head, input.ended);
   const expected = input.declared ?? formatFromFileName(input.fileName);
   if (!expected || expected === detected.format) return detected;

@@ -56,8 +56,17 @@ describe("ingestFile", () => {
       stream: chunked(csvLines(100_000)),
       onProgress: (bytes, rows) => progress.push([bytes, rows]),
     });
-    expect(result).toMatchObject({ format: "csv", delimiter: ",", recordsAdded: 100_000, firstSeq: 1, lastSeq: 100_000 });
-    const source = await t.db.source.findUniqueOrThrow({ where: { id: result.sourceId }, include: { nexset: true, runs: true } });
+    expect(result).toMatchObject({
+      format: "csv",
+      delimiter: ",",
+      recordsAdded: 100_000,
+      firstSeq: 1,
+      lastSeq: 100_000,
+    });
+    const source = await t.db.source.findUniqueOrThrow({
+      where: { id: result.sourceId },
+      include: { nexset: true, runs: true },
+    });
     expect(source).toMatchObject({ kind: "file", name: "contacts.csv", organisationId: orgId });
     expect(source.nexset).toMatchObject({ id: result.nexsetId, recordCount: 100_000 });
     expect(source.runs).toMatchObject([{ status: "succeeded", recordsAdded: 100_000 }]);
@@ -74,7 +83,9 @@ describe("ingestFile", () => {
   it("keeps nothing of a file whose last row is bad, and creates no source, naming the line", async () => {
     const sourcesBefore = await t.db.source.count();
     const recordsBefore = await t.db.nexsetRecord.count();
-    const error = await rejection(ingestFile({ db: t.db, organisationId: orgId, fileName: "bad.csv", stream: chunked(csvLines(40_000, 40_000)) }));
+    const error = await rejection(
+      ingestFile({ db: t.db, organisationId: orgId, fileName: "bad.csv", stream: chunked(csvLines(40_000, 40_000)) }),
+    );
     expect(error.message).toBe("line 40001: expected 3 fields, found 4 (ragged row)");
     expect(await t.db.source.count()).toBe(sourcesBefore);
     expect(await t.db.nexsetRecord.count()).toBe(recordsBefore);
@@ -82,12 +93,26 @@ describe("ingestFile", () => {
 
   it("appends to an existing file source all-or-nothing and records the failed attempt as a run", async () => {
     const { sourceId, nexsetId } = await createFileSource(t.db, orgId, { name: "Uploads" });
-    const first = await ingestFile({ db: t.db, organisationId: orgId, sourceId, fileName: "a.ndjson", stream: Readable.from(['{"a":1}\n{"a":2}\n']) });
+    const first = await ingestFile({
+      db: t.db,
+      organisationId: orgId,
+      sourceId,
+      fileName: "a.ndjson",
+      stream: Readable.from(['{"a":1}\n{"a":2}\n']),
+    });
     expect(first).toMatchObject({ format: "ndjson", recordsAdded: 2, firstSeq: 1, lastSeq: 2 });
 
     const lines = Array.from({ length: 5_000 }, (_, i) => JSON.stringify({ a: i }));
     lines[4_321] = '{"a": 4321';
-    const error = await rejection(ingestFile({ db: t.db, organisationId: orgId, sourceId, fileName: "b.ndjson", stream: Readable.from([lines.join("\n")]) }));
+    const error = await rejection(
+      ingestFile({
+        db: t.db,
+        organisationId: orgId,
+        sourceId,
+        fileName: "b.ndjson",
+        stream: Readable.from([lines.join("\n")]),
+      }),
+    );
     expect(error.message).toBe("line 4322, column 11: expected ',' or '}', found end of input");
     expect(await t.db.nexset.findUniqueOrThrow({ where: { id: nexsetId } })).toMatchObject({ recordCount: 2 });
     expect(await t.db.nexsetRecord.count({ where: { nexsetId } })).toBe(2);
@@ -98,7 +123,13 @@ describe("ingestFile", () => {
     ]);
     expect(runs[1]!.error).toBe(error.message);
 
-    const third = await ingestFile({ db: t.db, organisationId: orgId, sourceId, fileName: "c.json", stream: Readable.from(['[{"a":3}]']) });
+    const third = await ingestFile({
+      db: t.db,
+      organisationId: orgId,
+      sourceId,
+      fileName: "c.json",
+      stream: Readable.from(['[{"a":3}]']),
+    });
     expect(third).toMatchObject({ recordsAdded: 1, firstSeq: 3, lastSeq: 3 });
   });
 
@@ -115,12 +146,27 @@ describe("ingestFile", () => {
 
   it("refuses an empty file, a header-only CSV and another organisation's source, storing nothing", async () => {
     const before = await t.db.source.count();
-    expect((await rejection(ingestFile({ db: t.db, organisationId: orgId, fileName: "e.csv", stream: Readable.from([]) }))).message).toBe("the file is empty");
-    expect((await rejection(ingestFile({ db: t.db, organisationId: orgId, fileName: "h.csv", stream: Readable.from(["a,b\n"]) }))).message).toBe(
-      "line 1: the header row has no records below it",
-    );
+    expect(
+      (await rejection(ingestFile({ db: t.db, organisationId: orgId, fileName: "e.csv", stream: Readable.from([]) })))
+        .message,
+    ).toBe("the file is empty");
+    expect(
+      (
+        await rejection(
+          ingestFile({ db: t.db, organisationId: orgId, fileName: "h.csv", stream: Readable.from(["a,b\n"]) }),
+        )
+      ).message,
+    ).toBe("line 1: the header row has no records below it");
     const { sourceId } = await createFileSource(t.db, orgId, { name: "Mine" });
-    const foreign = await rejection(ingestFile({ db: t.db, organisationId: otherOrgId, sourceId, fileName: "x.csv", stream: Readable.from(["a\n1\n"]) }));
+    const foreign = await rejection(
+      ingestFile({
+        db: t.db,
+        organisationId: otherOrgId,
+        sourceId,
+        fileName: "x.csv",
+        stream: Readable.from(["a\n1\n"]),
+      }),
+    );
     expect(foreign.message).toBe("Source not found");
     expect(await t.db.source.count()).toBe(before + 1);
   });

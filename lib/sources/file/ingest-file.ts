@@ -43,9 +43,13 @@ export interface IngestFileResult {
 }
 
 async function findFileSource(db: Db, organisationId: string, sourceId: string) {
-  const source = await db.source.findFirst({ where: { id: sourceId, organisationId }, select: { id: true, kind: true, nexset: { select: { id: true } } } });
+  const source = await db.source.findFirst({
+    where: { id: sourceId, organisationId },
+    select: { id: true, kind: true, nexset: { select: { id: true } } },
+  });
   if (!source || !source.nexset) throw notFound("Source");
-  if (source.kind !== "file") throw new DomainError("wrong_source_kind", "Files can only be uploaded to a file source", { status: 409 });
+  if (source.kind !== "file")
+    throw new DomainError("wrong_source_kind", "Files can only be uploaded to a file source", { status: 409 });
   return { sourceId: source.id, nexsetId: source.nexset.id };
 }
 
@@ -85,14 +89,35 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileResu
           step: `Upload ${input.fileName}`,
           at: new Date(started).toISOString(),
           durationMs: Date.now() - started,
-          input: { fileName: input.fileName, format: file.format, delimiter: file.delimiter, compressed: file.compressed, bytes },
+          input: {
+            fileName: input.fileName,
+            format: file.format,
+            delimiter: file.delimiter,
+            compressed: file.compressed,
+            bytes,
+          },
           output: { records: rows, firstSeq, lastSeq, note: file.note },
         };
         const run = await tx.sourceRun.create({
-          data: { sourceId: target.sourceId, status: "succeeded", recordsAdded: rows, steps: stepsJson([step]), startedAt: new Date(started), finishedAt: new Date() },
+          data: {
+            sourceId: target.sourceId,
+            status: "succeeded",
+            recordsAdded: rows,
+            steps: stepsJson([step]),
+            startedAt: new Date(started),
+            finishedAt: new Date(),
+          },
           select: { id: true },
         });
-        return { ...target, runId: run.id, firstSeq, lastSeq, format: file.format, delimiter: file.delimiter, note: file.note };
+        return {
+          ...target,
+          runId: run.id,
+          firstSeq,
+          lastSeq,
+          format: file.format,
+          delimiter: file.delimiter,
+          note: file.note,
+        };
       },
       { timeout: input.transactionTimeoutMs ?? 30 * 60_000, maxWait: 30_000 },
     );
@@ -103,7 +128,11 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileResu
       await recordFailedRun(input.db, existing.sourceId, {
         startedAt: new Date(started),
         error,
-        step: { step: `Upload ${input.fileName}`, input: { fileName: input.fileName, bytes }, output: { recordsKept: 0, rowsReadBeforeError: rows } },
+        step: {
+          step: `Upload ${input.fileName}`,
+          input: { fileName: input.fileName, bytes },
+          output: { recordsKept: 0, rowsReadBeforeError: rows },
+        },
       });
     }
     throw error;

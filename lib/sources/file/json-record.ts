@@ -30,6 +30,7 @@ export function parseJsonRecord(text: string, at: TextPosition): JsonRecord {
     const { lineOffset, column } = positionOf(text, problem.offset);
     throw fileError(problem.reason, at.line + lineOffset, lineOffset === 0 ? at.column + column - 1 : column);
   }
-  if (!isJsonRecord(value)) throw fileError(`expected a JSON object, found ${describeJsonKind(value)}`, at.line, at.column);
+  if (!isJsonRecord(value))
+    throw fileError(`expected a JSON object, found ${describeJsonKind(value)}`, at.line, at.column);
   return value;
 }

@@ -45,7 +45,8 @@ class Locator {
     if (ch === "[") return this.container(depth, "]");
     if (ch === '"') return this.string();
     if (ch === "-" || (ch !== undefined && ch >= "0" && ch <= "9")) return this.number();
-    for (const word of ["true", "false", "null"]) if (this.s.startsWith(word, this.i)) return void (this.i += word.length);
+    for (const word of ["true", "false", "null"])
+      if (this.s.startsWith(word, this.i)) return void (this.i += word.length);
     this.fail(`unexpected ${show(ch)} where a value was expected`);
   }
 
@@ -57,7 +58,8 @@ class Locator {
     for (;;) {
       if (isObject) {
         this.ws();
-        if (this.s[this.i] !== '"') this.fail(`expected a property name in double quotes, found ${show(this.s[this.i])}`);
+        if (this.s[this.i] !== '"')
+          this.fail(`expected a property name in double quotes, found ${show(this.s[this.i])}`);
         this.string();
         this.ws();
         if (this.s[this.i] !== ":") this.fail(`expected ':' after a property name, found ${show(this.s[this.i])}`);
@@ -84,11 +86,13 @@ class Locator {
       if (ch === "\\") {
         const next = this.s[this.i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6))) this.fail("invalid \\u escape in a string");
+          if (!/^[0-9a-fA-F]{4}$/.test(this.s.slice(this.i + 2, this.i + 6)))
+            this.fail("invalid \\u escape in a string");
           this.i += 6;
           continue;
         }
-        if (next === undefined || !'"\\/bfnrt'.includes(next)) this.fail(`invalid escape '\\${next ?? ""}' in a string`);
+        if (next === undefined || !'"\\/bfnrt'.includes(next))
+          this.fail(`invalid escape '\\${next ?? ""}' in a string`);
         this.i += 2;
         continue;
       }

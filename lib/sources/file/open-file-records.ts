@@ -25,7 +25,11 @@ export interface FileRecords extends DetectedFormat {
   compressed: boolean;
 }
 
-async function* countBytes(source: AsyncIterable<Uint8Array>, maxBytes: number, onBytes?: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+async function* countBytes(
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Uint8Array> {
   let total = 0;
   for await (const chunk of source) {
     total += chunk.length;
@@ -54,6 +58,10 @@ export async function openFileRecords(input: ByteInput, options: OpenFileOptions
   }
   const text = decodeUtf8(peeked.bytes);
   const batches =
-    detected.format === "csv" ? parseCsv(text, detected.delimiter ?? ",", { allowNoRows: options.allowNoRows }) : detected.format === "ndjson" ? parseNdjson(text) : parseJsonDocument(text);
+    detected.format === "csv"
+      ? parseCsv(text, detected.delimiter ?? ",", { allowNoRows: options.allowNoRows })
+      : detected.format === "ndjson"
+        ? parseNdjson(text)
+        : parseJsonDocument(text);
   return { ...detected, compressed, batches };
 }

@@ -42,18 +42,24 @@ describe("CSV files", () => {
 
   it("drops a UTF-8 byte order mark so the first column keeps its name", async () => {
     const bom = Buffer.from([0xef, 0xbb, 0xbf]);
-    const { records } = await readTestFile(Buffer.concat([bom, Buffer.from("email,name\na@x.io,Zoë\n")]), { chunkSize: 2 });
+    const { records } = await readTestFile(Buffer.concat([bom, Buffer.from("email,name\na@x.io,Zoë\n")]), {
+      chunkSize: 2,
+    });
     expect(records).toEqual([{ email: "a@x.io", name: "Zoë" }]);
   });
 
   it("types values only when they read back unchanged", async () => {
     const { records } = await readTestFile("zip,n,f,b,big,empty,neg\n007,12,1.5,true,12345678901234567890,,-3\n");
-    expect(records).toEqual([{ zip: "007", n: 12, f: 1.5, b: true, big: "12345678901234567890", empty: null, neg: -3 }]);
+    expect(records).toEqual([
+      { zip: "007", n: 12, f: 1.5, b: true, big: "12345678901234567890", empty: null, neg: -3 },
+    ]);
   });
 
   it("names blank header cells by position and refuses duplicate column names", async () => {
     expect((await readTestFile("a,,c\n1,2,3\n")).records).toEqual([{ a: 1, column_2: 2, c: 3 }]);
-    expect(await errorOf(readTestFile("email,name,email\n1,2,3\n"))).toBe('line 1: the header names "email" twice (columns 1 and 3)');
+    expect(await errorOf(readTestFile("email,name,email\n1,2,3\n"))).toBe(
+      'line 1: the header names "email" twice (columns 1 and 3)',
+    );
   });
 
   it("refuses a ragged row with its line number and the field counts", async () => {
@@ -63,7 +69,9 @@ describe("CSV files", () => {
   });
 
   it("refuses a quote that is never closed, naming the line where its row starts", async () => {
-    expect(await errorOf(readTestFile('a,b\n1,2\n3,"open\n4,5\n'))).toMatch(/^line 3: a quoted field in the row that starts here is never closed/);
+    expect(await errorOf(readTestFile('a,b\n1,2\n3,"open\n4,5\n'))).toMatch(
+      /^line 3: a quoted field in the row that starts here is never closed/,
+    );
   });
 
   it("refuses a header with no rows", async () => {

@@ -20,7 +20,8 @@ function readHeader(cells: string[], line: number): string[] {
   return cells.map((cell, i) => {
     const name = cell.trim() || `column_${i + 1}`;
     const earlier = seen.get(name);
-    if (earlier !== undefined) throw fileError(`the header names "${name}" twice (columns ${earlier + 1} and ${i + 1})`, line);
+    if (earlier !== undefined)
+      throw fileError(`the header names "${name}" twice (columns ${earlier + 1} and ${i + 1})`, line);
     seen.set(name, i);
     return name;
   });
@@ -31,11 +32,20 @@ function explainCsvError(error: CsvError, recordStartLine: number): Error {
   const line = typeof error.lines === "number" ? error.lines : undefined;
   switch (error.code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return fileError("a quoted field in the row that starts here is never closed (the file ends inside quotes)", recordStartLine);
+      return fileError(
+        "a quoted field in the row that starts here is never closed (the file ends inside quotes)",
+        recordStartLine,
+      );
     case "CSV_INVALID_CLOSING_QUOTE":
-      return fileError("a closing quote is followed by other characters instead of the delimiter or the end of the line", line);
+      return fileError(
+        "a closing quote is followed by other characters instead of the delimiter or the end of the line",
+        line,
+      );
     case "INVALID_OPENING_QUOTE":
-      return fileError('a quote appears inside an unquoted field (quote the whole field and double the inner quotes: "a ""b"" c")', line);
+      return fileError(
+        'a quote appears inside an unquoted field (quote the whole field and double the inner quotes: "a ""b"" c")',
+        line,
+      );
     case "CSV_MAX_RECORD_SIZE":
       return fileError("the row is larger than the 10 MB a record may take", line);
     default:
@@ -47,7 +57,11 @@ function explainCsvError(error: CsvError, recordStartLine: number): Error {
  * CSV with a header row. Every row must have as many fields as the header; a ragged row stops
  * the whole file with its line number.
  */
-export async function* parseCsv(text: AsyncIterable<string>, delimiter: CsvDelimiter, options: { allowNoRows?: boolean } = {}): AsyncGenerator<JsonRecord[]> {
+export async function* parseCsv(
+  text: AsyncIterable<string>,
+  delimiter: CsvDelimiter,
+  options: { allowNoRows?: boolean } = {},
+): AsyncGenerator<JsonRecord[]> {
   // The line each row ends on, tracked as the parser makes rows: a stream that fails drops rows
   // it had not handed over yet, so the consumer's view lags.
   let lastRowLine = 0;

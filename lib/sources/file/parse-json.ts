@@ -102,11 +102,14 @@ export async function* parseJsonDocument(text: AsyncIterable<string>): AsyncGene
       const rest = chunk.slice(segment);
       parts.push(rest);
       partsLength += rest.length;
-      if (partsLength > MAX_RECORD_CHARS) fail("the record is larger than the 10 MB a record may take", itemStart.line, itemStart.column);
+      if (partsLength > MAX_RECORD_CHARS)
+        fail("the record is larger than the 10 MB a record may take", itemStart.line, itemStart.column);
     }
     base += chunk.length;
     if (batch.length > 0) yield batch;
   }
-  if (depth > 0) fail(`the file ends inside the record that starts on line ${itemStart.line} (a '}' or ']' is missing)`);
-  if (phase === "first-item" || phase === "next-item" || phase === "after-item") fail("the file ends before the JSON array is closed with ']'");
+  if (depth > 0)
+    fail(`the file ends inside the record that starts on line ${itemStart.line} (a '}' or ']' is missing)`);
+  if (phase === "first-item" || phase === "next-item" || phase === "after-item")
+    fail("the file ends before the JSON array is closed with ']'");
 }

@@ -16,7 +16,8 @@ export async function* parseNdjson(text: AsyncIterable<string>): AsyncGenerator<
     if (!chunk.includes("\n")) {
       // A long line arriving in pieces: keep gathering it without rescanning what we have.
       carry += chunk;
-      if (carry.length > MAX_RECORD_CHARS) throw fileError("the line is longer than the 10 MB a record may take", line + 1);
+      if (carry.length > MAX_RECORD_CHARS)
+        throw fileError("the line is longer than the 10 MB a record may take", line + 1);
       continue;
     }
     const data = carry + chunk;
@@ -27,7 +28,8 @@ export async function* parseNdjson(text: AsyncIterable<string>): AsyncGenerator<
       start = end + 1;
     }
     carry = data.slice(start);
-    if (carry.length > MAX_RECORD_CHARS) throw fileError("the line is longer than the 10 MB a record may take", line + 1);
+    if (carry.length > MAX_RECORD_CHARS)
+      throw fileError("the line is longer than the 10 MB a record may take", line + 1);
     if (batch.length > 0) yield batch;
   }
   const last: JsonRecord[] = [];

@@ -9,7 +9,10 @@ import { createIntercomSourceSchema } from "../schemas";
  */
 export async function createIntercomSource(db: Db, organisationId: string, input: unknown): Promise<CreatedSource> {
   const { name, flowId, ...config } = parseInput(createIntercomSourceSchema, input);
-  const credential = await db.credential.findFirst({ where: { id: config.credentialId, organisationId }, select: { id: true } });
+  const credential = await db.credential.findFirst({
+    where: { id: config.credentialId, organisationId },
+    select: { id: true },
+  });
   if (!credential) throw new DomainError("not_found", "Credential not found", { status: 404, field: "credentialId" });
   return db.$transaction((tx) =>
     createSourceInTx(tx, {

@@ -27,9 +27,17 @@ export interface ExportPolling {
  * Walks every page of a list and spools the items to an NDJSON file on disk: the run holds no
  * database connection while it talks to Intercom, and memory stays flat however long the list.
  */
-export async function spoolListPages(ctx: IntercomContext, config: IntercomSourceConfig, steps: RunStepLog, spoolPath: string): Promise<OpenRecords> {
+export async function spoolListPages(
+  ctx: IntercomContext,
+  config: IntercomSourceConfig,
+  steps: RunStepLog,
+  spoolPath: string,
+): Promise<OpenRecords> {
   const out = createWriteStream(spoolPath);
-  const pages = config.operation === "list_companies" ? listCompanies(ctx, { perPage: config.perPage }) : listContacts(ctx, { perPage: config.perPage });
+  const pages =
+    config.operation === "list_companies"
+      ? listCompanies(ctx, { perPage: config.perPage })
+      : listContacts(ctx, { perPage: config.perPage });
   let items = 0;
   let pageCount = 0;
   try {
@@ -44,21 +52,42 @@ export async function spoolListPages(ctx: IntercomContext, config: IntercomSourc
     out.end();
     await once(out, "close");
   }
-  steps.add({ step: "Fetched every page", input: { operation: config.operation, perPage: config.perPage }, output: { pages: pageCount, records: items } });
+  steps.add({
+    step: "Fetched every page",
+    input: { operation: config.operation, perPage: config.perPage },
+    output: { pages: pageCount, records: items },
+  });
   if (items === 0) return async () => undefined;
   return () => openFileRecords(createReadStream(spoolPath), { format: "ndjson" });
 }
 
 /** Content data export: create the job, poll it with backoff until it completes, download the gzipped CSV. */
-export async function fetchContentExport(db: Db, sourceId: string, ctx: IntercomContext, config: IntercomSourceConfig, steps: RunStepLog, polling: ExportPolling): Promise<OpenRecords> {
+export async function fetchContentExport(
+  db: Db,
+  sourceId: string,
+  ctx: IntercomContext,
+  config: IntercomSourceConfig,
+  steps: RunStepLog,
+  polling: ExportPolling,
+): Promise<OpenRecords> {
   const window = await resolveExportWindow(db, sourceId, config);
-  steps.add({ step: EXPORT_WINDOW_STEP, input: window, output: { from: new Date(window.createdAtAfter * 1000).toISOString(), to: new Date(window.createdAtBefore * 1000).toISOString() } });
+  steps.add({
+    step: EXPORT_WINDOW_STEP,
+    input: window,
+    output: {
+      from: new Date(window.createdAtAfter * 1000).toISOString(),
+      to: new Date(window.createdAtBefore * 1000).toISOString(),
+    },
+  });
   const created = await createContentExport(ctx, window);
   const finished = created.status === "completed" || created.status === "no_data";
-  const { job, polls } = finished ? { job: created, polls: 0 } : await waitForContentExport(ctx, created.job_identifier, polling);
+  const { job, polls } = finished
+    ? { job: created, polls: 0 }
+    : await waitForContentExport(ctx, created.job_identifier, polling);
   steps.add({ step: "Export job finished", input: { job: job.job_identifier }, output: { status: job.status, polls } });
   if (job.status === "no_data") return async () => undefined;
   const download = await downloadContentExport(ctx, job.job_identifier);
   if (download.bytes.length === 0) return async () => undefined;
-  return () => openFileRecords(download.bytes, { fileName: `${job.job_identifier}.csv.gz`, format: "csv", allowNoRows: true });
+  return () =>
+    openFileRecords(download.bytes, { fileName: `${job.job_identifier}.csv.gz`, format: "csv", allowNoRows: true });
 }

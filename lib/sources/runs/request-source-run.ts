@@ -16,10 +16,17 @@ export interface RequestedRun {
 /** Puts the run's job on the "sources" queue; same run → same job id → at most one job. */
 export async function enqueueSourceRun(sourceId: string, runId: string): Promise<boolean> {
   try {
-    await queue("sources").add(SOURCE_RUN_JOB, { sourceId, runId }, { jobId: sourceRunJobId(runId), attempts: 3, removeOnComplete: true, removeOnFail: { age: 86_400 } });
+    await queue("sources").add(
+      SOURCE_RUN_JOB,
+      { sourceId, runId },
+      { jobId: sourceRunJobId(runId), attempts: 3, removeOnComplete: true, removeOnFail: { age: 86_400 } },
+    );
     return true;
   } catch (error) {
-    log.warn({ sourceId, runId, err: (error as Error).message }, "could not enqueue a source run; the scheduler will retry");
+    log.warn(
+      { sourceId, runId, err: (error as Error).message },
+      "could not enqueue a source run; the scheduler will retry",
+    );
     return false;
   }
 }
@@ -28,19 +35,35 @@ export async function enqueueSourceRun(sourceId: string, runId: string): Promise
  * Creates a queued SourceRun and asks a worker to perform it. One run at a time per source: the
  * source row is locked while checking, so two requests cannot both create one.
  */
-export async function requestSourceRun(db: Db, organisationId: string, sourceId: string, trigger: RunTrigger = "manual"): Promise<RequestedRun> {
+export async function requestSourceRun(
+  db: Db,
+  organisationId: string,
+  sourceId: string,
+  trigger: RunTrigger = "manual",
+): Promise<RequestedRun> {
   const runId = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ kind: string }[]>`
       SELECT "kind" FROM "Source" WHERE "id" = ${sourceId} AND "organisationId" = ${organisationId} FOR UPDATE`;
     const source = rows[0];
     if (!source) throw notFound("Source");
     if (source.kind !== "intercom") {
-      throw new DomainError("not_runnable", "Only Intercom sources run; upload a file or post to the webhook URL instead", { status: 409 });
+      throw new DomainError(
+        "not_runnable",
+        "Only Intercom sources run; upload a file or post to the webhook URL instead",
+        { status: 409 },
+      );
     }
-    const active = await tx.sourceRun.findFirst({ where: { sourceId, status: { in: ["queued", "running"] } }, select: { id: true } });
+    const active = await tx.sourceRun.findFirst({
+      where: { sourceId, status: { in: ["queued", "running"] } },
+      select: { id: true },
+    });
     if (active) throw conflict("A run of this source is already queued or running", { runId: active.id });
     const run = await tx.sourceRun.create({
-      data: { sourceId, status: "queued", steps: stepsJson([{ step: "Requested", at: new Date().toISOString(), input: { trigger }, output: null }]) },
+      data: {
+        sourceId,
+        status: "queued",
+        steps: stepsJson([{ step: "Requested", at: new Date().toISOString(), input: { trigger }, output: null }]),
+      },
       select: { id: true },
     });
     return run.id;

@@ -23,25 +23,37 @@ export function summariseAnswer(body: unknown): Record<string, unknown> {
   else if (typeof pages?.page === "number" && typeof pages.total_pages === "number") {
     summary.next = pages.page < pages.total_pages ? `page ${pages.page + 1} of ${pages.total_pages}` : null;
   } else if (pages) summary.next = null;
-  if (typeof record.job_identifier === "string") Object.assign(summary, { job: record.job_identifier, jobStatus: record.status });
+  if (typeof record.job_identifier === "string")
+    Object.assign(summary, { job: record.job_identifier, jobStatus: record.status });
   return summary;
 }
 
 /** One Intercom call as a debug step. The Authorization header is left out entirely. */
 export function describeCall(result: IntercomResult): SourceRunStep {
   const url = new URL(result.request.url);
-  const headers = Object.fromEntries(Object.entries(result.request.headers).filter(([name]) => name.toLowerCase() !== "authorization"));
+  const headers = Object.fromEntries(
+    Object.entries(result.request.headers).filter(([name]) => name.toLowerCase() !== "authorization"),
+  );
   return {
     step: `${result.request.method} ${url.pathname}${url.search}`,
     at: new Date(Date.now() - result.latencyMs).toISOString(),
     durationMs: result.latencyMs,
-    input: { method: result.request.method, url: result.request.url, headers, ...(result.request.body ? { body: truncateText(result.request.body) } : {}) },
+    input: {
+      method: result.request.method,
+      url: result.request.url,
+      headers,
+      ...(result.request.body ? { body: truncateText(result.request.body) } : {}),
+    },
     output: {
       status: result.status ?? null,
       outcome: result.outcome,
       ...summariseAnswer(result.body),
-      ...(result.rateLimit ? { rateLimitRemaining: result.rateLimit.remaining, rateLimitLimit: result.rateLimit.limit } : {}),
-      ...(result.bodyBytes ? { bytes: result.bodyBytes.length, contentType: result.headers["content-type"] } : { body: truncateText(result.rawBody) }),
+      ...(result.rateLimit
+        ? { rateLimitRemaining: result.rateLimit.remaining, rateLimitLimit: result.rateLimit.limit }
+        : {}),
+      ...(result.bodyBytes
+        ? { bytes: result.bodyBytes.length, contentType: result.headers["content-type"] }
+        : { body: truncateText(result.rawBody) }),
       ...(result.errorMessage ? { error: result.errorMessage } : {}),
     },
   };
@@ -71,6 +83,9 @@ export class RunStepLog {
   async flush(force = false): Promise<void> {
     if (!force && Date.now() - this.lastFlush < FLUSH_EVERY_MS) return;
     this.lastFlush = Date.now();
-    await this.db.sourceRun.updateMany({ where: { id: this.runId, status: "running" }, data: { steps: stepsJson(this.steps) } });
+    await this.db.sourceRun.updateMany({
+      where: { id: this.runId, status: "running" },
+      data: { steps: stepsJson(this.steps) },
+    });
   }
 }

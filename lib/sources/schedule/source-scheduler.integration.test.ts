@@ -18,7 +18,16 @@ beforeAll(async () => {
   Object.assign(process.env, { REDIS_URL: redisUrl(), FLOWGATE_REDIS_PREFIX: freshRedisPrefix() });
   orgId = (await t.db.organisation.create({ data: { name: "Acme" } })).id;
   credentialId = (
-    await t.db.credential.create({ data: { organisationId: orgId, name: "c", region: "sandbox", tokenCiphertext: "x", tokenKeyId: "k", tokenLast4: "" } })
+    await t.db.credential.create({
+      data: {
+        organisationId: orgId,
+        name: "c",
+        region: "sandbox",
+        tokenCiphertext: "x",
+        tokenKeyId: "k",
+        tokenLast4: "",
+      },
+    })
   ).id;
 });
 afterAll(async () => {
@@ -29,7 +38,15 @@ afterAll(async () => {
 
 async function createScheduled(name: string, nextRunAt: Date | null, scheduleMinutes = 5) {
   const source = await t.db.source.create({
-    data: { organisationId: orgId, kind: "intercom", name, credentialId, config: { credentialId, operation: "list_contacts", perPage: 50, scheduleMinutes }, scheduleMinutes, nextRunAt },
+    data: {
+      organisationId: orgId,
+      kind: "intercom",
+      name,
+      credentialId,
+      config: { credentialId, operation: "list_contacts", perPage: 50, scheduleMinutes },
+      scheduleMinutes,
+      nextRunAt,
+    },
   });
   await t.db.nexset.create({ data: { organisationId: orgId, sourceId: source.id, name } });
   return source.id;
@@ -38,7 +55,9 @@ async function createScheduled(name: string, nextRunAt: Date | null, scheduleMin
 describe("source scheduler", () => {
   it("starts each due source exactly once when two schedulers tick at the same moment", async () => {
     const now = new Date();
-    const due = await Promise.all(Array.from({ length: 12 }, (_, i) => createScheduled(`due ${i}`, new Date(now.getTime() - 60_000 * (i + 1)))));
+    const due = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => createScheduled(`due ${i}`, new Date(now.getTime() - 60_000 * (i + 1)))),
+    );
     const never = await createScheduled("never ran", null);
     const later = await createScheduled("later", new Date(now.getTime() + 60_000));
 
@@ -51,11 +70,23 @@ describe("source scheduler", () => {
     expect(runs.every((r) => r.status === "queued")).toBe(true);
     const jobs = await queue("sources").getJobs(["waiting", "delayed", "prioritized"]);
     expect(jobs.map((j) => j.id).sort()).toEqual(runs.map((r) => sourceRunJobId(r.id)).sort());
-    expect(jobs.every((j) => Object.keys(j.data as object).sort().join() === "runId,sourceId")).toBe(true);
+    expect(
+      jobs.every(
+        (j) =>
+          Object.keys(j.data as object)
+            .sort()
+            .join() === "runId,sourceId",
+      ),
+    ).toBe(true);
 
-    const advanced = await t.db.source.findMany({ where: { id: { in: [...due, never] } }, select: { nextRunAt: true } });
+    const advanced = await t.db.source.findMany({
+      where: { id: { in: [...due, never] } },
+      select: { nextRunAt: true },
+    });
     expect(advanced.every((s) => s.nextRunAt!.getTime() === now.getTime() + 5 * 60_000)).toBe(true);
-    expect(await t.db.source.findUniqueOrThrow({ where: { id: later } })).toMatchObject({ nextRunAt: new Date(now.getTime() + 60_000) });
+    expect(await t.db.source.findUniqueOrThrow({ where: { id: later } })).toMatchObject({
+      nextRunAt: new Date(now.getTime() + 60_000),
+    });
 
     // The same moment again: nothing is due any more.
     const [c, d] = await Promise.all([runSchedulerTick(t.db, log, now), runSchedulerTick(second, log, now)]);
@@ -80,9 +111,14 @@ describe("source scheduler", () => {
 
   it("fails runs whose worker vanished long ago, so the source can run again", async () => {
     const source = await createScheduled("stuck", new Date(Date.now() + 3_600_000));
-    const stuck = await t.db.sourceRun.create({ data: { sourceId: source, status: "running", startedAt: new Date(Date.now() - 4 * 3_600_000) } });
+    const stuck = await t.db.sourceRun.create({
+      data: { sourceId: source, status: "running", startedAt: new Date(Date.now() - 4 * 3_600_000) },
+    });
     const result = await runSchedulerTick(t.db, log);
     expect(result.abandoned).toBeGreaterThanOrEqual(1);
-    expect(await t.db.sourceRun.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({ status: "failed", error: expect.stringMatching(/abandoned/) });
+    expect(await t.db.sourceRun.findUniqueOrThrow({ where: { id: stuck.id } })).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/abandoned/),
+    });
   });
 });

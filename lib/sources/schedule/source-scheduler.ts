@@ -47,14 +47,22 @@ export async function runSchedulerTick(db: Db, log: Logger, now = new Date()): P
         { status: "queued", startedAt: { lt: new Date(now.getTime() - ABANDON_QUEUED_AFTER_MS) } },
       ],
     },
-    data: { status: "failed", error: "The run was abandoned: no worker finished it (the worker stopped or Redis lost its job)", finishedAt: now },
+    data: {
+      status: "failed",
+      error: "The run was abandoned: no worker finished it (the worker stopped or Redis lost its job)",
+      finishedAt: now,
+    },
   });
   result.abandoned = abandoned.count;
   return result;
 }
 
 /** The worker-process loop around runSchedulerTick; ticks never overlap, and stop() waits for the current one. */
-export function startSourceScheduler(db: Db, log: Logger, intervalMs = SCHEDULER_INTERVAL_MS): { name: string; stop(): Promise<void> } {
+export function startSourceScheduler(
+  db: Db,
+  log: Logger,
+  intervalMs = SCHEDULER_INTERVAL_MS,
+): { name: string; stop(): Promise<void> } {
   let current: Promise<void> | undefined;
   const tick = () => {
     if (current) return;

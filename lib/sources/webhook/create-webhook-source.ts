@@ -16,7 +16,11 @@ export interface CreatedWebhookSource {
   secret?: string;
 }
 
-export async function createWebhookSource(db: Db, organisationId: string, input: unknown): Promise<CreatedWebhookSource> {
+export async function createWebhookSource(
+  db: Db,
+  organisationId: string,
+  input: unknown,
+): Promise<CreatedWebhookSource> {
   const parsed = parseInput(createWebhookSourceSchema, input);
   const token = generateWebhookToken();
   const secret = parsed.signed ? generateWebhookSecret() : undefined;

@@ -48,7 +48,12 @@ export async function ingestWebhook(input: IngestWebhookInput): Promise<IngestWe
   if (Number.isFinite(declared) && declared > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
   const body = await readLimitedBody(input.rawBody, maxBodyBytes);
   if (source.webhookSecretCipher) {
-    verifyWebhookSignature({ secret: decryptSecret(source.webhookSecretCipher), headers: input.headers, body, now: input.now });
+    verifyWebhookSignature({
+      secret: decryptSecret(source.webhookSecretCipher),
+      headers: input.headers,
+      body,
+      now: input.now,
+    });
   }
   const records = parseWebhookRecords(body);
   if (records.length === 0) return { added: 0 };

@@ -22,9 +22,14 @@ export function parseWebhookRecords(body: Buffer): JsonRecord[] {
     throw badInput("body", `The body is not valid JSON: line ${lineOffset + 1}, column ${column}: ${problem.reason}`);
   }
   if (isJsonRecord(value)) return [value];
-  if (!Array.isArray(value)) throw badInput("body", `The body is ${describeJsonKind(value)}: send a JSON object or an array of objects`);
+  if (!Array.isArray(value))
+    throw badInput("body", `The body is ${describeJsonKind(value)}: send a JSON object or an array of objects`);
   value.forEach((item, index) => {
-    if (!isJsonRecord(item)) throw badInput(`body[${index}]`, `body[${index}] is ${describeJsonKind(item)}; each record must be a JSON object`);
+    if (!isJsonRecord(item))
+      throw badInput(
+        `body[${index}]`,
+        `body[${index}] is ${describeJsonKind(item)}; each record must be a JSON object`,
+      );
   });
   return value as JsonRecord[];
 }

@@ -4,7 +4,9 @@ import { formatBytes } from "../file/byte-stream";
 export type WebhookBody = Uint8Array | string | ReadableStream<Uint8Array> | null | undefined;
 
 export function payloadTooLarge(limit: number): DomainError {
-  return new DomainError("payload_too_large", `The body is larger than this webhook's ${formatBytes(limit)} limit`, { status: 413 });
+  return new DomainError("payload_too_large", `The body is larger than this webhook's ${formatBytes(limit)} limit`, {
+    status: 413,
+  });
 }
 
 /** Reads a body up to `limit` bytes; past it, stops reading (cancelling the upload) with a 413. */

@@ -13,7 +13,11 @@ async function findWebhookSource(db: Db, organisationId: string, sourceId: strin
 }
 
 /** A new URL token; the old URL stops working at once. */
-export async function rotateWebhookToken(db: Db, organisationId: string, sourceId: string): Promise<{ token: string; path: string }> {
+export async function rotateWebhookToken(
+  db: Db,
+  organisationId: string,
+  sourceId: string,
+): Promise<{ token: string; path: string }> {
   await findWebhookSource(db, organisationId, sourceId);
   const token = generateWebhookToken();
   await db.source.update({ where: { id: sourceId }, data: { webhookTokenHash: hashWebhookToken(token) } });
@@ -21,7 +25,11 @@ export async function rotateWebhookToken(db: Db, organisationId: string, sourceI
 }
 
 /** Turns signing on (or replaces the secret); unsigned calls are refused from now on. */
-export async function rotateWebhookSecret(db: Db, organisationId: string, sourceId: string): Promise<{ secret: string }> {
+export async function rotateWebhookSecret(
+  db: Db,
+  organisationId: string,
+  sourceId: string,
+): Promise<{ secret: string }> {
   await findWebhookSource(db, organisationId, sourceId);
   const secret = generateWebhookSecret();
   await db.source.update({ where: { id: sourceId }, data: { webhookSecretCipher: encryptSecret(secret) } });

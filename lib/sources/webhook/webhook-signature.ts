@@ -40,11 +40,17 @@ function refuse(message: string): DomainError {
 }
 
 /** Throws a 401 DomainError saying what is wrong; returns when one v1 signature matches. */
-export function verifyWebhookSignature(input: { secret: string; headers: HeaderSource; body: Uint8Array; now?: Date }): void {
+export function verifyWebhookSignature(input: {
+  secret: string;
+  headers: HeaderSource;
+  body: Uint8Array;
+  now?: Date;
+}): void {
   const id = readHeader(input.headers, "webhook-id");
   const timestamp = readHeader(input.headers, "webhook-timestamp");
   const signatures = readHeader(input.headers, "webhook-signature");
-  if (!id || !timestamp || !signatures) throw refuse("This webhook requires a signature: send webhook-id, webhook-timestamp and webhook-signature headers");
+  if (!id || !timestamp || !signatures)
+    throw refuse("This webhook requires a signature: send webhook-id, webhook-timestamp and webhook-signature headers");
   if (!/^\d{1,12}$/.test(timestamp)) throw refuse("webhook-timestamp must be Unix seconds");
   const nowSeconds = Math.floor((input.now ?? new Date()).getTime() / 1000);
   if (Math.abs(nowSeconds - Number(timestamp)) > SIGNATURE_TOLERANCE_SECONDS) {

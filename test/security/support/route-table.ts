@@ -32,24 +32,40 @@ export async function loadRouteHandler(spec: Pick<AnyApiRouteSpec, "method" | "p
   const file = routeFileOf(spec.path);
   let routeModule: Record<string, unknown>;
   try {
-    routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
+    routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<
+      string,
+      unknown
+    >;
   } catch (error) {
     throw new Error(`${routeKey(spec)} is in the registry but ${file} could not be imported: ${String(error)}`);
   }
   const handler = routeModule[spec.method];
-  if (typeof handler !== "function") throw new Error(`${routeKey(spec)} is in the registry but ${file} exports no ${spec.method}`);
+  if (typeof handler !== "function")
+    throw new Error(`${routeKey(spec)} is in the registry but ${file} exports no ${spec.method}`);
   return handler as RouteHandler;
 }
 
 /** Every (method, spec-style path) a route.ts under app/api exports, e.g. "POST /api/v1/sources/{id}/runs". */
-export async function exportedRoutes(under = "app/api/v1"): Promise<{ method: HttpMethod; path: string; file: string }[]> {
-  const files = readdirSync(path.join(ROOT, under), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(`${path.sep}route.ts`) || f === "route.ts");
+export async function exportedRoutes(
+  under = "app/api/v1",
+): Promise<{ method: HttpMethod; path: string; file: string }[]> {
+  const files = readdirSync(path.join(ROOT, under), { recursive: true, encoding: "utf8" }).filter(
+    (f) => f.endsWith(`${path.sep}route.ts`) || f === "route.ts",
+  );
   const found: { method: HttpMethod; path: string; file: string }[] = [];
   for (const relative of files.sort()) {
     const file = path.join(under, relative);
-    const routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<string, unknown>;
-    const specPath = `/${path.dirname(file).replace(/^app\//, "").replace(/\[(\w+)\]/g, "{$1}").replace(/\[\.\.\.(\w+)\]/g, "{...$1}")}`;
-    for (const method of METHODS) if (typeof routeModule[method] === "function") found.push({ method, path: specPath, file });
+    const routeModule = (await import(/* @vite-ignore */ pathToFileURL(path.join(ROOT, file)).href)) as Record<
+      string,
+      unknown
+    >;
+    const specPath = `/${path
+      .dirname(file)
+      .replace(/^app\//, "")
+      .replace(/\[(\w+)\]/g, "{$1}")
+      .replace(/\[\.\.\.(\w+)\]/g, "{...$1}")}`;
+    for (const method of METHODS)
+      if (typeof routeModule[method] === "function") found.push({ method, path: specPath, file });
   }
   return found;
 }
@@ -86,9 +102,12 @@ export async function callHandler(handler: RouteHandler, input: CallInput): Prom
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const hasBody = body !== undefined && input.method !== "GET";
-  const response = await handler(new Request(url, { method: input.method, headers, body: hasBody ? body : undefined }), {
-    params: Promise.resolve(input.params ?? {}),
-  });
+  const response = await handler(
+    new Request(url, { method: input.method, headers, body: hasBody ? body : undefined }),
+    {
+      params: Promise.resolve(input.params ?? {}),
+    },
+  );
   const text = await response.text();
   let json: unknown = undefined;
   try {

@@ -36,7 +36,8 @@ export function paramsFor(spec: Pick<AnyApiRouteSpec, "path">, ids: TenantIds): 
   const resource = spec.path.split("/")[3] ?? "";
   for (const name of paramNamesOf(spec.path)) {
     const key = name === "id" ? RESOURCE_ID[resource] : name === "callId" ? "callId" : undefined;
-    if (!key) throw new Error(`No test id for {${name}} in ${spec.path}: teach test/security/support/sample-requests.ts`);
+    if (!key)
+      throw new Error(`No test id for {${name}} in ${spec.path}: teach test/security/support/sample-requests.ts`);
     params[name] = ids[key];
   }
   return params;
@@ -51,17 +52,33 @@ const SAMPLES: Record<string, Sample> = {
   "PUT /api/v1/flows/{id}": () => ({ json: { name: "Renamed flow" } }),
   "GET /api/v1/sources": (r) => ({ query: { flowId: r.flowId } }),
   "POST /api/v1/sources": (r) => ({ json: { kind: "webhook", name: "New hook", flowId: r.flowId } }),
-  "POST /api/v1/sources/upload": (r) => ({ query: { fileName: "people.csv", flowId: r.flowId }, raw: "email,name\nzed@example.com,Zed\n", headers: { "content-type": "text/csv" } }),
+  "POST /api/v1/sources/upload": (r) => ({
+    query: { fileName: "people.csv", flowId: r.flowId },
+    raw: "email,name\nzed@example.com,Zed\n",
+    headers: { "content-type": "text/csv" },
+  }),
   "PUT /api/v1/sources/{id}": () => ({ json: { name: "Renamed source" } }),
-  "POST /api/v1/sources/{id}/upload": () => ({ query: { fileName: "people.csv" }, raw: "email,name\nzed@example.com,Zed\n", headers: { "content-type": "text/csv" } }),
+  "POST /api/v1/sources/{id}/upload": () => ({
+    query: { fileName: "people.csv" },
+    raw: "email,name\nzed@example.com,Zed\n",
+    headers: { "content-type": "text/csv" },
+  }),
   "GET /api/v1/destinations": (r) => ({ query: { nexsetId: r.nexsetId } }),
-  "POST /api/v1/destinations": (r) => ({ json: { name: "New destination", nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() } }),
-  "PUT /api/v1/destinations/{id}": (r) => ({ json: { name: "Renamed destination", credentialId: r.credentialId, config: config() } }),
-  "POST /api/v1/destinations/test": (r) => ({ json: { nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() } }),
+  "POST /api/v1/destinations": (r) => ({
+    json: { name: "New destination", nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() },
+  }),
+  "PUT /api/v1/destinations/{id}": (r) => ({
+    json: { name: "Renamed destination", credentialId: r.credentialId, config: config() },
+  }),
+  "POST /api/v1/destinations/test": (r) => ({
+    json: { nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() },
+  }),
   "POST /api/v1/destinations/{id}/test": (r) => ({ json: { credentialId: r.credentialId } }),
   "POST /api/v1/destinations/{id}/errors/replay": (r) => ({ json: { ids: [r.errorRecordId] } }),
   "POST /api/v1/destinations/{id}/errors/discard": (r) => ({ json: { ids: [r.errorRecordId] } }),
-  "POST /api/v1/credentials": (_r, ctx) => ({ json: { name: "Another connection", region: "sandbox", token: ctx.sandboxToken } }),
+  "POST /api/v1/credentials": (_r, ctx) => ({
+    json: { name: "Another connection", region: "sandbox", token: ctx.sandboxToken },
+  }),
   "POST /api/v1/credentials/test-connection": (_r, ctx) => ({ json: { region: "sandbox", token: ctx.sandboxToken } }),
 };
 
@@ -69,7 +86,12 @@ export function hasCustomSample(spec: AnyApiRouteSpec): boolean {
   return routeKey(spec) in SAMPLES;
 }
 
-export function sampleRequest(spec: AnyApiRouteSpec, target: TenantIds, refs: TenantIds, ctx: SampleContext): SampleRequest {
+export function sampleRequest(
+  spec: AnyApiRouteSpec,
+  target: TenantIds,
+  refs: TenantIds,
+  ctx: SampleContext,
+): SampleRequest {
   const params = paramsFor(spec, target);
   const custom = SAMPLES[routeKey(spec)];
   if (custom) return { params, ...custom(refs, ctx) };
@@ -80,7 +102,20 @@ export function sampleRequest(spec: AnyApiRouteSpec, target: TenantIds, refs: Te
   };
 }
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; required?: string[]; enum?: unknown[]; const?: unknown; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; minimum?: number; minLength?: number; default?: unknown; items?: JsonSchema; minItems?: number };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  minimum?: number;
+  minLength?: number;
+  default?: unknown;
+  items?: JsonSchema;
+  minItems?: number;
+};
 
 function jsonSchemaOf(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema;

@@ -21,7 +21,11 @@ export function findIn(where: string, text: string, needles: readonly string[]):
 }
 
 /** Every key matching `${prefix}*`, read according to its type. */
-export async function searchRedis(url: string, prefix: string, needles: readonly string[]): Promise<{ keys: number; hits: Hit[] }> {
+export async function searchRedis(
+  url: string,
+  prefix: string,
+  needles: readonly string[],
+): Promise<{ keys: number; hits: Hit[] }> {
   const redis = new Redis(url);
   const hits: Hit[] = [];
   let keys = 0;

@@ -38,7 +38,10 @@ function setEnv(values: Record<string, string>) {
   }
 }
 
-export async function createSecurityWorld(routes: readonly AnyApiRouteSpec[], opts: { sandboxTokenA?: string } = {}): Promise<SecurityWorld> {
+export async function createSecurityWorld(
+  routes: readonly AnyApiRouteSpec[],
+  opts: { sandboxTokenA?: string } = {},
+): Promise<SecurityWorld> {
   const t = await freshDatabase();
   const sandbox = await createSandbox({ port: 0, logger: { error: () => undefined } });
   const env = {
@@ -55,8 +58,14 @@ export async function createSecurityWorld(routes: readonly AnyApiRouteSpec[], op
   const a = await seedTenant(t.db, sandbox, "A", { sandboxToken: opts.sandboxTokenA });
   const b = await seedTenant(t.db, sandbox, "B");
   const ghost: TenantIds = {
-    credentialId: "cmghost000credential0000", flowId: "cmghost000flow00000000000", sourceId: "cmghost000source000000000", nexsetId: "cmghost000nexset000000000",
-    destinationId: "cmghost000destination0000", callId: "987654321", errorRecordId: "987654322", sourceRunId: "cmghost000run000000000000",
+    credentialId: "cmghost000credential0000",
+    flowId: "cmghost000flow00000000000",
+    sourceId: "cmghost000source000000000",
+    nexsetId: "cmghost000nexset000000000",
+    destinationId: "cmghost000destination0000",
+    callId: "987654321",
+    errorRecordId: "987654322",
+    sourceRunId: "cmghost000run000000000000",
   };
 
   const handlers = new Map<string, RouteHandler>();
@@ -69,7 +78,14 @@ export async function createSecurityWorld(routes: readonly AnyApiRouteSpec[], op
     }
   }
   return {
-    t, sandbox, a, b, ghost, env, handlers, loadErrors,
+    t,
+    sandbox,
+    a,
+    b,
+    ghost,
+    env,
+    handlers,
+    loadErrors,
     handlerFor(spec) {
       const handler = handlers.get(routeKey(spec));
       if (!handler) throw new Error(`No handler loaded for ${routeKey(spec)}`);

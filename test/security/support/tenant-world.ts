@@ -38,20 +38,37 @@ export interface Tenant {
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
 
-export async function seedTenant(db: Db, sandbox: Sandbox, label: string, opts: { sandboxToken?: string } = {}): Promise<Tenant> {
+export async function seedTenant(
+  db: Db,
+  sandbox: Sandbox,
+  label: string,
+  opts: { sandboxToken?: string } = {},
+): Promise<Tenant> {
   const tag = randomBytes(4).toString("hex");
   const email = `${label.toLowerCase()}-${tag}@tenant.test`;
   const password = `tenant password ${tag}`;
   const name = `Tenant ${label} ${tag}`;
-  const { organisationId, userId } = await signUpWithOrganisation({ organisationName: name, name: `Owner ${label}`, email, password }, db);
+  const { organisationId, userId } = await signUpWithOrganisation(
+    { organisationName: name, name: `Owner ${label}`, email, password },
+    db,
+  );
   const { key, apiKey } = await createApiKey({ organisationId, userId }, { name: `${label} key` }, db);
-  const app = sandbox.createApp({ name: `${label} workspace`, ...(opts.sandboxToken ? { token: opts.sandboxToken } : {}) });
+  const app = sandbox.createApp({
+    name: `${label} workspace`,
+    ...(opts.sandboxToken ? { token: opts.sandboxToken } : {}),
+  });
 
   const tokenCiphertext = encryptSecret(app.token);
   const credential = await db.credential.create({
     data: {
-      organisationId, name: `${label} sandbox`, region: "sandbox", tokenCiphertext, tokenKeyId: secretKeyId(tokenCiphertext), tokenLast4: app.token.slice(-4),
-      workspaceName: `${label} workspace`, verifiedAt: new Date(),
+      organisationId,
+      name: `${label} sandbox`,
+      region: "sandbox",
+      tokenCiphertext,
+      tokenKeyId: secretKeyId(tokenCiphertext),
+      tokenLast4: app.token.slice(-4),
+      workspaceName: `${label} workspace`,
+      verifiedAt: new Date(),
     },
   });
   const flow = await db.flow.create({ data: { organisationId, name: `${label} flow` } });
@@ -61,29 +78,77 @@ export async function seedTenant(db: Db, sandbox: Sandbox, label: string, opts: 
     { email: `bob-${tag}@example.com`, name: "Bob" },
     { email: `cy-${tag}@example.com`, name: "Cy" },
   ]);
-  const config = destinationConfigSchema.parse({ ...defaultDestinationConfig, method: "POST", urlTemplate: "/contacts" });
+  const config = destinationConfigSchema.parse({
+    ...defaultDestinationConfig,
+    method: "POST",
+    urlTemplate: "/contacts",
+  });
   const destination = await db.destination.create({
     data: {
-      organisationId, flowId: flow.id, nexsetId: webhook.nexsetId, credentialId: credential.id, name: `${label} destination`, config: json(config),
+      organisationId,
+      flowId: flow.id,
+      nexsetId: webhook.nexsetId,
+      credentialId: credential.id,
+      name: `${label} destination`,
+      config: json(config),
       configVersions: { create: { version: 1, config: json(config) } },
     },
   });
   const call = await db.deliveryCall.create({
     data: {
-      organisationId, destinationId: destination.id, kind: "delivery", firstSeq: 1, lastSeq: 1, recordCount: 1, configVersion: 1, method: "POST",
-      url: `${sandbox.url}/contacts`, requestHeaders: json({ authorization: "Bearer ••••" }), requestBody: "{}", responseStatus: 400,
-      responseHeaders: json({}), responseBody: "{}", outcome: "permanent", errorMessage: "bad", latencyMs: 5,
+      organisationId,
+      destinationId: destination.id,
+      kind: "delivery",
+      firstSeq: 1,
+      lastSeq: 1,
+      recordCount: 1,
+      configVersion: 1,
+      method: "POST",
+      url: `${sandbox.url}/contacts`,
+      requestHeaders: json({ authorization: "Bearer ••••" }),
+      requestBody: "{}",
+      responseStatus: 400,
+      responseHeaders: json({}),
+      responseBody: "{}",
+      outcome: "permanent",
+      errorMessage: "bad",
+      latencyMs: 5,
     },
   });
   const errorRecord = await db.errorRecord.create({
-    data: { organisationId, destinationId: destination.id, firstSeq: 1, lastSeq: 1, reason: "Intercom refused it", configVersion: 1, requestMethod: "POST", responseStatus: 400 },
+    data: {
+      organisationId,
+      destinationId: destination.id,
+      firstSeq: 1,
+      lastSeq: 1,
+      reason: "Intercom refused it",
+      configVersion: 1,
+      requestMethod: "POST",
+      responseStatus: 400,
+    },
   });
-  const run = await db.sourceRun.create({ data: { sourceId: webhook.sourceId, status: "succeeded", recordsAdded: 3, finishedAt: new Date() } });
+  const run = await db.sourceRun.create({
+    data: { sourceId: webhook.sourceId, status: "succeeded", recordsAdded: 3, finishedAt: new Date() },
+  });
   return {
-    name, organisationId, userId, email, password, apiKey: key, apiKeyId: apiKey.id, sandboxToken: app.token, webhookToken: webhook.token,
+    name,
+    organisationId,
+    userId,
+    email,
+    password,
+    apiKey: key,
+    apiKeyId: apiKey.id,
+    sandboxToken: app.token,
+    webhookToken: webhook.token,
     ids: {
-      credentialId: credential.id, flowId: flow.id, sourceId: webhook.sourceId, nexsetId: webhook.nexsetId, destinationId: destination.id,
-      callId: String(call.id), errorRecordId: String(errorRecord.id), sourceRunId: run.id,
+      credentialId: credential.id,
+      flowId: flow.id,
+      sourceId: webhook.sourceId,
+      nexsetId: webhook.nexsetId,
+      destinationId: destination.id,
+      callId: String(call.id),
+      errorRecordId: String(errorRecord.id),
+      sourceRunId: run.id,
     },
   };
 }

@@ -4,6 +4,7 @@ import { withApi } from "@/lib/api/with-api";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = withApi({ auth: "session", params: apiKeyIdParamsSchema, response: apiKeySummarySchema }, async ({ org, params }) =>
-  revokeApiKey(org.organisationId, params.id),
+export const DELETE = withApi(
+  { auth: "session", params: apiKeyIdParamsSchema, response: apiKeySummarySchema },
+  async ({ org, params }) => revokeApiKey(org.organisationId, params.id),
 );

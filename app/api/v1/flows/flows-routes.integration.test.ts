@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { createDestination, createSandboxCredential, setupDeliveryFixture, type DeliveryFixture } from "@/test/delivery/delivery-fixture";
+import {
+  createDestination,
+  createSandboxCredential,
+  setupDeliveryFixture,
+  type DeliveryFixture,
+} from "@/test/delivery/delivery-fixture";
 import { COLUMN_WIDTH } from "@/lib/flows/definition-to-flow";
 import { apiKeyFor, callRoute, TEST_APP_URL, type RouteCall } from "@/lib/flows/testing/route-client";
 import { appendRecords } from "@/lib/nexsets/append-records";
@@ -34,33 +39,74 @@ const flowPath = (id: string) => ({ path: `/api/v1/flows/${id}`, params: { id } 
  * → response source r1 → Nexset n2 → destination d2 (which names no flow: the chain places it).
  */
 async function buildChain(flowId: string) {
-  const source = await callRoute(createSource, as({ path: "/api/v1/sources", method: "POST", json: { kind: "file", name: "contacts.csv", flowId } }));
+  const source = await callRoute(
+    createSource,
+    as({ path: "/api/v1/sources", method: "POST", json: { kind: "file", name: "contacts.csv", flowId } }),
+  );
   expect(source.status).toBe(201);
   const { sourceId, nexsetId } = source.json as { sourceId: string; nexsetId: string };
   const csv = "email,name\na@x.io,Ada\nb@x.io,Bo\nc@x.io,Cy\n";
-  const uploaded = await callRoute(upload, as({ path: `/api/v1/sources/${sourceId}/upload?fileName=contacts.csv`, params: { id: sourceId }, method: "POST", raw: csv }));
+  const uploaded = await callRoute(
+    upload,
+    as({
+      path: `/api/v1/sources/${sourceId}/upload?fileName=contacts.csv`,
+      params: { id: sourceId },
+      method: "POST",
+      raw: csv,
+    }),
+  );
   expect(uploaded).toMatchObject({ status: 200, json: { recordsAdded: 3 } });
   const { credentialId } = await createSandboxCredential(f);
-  const d1 = await createDestination(f, { nexsetId, credentialId, config: { method: "GET", urlTemplate: "/contacts/{id}/companies", responseWebhook: { enabled: true } } });
+  const d1 = await createDestination(f, {
+    nexsetId,
+    credentialId,
+    config: { method: "GET", urlTemplate: "/contacts/{id}/companies", responseWebhook: { enabled: true } },
+  });
   await f.db.destination.update({ where: { id: d1 }, data: { flowId, name: "Companies of each contact" } });
-  const response = await ensureResponseWebhookSource(f.db, { id: d1, organisationId: f.organisationId, name: "Companies of each contact", flowId });
-  await appendRecords(f.db, response.nexsetId, [{ status: 200, body: { data: [] } }, { status: 200, body: { data: [{ id: "co1" }] } }]);
+  const response = await ensureResponseWebhookSource(f.db, {
+    id: d1,
+    organisationId: f.organisationId,
+    name: "Companies of each contact",
+    flowId,
+  });
+  await appendRecords(f.db, response.nexsetId, [
+    { status: 200, body: { data: [] } },
+    { status: 200, body: { data: [{ id: "co1" }] } },
+  ]);
   const d2 = await createDestination(f, { nexsetId: response.nexsetId, credentialId });
   return { sourceId, nexsetId, d1, d2, responseSourceId: response.sourceId, responseNexsetId: response.nexsetId };
 }
 
 describe("flows: CRUD and the derived canvas", () => {
   it("creates a flow, derives the whole response-webhook chain with live figures, and lists it with today's deliveries", async () => {
-    const created = await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "  Tray example  " } }));
+    const created = await callRoute(
+      createFlow,
+      as({ path: "/api/v1/flows", method: "POST", json: { name: "  Tray example  " } }),
+    );
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ name: "Tray example", status: "empty", totals: { sources: 0, destinations: 0 } });
+    expect(created.json).toMatchObject({
+      name: "Tray example",
+      status: "empty",
+      totals: { sources: 0, destinations: 0 },
+    });
     const flowId = created.json.id as string;
-    expect((await f.db.flow.findUniqueOrThrow({ where: { id: flowId } })).definition).toEqual({ version: 1, nodes: [] });
+    expect((await f.db.flow.findUniqueOrThrow({ where: { id: flowId } })).definition).toEqual({
+      version: 1,
+      nodes: [],
+    });
 
     const chain = await buildChain(flowId);
     // d1 has worked through all 3 records: 2 delivered today, 1 kept as an open error record.
     await f.db.destination.update({ where: { id: chain.d1 }, data: { status: "active", deliveredThroughSeq: 3 } });
-    const call = { organisationId: f.organisationId, destinationId: chain.d1, configVersion: 1, method: "GET", url: "https://x/contacts/1/companies", requestHeaders: {}, latencyMs: 5 };
+    const call = {
+      organisationId: f.organisationId,
+      destinationId: chain.d1,
+      configVersion: 1,
+      method: "GET",
+      url: "https://x/contacts/1/companies",
+      requestHeaders: {},
+      latencyMs: 5,
+    };
     await f.db.deliveryCall.createMany({
       data: [
         { ...call, outcome: "success", recordCount: 2 },
@@ -69,11 +115,25 @@ describe("flows: CRUD and the derived canvas", () => {
         { ...call, outcome: "permanent", recordCount: 1 },
       ],
     });
-    await f.db.errorRecord.create({ data: { organisationId: f.organisationId, destinationId: chain.d1, firstSeq: 3, lastSeq: 3, reason: "404", configVersion: 1 } });
+    await f.db.errorRecord.create({
+      data: {
+        organisationId: f.organisationId,
+        destinationId: chain.d1,
+        firstSeq: 3,
+        lastSeq: 3,
+        reason: "404",
+        configVersion: 1,
+      },
+    });
 
     const graph = await callRoute(getFlow, as(flowPath(flowId)));
     expect(graph.status).toBe(200);
-    const nodes = graph.json.nodes as { id: string; type: string; position: { x: number; y: number }; data: Record<string, unknown> }[];
+    const nodes = graph.json.nodes as {
+      id: string;
+      type: string;
+      position: { x: number; y: number };
+      data: Record<string, unknown>;
+    }[];
     expect(nodes.map((n) => n.id)).toEqual([
       `source:${chain.sourceId}`,
       `nexset:${chain.nexsetId}`,
@@ -82,7 +142,9 @@ describe("flows: CRUD and the derived canvas", () => {
       `nexset:${chain.responseNexsetId}`,
       `destination:${chain.d2}`,
     ]);
-    expect((graph.json.edges as { source: string; target: string }[]).map((e) => `${e.source} > ${e.target}`).sort()).toEqual(
+    expect(
+      (graph.json.edges as { source: string; target: string }[]).map((e) => `${e.source} > ${e.target}`).sort(),
+    ).toEqual(
       [
         `source:${chain.sourceId} > nexset:${chain.nexsetId}`,
         `nexset:${chain.nexsetId} > destination:${chain.d1}`,
@@ -92,13 +154,32 @@ describe("flows: CRUD and the derived canvas", () => {
       ].sort(),
     );
     const byId = new Map(nodes.map((n) => [n.id, n.data]));
-    expect(byId.get(`source:${chain.sourceId}`)).toMatchObject({ sourceKind: "file", recordCount: 3, lastRun: { status: "succeeded", recordsAdded: 3 } });
+    expect(byId.get(`source:${chain.sourceId}`)).toMatchObject({
+      sourceKind: "file",
+      recordCount: 3,
+      lastRun: { status: "succeeded", recordsAdded: 3 },
+    });
     expect(byId.get(`nexset:${chain.nexsetId}`)).toMatchObject({ recordCount: 3, attributeCount: 2 });
     expect(byId.get(`destination:${chain.d1}`)).toMatchObject({
-      status: "active", method: "GET", urlTemplate: "/contacts/{id}/companies", total: 3, delivered: 2, undelivered: 1, errorRecords: 1, deliveredToday: 2,
+      status: "active",
+      method: "GET",
+      urlTemplate: "/contacts/{id}/companies",
+      total: 3,
+      delivered: 2,
+      undelivered: 1,
+      errorRecords: 1,
+      deliveredToday: 2,
     });
-    expect(byId.get(`response_source:${chain.responseSourceId}`)).toMatchObject({ originDestinationId: chain.d1, recordCount: 2 });
-    expect(byId.get(`destination:${chain.d2}`)).toMatchObject({ status: "draft", total: 2, undelivered: 2, deliveredToday: 0 });
+    expect(byId.get(`response_source:${chain.responseSourceId}`)).toMatchObject({
+      originDestinationId: chain.d1,
+      recordCount: 2,
+    });
+    expect(byId.get(`destination:${chain.d2}`)).toMatchObject({
+      status: "draft",
+      total: 2,
+      undelivered: 2,
+      deliveredToday: 0,
+    });
 
     const list = await callRoute(listFlows, as({ path: "/api/v1/flows" }));
     expect(list.json.flows).toEqual([
@@ -106,13 +187,22 @@ describe("flows: CRUD and the derived canvas", () => {
         id: flowId,
         name: "Tray example",
         status: "active",
-        totals: { sources: 1, destinations: 2, activeDestinations: 1, erroredDestinations: 0, undeliveredRecords: 3, deliveredToday: 2 },
+        totals: {
+          sources: 1,
+          destinations: 2,
+          activeDestinations: 1,
+          erroredDestinations: 0,
+          undeliveredRecords: 3,
+          deliveredToday: 2,
+        },
       }),
     ]);
   });
 
   it("saves the layout (dropping nodes that are not in the flow), renames, and refuses a bad definition without changing anything", async () => {
-    const flowId = ((await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Layout" } }))).json.id as string);
+    const flowId = (
+      await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Layout" } }))
+    ).json.id as string;
     const chain = await buildChain(flowId);
     const definition = {
       version: 1,
@@ -125,12 +215,18 @@ describe("flows: CRUD and the derived canvas", () => {
     const saved = await callRoute(updateFlow, as({ ...flowPath(flowId), method: "PUT", json: { definition } }));
     expect(saved.status).toBe(200);
     expect(saved.json.definition).toEqual({ version: 1, nodes: [definition.nodes[0]] });
-    expect((await f.db.flow.findUniqueOrThrow({ where: { id: flowId } })).definition).toEqual({ version: 1, nodes: [definition.nodes[0]] });
+    expect((await f.db.flow.findUniqueOrThrow({ where: { id: flowId } })).definition).toEqual({
+      version: 1,
+      nodes: [definition.nodes[0]],
+    });
     const positions = new Map((saved.json.nodes as { id: string; position: unknown }[]).map((n) => [n.id, n.position]));
     expect(positions.get(`nexset:${chain.nexsetId}`)).toEqual({ x: 700, y: 420 });
     expect(positions.get(`destination:${chain.d1}`)).toEqual({ x: 700 + COLUMN_WIDTH, y: 420 });
 
-    const bad = await callRoute(updateFlow, as({ ...flowPath(flowId), method: "PUT", json: { name: "Nope", definition: { version: 2, nodes: [] } } }));
+    const bad = await callRoute(
+      updateFlow,
+      as({ ...flowPath(flowId), method: "PUT", json: { name: "Nope", definition: { version: 2, nodes: [] } } }),
+    );
     expect(bad.status).toBe(400);
     const row = await f.db.flow.findUniqueOrThrow({ where: { id: flowId } });
     expect(row.name).toBe("Layout");
@@ -142,26 +238,40 @@ describe("flows: CRUD and the derived canvas", () => {
   });
 
   it("keeps each organisation's flows to itself: another organisation's id is 404 and changes nothing; no key is 401", async () => {
-    const flowId = ((await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Private" } }))).json.id as string);
+    const flowId = (
+      await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Private" } }))
+    ).json.id as string;
     const rival = { key: rivalKey };
     expect((await callRoute(getFlow, { ...flowPath(flowId), ...rival })).status).toBe(404);
-    expect((await callRoute(updateFlow, { ...flowPath(flowId), method: "PUT", json: { name: "Mine now" }, ...rival })).status).toBe(404);
+    expect(
+      (await callRoute(updateFlow, { ...flowPath(flowId), method: "PUT", json: { name: "Mine now" }, ...rival }))
+        .status,
+    ).toBe(404);
     expect((await callRoute(deleteFlow, { ...flowPath(flowId), method: "DELETE", ...rival })).status).toBe(404);
     expect((await callRoute(listFlows, { path: "/api/v1/flows", ...rival })).json.flows).toEqual([]);
     expect((await f.db.flow.findUniqueOrThrow({ where: { id: flowId } })).name).toBe("Private");
     expect((await callRoute(listFlows, { path: "/api/v1/flows", key: null })).status).toBe(401);
-    expect((await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "" } }))).status).toBe(400);
+    expect(
+      (await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "" } }))).status,
+    ).toBe(400);
   });
 
   it("deletes a flow with everything on its canvas and says how many records were undelivered", async () => {
-    const flowId = ((await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Doomed" } }))).json.id as string);
+    const flowId = (
+      await callRoute(createFlow, as({ path: "/api/v1/flows", method: "POST", json: { name: "Doomed" } }))
+    ).json.id as string;
     const chain = await buildChain(flowId);
     const deleted = await callRoute(deleteFlow, as({ ...flowPath(flowId), method: "DELETE" }));
-    expect(deleted).toEqual({ status: 200, json: { deletedSources: 1, deletedDestinations: 2, undeliveredRecords: 5 } });
+    expect(deleted).toEqual({
+      status: 200,
+      json: { deletedSources: 1, deletedDestinations: 2, undeliveredRecords: 5 },
+    });
     expect(await f.db.flow.count({ where: { id: flowId } })).toBe(0);
     expect(await f.db.source.count({ where: { id: { in: [chain.sourceId, chain.responseSourceId] } } })).toBe(0);
     expect(await f.db.destination.count({ where: { id: { in: [chain.d1, chain.d2] } } })).toBe(0);
-    expect(await f.db.nexsetRecord.count({ where: { nexsetId: { in: [chain.nexsetId, chain.responseNexsetId] } } })).toBe(0);
+    expect(
+      await f.db.nexsetRecord.count({ where: { nexsetId: { in: [chain.nexsetId, chain.responseNexsetId] } } }),
+    ).toBe(0);
     expect((await callRoute(getFlow, as(flowPath(flowId)))).status).toBe(404);
   });
 });

@@ -7,4 +7,6 @@ import packageJson from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(openApiDocumentRoute, () => renderOpenApiDocument(publicApiRoutes, { serverUrl: appUrl(), version: packageJson.version }));
+export const GET = withApi(openApiDocumentRoute, () =>
+  renderOpenApiDocument(publicApiRoutes, { serverUrl: appUrl(), version: packageJson.version }),
+);

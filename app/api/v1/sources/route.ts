@@ -6,6 +6,8 @@ import { listSources } from "@/lib/sources/list-sources";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(listSourcesRoute, async ({ org, query }) => ({ sources: await listSources(db(), org.organisationId, query) }));
+export const GET = withApi(listSourcesRoute, async ({ org, query }) => ({
+  sources: await listSources(db(), org.organisationId, query),
+}));
 
 export const POST = withApi(createSourceRoute, ({ org, body }) => createSourceOfKind(db(), org.organisationId, body));

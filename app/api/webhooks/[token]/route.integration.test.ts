@@ -17,10 +17,24 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-async function post(token: string, body: string | Buffer | ReadableStream<Uint8Array>, headers: Record<string, string> = {}) {
-  const init = { method: "POST", body, headers: { "content-type": "application/json", ...headers }, duplex: "half" } as RequestInit;
-  const response = await POST(new Request(`http://localhost/api/webhooks/${token}`, init), { params: Promise.resolve({ token }) });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> & { error?: { message: string } } };
+async function post(
+  token: string,
+  body: string | Buffer | ReadableStream<Uint8Array>,
+  headers: Record<string, string> = {},
+) {
+  const init = {
+    method: "POST",
+    body,
+    headers: { "content-type": "application/json", ...headers },
+    duplex: "half",
+  } as RequestInit;
+  const response = await POST(new Request(`http://localhost/api/webhooks/${token}`, init), {
+    params: Promise.resolve({ token }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown> & { error?: { message: string } },
+  };
 }
 
 const recordsOf = async (nexsetId: string) =>
@@ -34,18 +48,28 @@ describe("webhook ingestion", () => {
     expect(source.webhookTokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(source)).not.toContain(hook.token);
 
-    expect(await post(hook.token, JSON.stringify({ email: "a@x.io" }))).toEqual({ status: 200, body: { added: 1, firstSeq: 1, lastSeq: 1 } });
+    expect(await post(hook.token, JSON.stringify({ email: "a@x.io" }))).toEqual({
+      status: 200,
+      body: { added: 1, firstSeq: 1, lastSeq: 1 },
+    });
     expect(await post(hook.token, JSON.stringify([{ email: "b@x.io" }, { email: "c@x.io", n: 2 }]))).toEqual({
       status: 200,
       body: { added: 2, firstSeq: 2, lastSeq: 3 },
     });
-    expect(await recordsOf(hook.nexsetId)).toEqual([{ email: "a@x.io" }, { email: "b@x.io" }, { email: "c@x.io", n: 2 }]);
+    expect(await recordsOf(hook.nexsetId)).toEqual([
+      { email: "a@x.io" },
+      { email: "b@x.io" },
+      { email: "c@x.io", n: 2 },
+    ]);
   });
 
   it("refuses unknown and malformed tokens, bad JSON and non-object items, storing nothing", async () => {
     const hook = await createWebhookSource(t.db, orgId, { name: "Strict" });
     const forged = `whk_${"A".repeat(43)}`;
-    expect(await post(forged, '{"a":1}')).toMatchObject({ status: 401, body: { error: { message: "Unknown webhook URL" } } });
+    expect(await post(forged, '{"a":1}')).toMatchObject({
+      status: 401,
+      body: { error: { message: "Unknown webhook URL" } },
+    });
     expect(await post("nope", '{"a":1}')).toMatchObject({ status: 401 });
     expect(await post(hook.token, '{"a": 1,}')).toMatchObject({
       status: 400,
@@ -62,10 +86,16 @@ describe("webhook ingestion", () => {
   it("refuses a body over the source's limit with 413, with or without Content-Length", async () => {
     const hook = await createWebhookSource(t.db, orgId, { name: "Small", maxBodyBytes: 1024 });
     const big = JSON.stringify({ pad: "x".repeat(2000) });
-    expect(await post(hook.token, big)).toMatchObject({ status: 413, body: { error: { message: "The body is larger than this webhook's 1 KB limit" } } });
+    expect(await post(hook.token, big)).toMatchObject({
+      status: 413,
+      body: { error: { message: "The body is larger than this webhook's 1 KB limit" } },
+    });
     const stream = new Blob([big]).stream();
     expect(await post(hook.token, stream)).toMatchObject({ status: 413 });
-    expect(await post(hook.token, JSON.stringify({ pad: "x".repeat(900) }))).toMatchObject({ status: 200, body: { added: 1 } });
+    expect(await post(hook.token, JSON.stringify({ pad: "x".repeat(900) }))).toMatchObject({
+      status: 200,
+      body: { added: 1 },
+    });
     expect(await recordsOf(hook.nexsetId)).toHaveLength(1);
   });
 
@@ -76,14 +106,28 @@ describe("webhook ingestion", () => {
     expect(stored.webhookSecretCipher).not.toContain(hook.secret!.slice(6));
     const body = JSON.stringify({ event: "signup" });
     const now = Math.floor(Date.now() / 1000);
-    const signed = (secret: string, ts = now) => ({ "webhook-id": "msg_1", "webhook-timestamp": String(ts), "webhook-signature": signWebhook(secret, "msg_1", ts, body) });
+    const signed = (secret: string, ts = now) => ({
+      "webhook-id": "msg_1",
+      "webhook-timestamp": String(ts),
+      "webhook-signature": signWebhook(secret, "msg_1", ts, body),
+    });
 
-    expect(await post(hook.token, body)).toMatchObject({ status: 401, body: { error: { message: expect.stringMatching(/requires a signature/) } } });
-    expect(await post(hook.token, body, signed("whsec_" + Buffer.alloc(24, 7).toString("base64")))).toMatchObject({ status: 401 });
+    expect(await post(hook.token, body)).toMatchObject({
+      status: 401,
+      body: { error: { message: expect.stringMatching(/requires a signature/) } },
+    });
+    expect(await post(hook.token, body, signed("whsec_" + Buffer.alloc(24, 7).toString("base64")))).toMatchObject({
+      status: 401,
+    });
     expect(await post(hook.token, body, signed(hook.secret!, now - 600))).toMatchObject({ status: 401 });
-    expect(await post(hook.token, JSON.stringify({ event: "tampered" }), signed(hook.secret!))).toMatchObject({ status: 401 });
+    expect(await post(hook.token, JSON.stringify({ event: "tampered" }), signed(hook.secret!))).toMatchObject({
+      status: 401,
+    });
     expect(await recordsOf(hook.nexsetId)).toEqual([]);
-    expect(await post(hook.token, body, signed(hook.secret!))).toEqual({ status: 200, body: { added: 1, firstSeq: 1, lastSeq: 1 } });
+    expect(await post(hook.token, body, signed(hook.secret!))).toEqual({
+      status: 200,
+      body: { added: 1, firstSeq: 1, lastSeq: 1 },
+    });
   });
 
   it("rotating the token retires the old URL at once", async () => {

@@ -1,4 +1,9 @@
-import { BULK_MAX_ITEMS, bulkCreateContactsBody, bulkDeleteContactsBody, bulkUpdateContactsBody } from "../schemas/bulk-bodies";
+import {
+  BULK_MAX_ITEMS,
+  bulkCreateContactsBody,
+  bulkDeleteContactsBody,
+  bulkUpdateContactsBody,
+} from "../schemas/bulk-bodies";
 import { PREVIEW_ONLY } from "../versions";
 import { defineEndpoints, EXAMPLE_IDS } from "./define-endpoints";
 
@@ -38,7 +43,9 @@ export const bulkEndpoints = defineEndpoints("Bulk contacts (Preview)", [
     requiredBodyFields: ["contacts"],
     batch,
     job,
-    exampleBody: { contacts: [{ id: EXAMPLE_IDS.contact, name: "Jane Doe", tags: { add: [{ id: EXAMPLE_IDS.tag }] } }] },
+    exampleBody: {
+      contacts: [{ id: EXAMPLE_IDS.contact, name: "Jane Doe", tags: { add: [{ id: EXAMPLE_IDS.tag }] } }],
+    },
   },
   {
     id: "contacts.bulk_delete",

@@ -14,7 +14,14 @@ export const companyEndpoints = defineEndpoints("Companies", [
     access: "write",
     bodySchema: upsertCompanyBody,
     requiredBodyFields: ["company_id"],
-    exampleBody: { company_id: "acme-42", name: "Acme Ltd", plan: "pro", size: 50, website: "https://acme.example", monthly_spend: 1200 },
+    exampleBody: {
+      company_id: "acme-42",
+      name: "Acme Ltd",
+      plan: "pro",
+      size: 50,
+      website: "https://acme.example",
+      monthly_spend: 1200,
+    },
   },
   {
     id: "companies.list",

@@ -8,13 +8,20 @@ export const contactEndpoints = defineEndpoints("Contacts", [
   {
     id: "contacts.create",
     name: "Create a contact",
-    description: "Creates a user or lead. Intercom answers 409 naming the existing contact when the email or external_id is taken.",
+    description:
+      "Creates a user or lead. Intercom answers 409 naming the existing contact when the email or external_id is taken.",
     method: "POST",
     path: "/contacts",
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: createContactBody,
-    exampleBody: { role: "user", external_id: "crm-1001", email: "jane@example.com", name: "Jane Doe", phone: "+353871234567" },
+    exampleBody: {
+      role: "user",
+      external_id: "crm-1001",
+      email: "jane@example.com",
+      name: "Jane Doe",
+      phone: "+353871234567",
+    },
   },
   {
     id: "contacts.update",
@@ -82,7 +89,8 @@ export const contactEndpoints = defineEndpoints("Contacts", [
   {
     id: "contacts.list",
     name: "List contacts",
-    description: "Lists every contact, newest first, with cursor pagination (per_page up to 150, pages.next.starting_after).",
+    description:
+      "Lists every contact, newest first, with cursor pagination (per_page up to 150, pages.next.starting_after).",
     method: "GET",
     path: "/contacts",
     versions: ALL_VERSIONS,

@@ -25,7 +25,12 @@ export const conversationEndpoints = defineEndpoints("Conversations", [
     access: "write",
     bodySchema: replyConversationBody,
     requiredBodyFields: ["message_type", "type"],
-    exampleBody: { message_type: "comment", type: "admin", admin_id: EXAMPLE_IDS.admin, body: "Thanks, we are looking into it." },
+    exampleBody: {
+      message_type: "comment",
+      type: "admin",
+      admin_id: EXAMPLE_IDS.admin,
+      body: "Thanks, we are looking into it.",
+    },
     examplePathParams: { conversation_id: EXAMPLE_IDS.conversation },
   },
   {

@@ -35,7 +35,10 @@ export interface ContentExportDownload {
   csv: string;
 }
 
-export async function createContentExport(ctx: IntercomContext, range: { createdAtAfter: number; createdAtBefore: number }) {
+export async function createContentExport(
+  ctx: IntercomContext,
+  range: { createdAtAfter: number; createdAtBefore: number },
+) {
   const result = await callIntercom(ctx, {
     method: "POST",
     path: "/export/content/data",
@@ -45,31 +48,47 @@ export async function createContentExport(ctx: IntercomContext, range: { created
 }
 
 export async function getContentExportStatus(ctx: IntercomContext, jobIdentifier: string) {
-  const result = await callIntercom(ctx, { method: "GET", path: `/export/content/data/${encodeURIComponent(jobIdentifier)}` });
+  const result = await callIntercom(ctx, {
+    method: "GET",
+    path: `/export/content/data/${encodeURIComponent(jobIdentifier)}`,
+  });
   return parseJob(result.body);
 }
 
 /** Polls with a growing interval until the job is completed (or has no data); failure or timeout throws. */
-export async function waitForContentExport(ctx: IntercomContext, jobIdentifier: string, options: Omit<ContentExportOptions, "createdAtAfter" | "createdAtBefore"> = {}) {
+export async function waitForContentExport(
+  ctx: IntercomContext,
+  jobIdentifier: string,
+  options: Omit<ContentExportOptions, "createdAtAfter" | "createdAtBefore"> = {},
+) {
   const deadline = Date.now() + (options.timeoutMs ?? 15 * 60_000);
   let interval = options.pollIntervalMs ?? 1_000;
   for (let polls = 1; ; polls++) {
     const job = await getContentExportStatus(ctx, jobIdentifier);
     if (FINISHED.has(job.status)) return { job, polls };
     if (FAILED.has(job.status)) {
-      throw new DomainError("export_failed", `Intercom content export ${jobIdentifier} ended as "${job.status}"`, { status: 502 });
+      throw new DomainError("export_failed", `Intercom content export ${jobIdentifier} ended as "${job.status}"`, {
+        status: 502,
+      });
     }
     if (Date.now() + interval > deadline || ctx.signal?.aborted) {
-      throw new DomainError("export_timeout", `Intercom content export ${jobIdentifier} was still "${job.status}" after ${polls} checks`, {
-        status: 504,
-      });
+      throw new DomainError(
+        "export_timeout",
+        `Intercom content export ${jobIdentifier} was still "${job.status}" after ${polls} checks`,
+        {
+          status: 504,
+        },
+      );
     }
     await sleep(interval, ctx.signal);
     interval = Math.min(options.maxPollIntervalMs ?? 30_000, Math.round(interval * 1.5));
   }
 }
 
-export async function downloadContentExport(ctx: IntercomContext, jobIdentifier: string): Promise<ContentExportDownload> {
+export async function downloadContentExport(
+  ctx: IntercomContext,
+  jobIdentifier: string,
+): Promise<ContentExportDownload> {
   const result = await callIntercom(ctx, {
     method: "GET",
     path: `/download/content/data/${encodeURIComponent(jobIdentifier)}`,
@@ -87,14 +106,19 @@ export async function runContentExport(ctx: IntercomContext, options: ContentExp
   const { job, polls } = FINISHED.has(created.status)
     ? { job: created, polls: 0 }
     : await waitForContentExport(ctx, created.job_identifier, options);
-  if (job.status === "no_data") return { job, polls, download: { bytes: Buffer.alloc(0), contentType: undefined, csv: "" } };
+  if (job.status === "no_data")
+    return { job, polls, download: { bytes: Buffer.alloc(0), contentType: undefined, csv: "" } };
   return { job, polls, download: await downloadContentExport(ctx, job.job_identifier) };
 }
 
 function parseJob(body: unknown): ContentExportJob {
   const parsed = jobSchema.safeParse(body);
   if (!parsed.success) {
-    throw new DomainError("intercom_unexpected_answer", "Intercom's content export answer has no job_identifier/status", { status: 502 });
+    throw new DomainError(
+      "intercom_unexpected_answer",
+      "Intercom's content export answer has no job_identifier/status",
+      { status: 502 },
+    );
   }
   return parsed.data;
 }

@@ -11,5 +11,11 @@ export interface ListCompaniesOptions {
 /** GET /companies page by page (page numbers, or a cursor when the server gives one). */
 export function listCompanies(ctx: IntercomContext, options: ListCompaniesOptions = {}): AsyncGenerator<IntercomPage> {
   const perPage = Math.min(60, Math.max(1, options.perPage ?? 50));
-  return paginate(ctx, { path: "/companies", perPage, maxPages: options.maxPages, query: { ...options.filter }, itemsProperty: "data" });
+  return paginate(ctx, {
+    path: "/companies",
+    perPage,
+    maxPages: options.maxPages,
+    query: { ...options.filter },
+    itemsProperty: "data",
+  });
 }

@@ -2,7 +2,11 @@ import { paginate } from "../paginate";
 import type { IntercomContext } from "./context";
 
 /** Every company one contact is attached to (GET /contacts/{id}/companies, all pages). */
-export async function listContactCompanies(ctx: IntercomContext, contactId: string, options: { perPage?: number } = {}): Promise<unknown[]> {
+export async function listContactCompanies(
+  ctx: IntercomContext,
+  contactId: string,
+  options: { perPage?: number } = {},
+): Promise<unknown[]> {
   const companies: unknown[] = [];
   const path = `/contacts/${encodeURIComponent(contactId)}/companies`;
   for await (const page of paginate(ctx, { path, perPage: options.perPage ?? 50, itemsProperty: "companies" })) {

@@ -22,5 +22,11 @@ export function searchContacts(
   options: ListContactsOptions = {},
 ): AsyncGenerator<IntercomPage> {
   const perPage = Math.min(MAX_CONTACTS_PER_PAGE, Math.max(1, options.perPage ?? 50));
-  return paginate(ctx, { path: "/contacts/search", method: "POST", body: { query }, perPage, maxPages: options.maxPages });
+  return paginate(ctx, {
+    path: "/contacts/search",
+    method: "POST",
+    body: { query },
+    perPage,
+    maxPages: options.maxPages,
+  });
 }

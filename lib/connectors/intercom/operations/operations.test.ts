@@ -18,7 +18,10 @@ afterEach(async () => {
 });
 afterAll(() => closeIntercomDispatcher());
 
-async function context(handler: Parameters<typeof startLocalServer>[0], extra: Partial<IntercomContext> = {}): Promise<IntercomContext> {
+async function context(
+  handler: Parameters<typeof startLocalServer>[0],
+  extra: Partial<IntercomContext> = {},
+): Promise<IntercomContext> {
   server = await startLocalServer(handler);
   return { baseUrl: server.url, token: TOKEN, ...extra };
 }
@@ -30,8 +33,14 @@ function contactPage(url: URL) {
   const after = url.searchParams.get("starting_after");
   const start = after ? Number(after) : 0;
   const data = CONTACTS.slice(start, start + perPage);
-  const next = start + perPage < CONTACTS.length ? { per_page: perPage, starting_after: String(start + perPage) } : undefined;
-  return { type: "list", data, total_count: CONTACTS.length, pages: { type: "pages", per_page: perPage, ...(next ? { next } : {}) } };
+  const next =
+    start + perPage < CONTACTS.length ? { per_page: perPage, starting_after: String(start + perPage) } : undefined;
+  return {
+    type: "list",
+    data,
+    total_count: CONTACTS.length,
+    pages: { type: "pages", per_page: perPage, ...(next ? { next } : {}) },
+  };
 }
 
 describe("operations", () => {
@@ -40,8 +49,14 @@ describe("operations", () => {
     const pages = [];
     for await (const page of listContacts(ctx, { perPage: 3 })) pages.push(page);
     expect(pages.map((page) => page.items.length)).toEqual([3, 3, 1]);
-    expect(pages.flatMap((page) => page.items as { id: string }[]).map((contact) => contact.id)).toEqual(CONTACTS.map((c) => c.id));
-    expect(server?.requests.map((req) => req.url)).toEqual(["/contacts?per_page=3", "/contacts?per_page=3&starting_after=3", "/contacts?per_page=3&starting_after=6"]);
+    expect(pages.flatMap((page) => page.items as { id: string }[]).map((contact) => contact.id)).toEqual(
+      CONTACTS.map((c) => c.id),
+    );
+    expect(server?.requests.map((req) => req.url)).toEqual([
+      "/contacts?per_page=3",
+      "/contacts?per_page=3&starting_after=3",
+      "/contacts?per_page=3&starting_after=6",
+    ]);
   });
 
   it("listContacts caps per_page at Intercom's 150 and stops at maxPages", async () => {
@@ -57,7 +72,9 @@ describe("operations", () => {
   it("searchContacts carries the cursor in body.pagination", async () => {
     const ctx = await context((req, res) => {
       const body = JSON.parse(req.body) as { pagination: { per_page: number; starting_after?: string } };
-      const url = new URL(`http://x/?per_page=${body.pagination.per_page}&starting_after=${body.pagination.starting_after ?? ""}`);
+      const url = new URL(
+        `http://x/?per_page=${body.pagination.per_page}&starting_after=${body.pagination.starting_after ?? ""}`,
+      );
       sendJson(res, 200, contactPage(url));
     });
     const ids: string[] = [];
@@ -74,15 +91,22 @@ describe("operations", () => {
   it("listCompanies follows page numbers until total_pages", async () => {
     const ctx = await context((req, res) => {
       const page = Number(new URL(req.url, "http://x").searchParams.get("page") ?? 1);
-      sendJson(res, 200, { type: "list", data: [{ id: `co${page}` }], pages: { type: "pages", page, per_page: 1, total_pages: 3 } });
+      sendJson(res, 200, {
+        type: "list",
+        data: [{ id: `co${page}` }],
+        pages: { type: "pages", page, per_page: 1, total_pages: 3 },
+      });
     });
     const ids: string[] = [];
-    for await (const page of listCompanies(ctx, { perPage: 1 })) ids.push(...(page.items as { id: string }[]).map((company) => company.id));
+    for await (const page of listCompanies(ctx, { perPage: 1 }))
+      ids.push(...(page.items as { id: string }[]).map((company) => company.id));
     expect(ids).toEqual(["co1", "co2", "co3"]);
   });
 
   it("a repeated cursor ends the walk instead of looping", async () => {
-    const ctx = await context((_req, res) => sendJson(res, 200, { data: [{ id: "x" }], pages: { next: { starting_after: "same" } } }));
+    const ctx = await context((_req, res) =>
+      sendJson(res, 200, { data: [{ id: "x" }], pages: { next: { starting_after: "same" } } }),
+    );
     const pages = [];
     for await (const page of listContacts(ctx)) pages.push(page);
     expect(pages).toHaveLength(2);
@@ -90,15 +114,22 @@ describe("operations", () => {
 
   it("listContactCompanies reads `companies` and follows a same-host pages.next URL", async () => {
     const ctx = await context((req, res) => {
-      if (req.url.includes("page=2")) return sendJson(res, 200, { type: "list", companies: [{ id: "b" }], pages: { page: 2, total_pages: 2 } });
-      sendJson(res, 200, { type: "list", companies: [{ id: "a" }], pages: { page: 1, total_pages: 2, next: `${server?.url}/contacts/c%201/companies?page=2` } });
+      if (req.url.includes("page=2"))
+        return sendJson(res, 200, { type: "list", companies: [{ id: "b" }], pages: { page: 2, total_pages: 2 } });
+      sendJson(res, 200, {
+        type: "list",
+        companies: [{ id: "a" }],
+        pages: { page: 1, total_pages: 2, next: `${server?.url}/contacts/c%201/companies?page=2` },
+      });
     });
     expect(await listContactCompanies(ctx, "c 1")).toEqual([{ id: "a" }, { id: "b" }]);
     expect(server?.requests[0]?.url).toBe("/contacts/c%201/companies?per_page=50");
   });
 
   it("listCompaniesForEachContact answers per contact, in order", async () => {
-    const ctx = await context((req, res) => sendJson(res, 200, { type: "list", companies: [{ id: `of-${req.url.split("/")[2]}` }] }));
+    const ctx = await context((req, res) =>
+      sendJson(res, 200, { type: "list", companies: [{ id: `of-${req.url.split("/")[2]}` }] }),
+    );
     const out = [];
     for await (const entry of listCompaniesForEachContact(ctx, [{ id: "c1" }, { id: "c2" }])) out.push(entry);
     expect(out).toEqual([
@@ -113,7 +144,11 @@ describe("operations", () => {
       calls++;
       if (calls === 1) {
         const reset = Math.floor(Date.now() / 1000); // already reset: wait ≈ 0
-        return sendJson(res, 429, errorList("rate_limit_exceeded", "slow down"), { "x-ratelimit-limit": "5", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) });
+        return sendJson(res, 429, errorList("rate_limit_exceeded", "slow down"), {
+          "x-ratelimit-limit": "5",
+          "x-ratelimit-remaining": "0",
+          "x-ratelimit-reset": String(reset),
+        });
       }
       sendJson(res, 200, { ok: true });
     });
@@ -132,27 +167,48 @@ describe("operations", () => {
   });
 
   it("5xx is retried up to maxAttempts, then thrown", async () => {
-    const ctx = await context((_req, res) => sendJson(res, 500, errorList("server_error", "oops")), { maxAttempts: 3, maxWaitMs: 5 });
+    const ctx = await context((_req, res) => sendJson(res, 500, errorList("server_error", "oops")), {
+      maxAttempts: 3,
+      maxWaitMs: 5,
+    });
     await expect(callIntercom(ctx, { method: "GET", path: "/me" })).rejects.toThrow(/500 server_error: oops/);
     expect(server?.requests).toHaveLength(3);
   });
 
   it("getMe returns the admin and the workspace", async () => {
     const ctx = await context((_req, res) =>
-      sendJson(res, 200, { type: "admin", id: "991267459", name: "Ciaran Lee", email: "admin@example.com", app: { type: "app", id_code: "abc123", name: "MyApp", region: "US" } }),
+      sendJson(res, 200, {
+        type: "admin",
+        id: "991267459",
+        name: "Ciaran Lee",
+        email: "admin@example.com",
+        app: { type: "app", id_code: "abc123", name: "MyApp", region: "US" },
+      }),
     );
     const { me } = await getMe(ctx);
-    expect(me).toEqual({ adminId: "991267459", adminName: "Ciaran Lee", adminEmail: "admin@example.com", workspaceId: "abc123", workspaceName: "MyApp", workspaceRegion: "US" });
+    expect(me).toEqual({
+      adminId: "991267459",
+      adminName: "Ciaran Lee",
+      adminEmail: "admin@example.com",
+      workspaceId: "abc123",
+      workspaceName: "MyApp",
+      workspaceRegion: "US",
+    });
   });
 
   it("runContentExport creates, polls with backoff until completed, downloads and unzips the CSV", async () => {
     let polls = 0;
     const csv = "user_id,content_title\nu1,Welcome\n";
     const ctx = await context((req, res) => {
-      if (req.method === "POST" && req.url === "/export/content/data") return sendJson(res, 200, { job_identifier: "job1", status: "pending" });
+      if (req.method === "POST" && req.url === "/export/content/data")
+        return sendJson(res, 200, { job_identifier: "job1", status: "pending" });
       if (req.url === "/export/content/data/job1") {
         polls++;
-        return sendJson(res, 200, { job_identifier: "job1", status: polls < 3 ? "in_progress" : "completed", download_url: "x" });
+        return sendJson(res, 200, {
+          job_identifier: "job1",
+          status: polls < 3 ? "in_progress" : "completed",
+          download_url: "x",
+        });
       }
       if (req.url === "/download/content/data/job1" && req.headers.accept === "application/octet-stream") {
         res.writeHead(200, { "content-type": "application/octet-stream" });
@@ -168,11 +224,17 @@ describe("operations", () => {
   });
 
   it("runContentExport reports a failed job and a job that never finishes", async () => {
-    const failed = await context((req, res) => sendJson(res, 200, { job_identifier: "j", status: req.method === "POST" ? "pending" : "failed" }));
-    await expect(runContentExport(failed, { createdAtAfter: 1, createdAtBefore: 2, pollIntervalMs: 5 })).rejects.toThrow(/ended as "failed"/);
+    const failed = await context((req, res) =>
+      sendJson(res, 200, { job_identifier: "j", status: req.method === "POST" ? "pending" : "failed" }),
+    );
+    await expect(
+      runContentExport(failed, { createdAtAfter: 1, createdAtBefore: 2, pollIntervalMs: 5 }),
+    ).rejects.toThrow(/ended as "failed"/);
     await server?.close();
     const stuck = await context((_req, res) => sendJson(res, 200, { job_identifier: "j", status: "pending" }));
-    await expect(runContentExport(stuck, { createdAtAfter: 1, createdAtBefore: 2, pollIntervalMs: 10, timeoutMs: 100 })).rejects.toThrow(/still "pending"/);
+    await expect(
+      runContentExport(stuck, { createdAtAfter: 1, createdAtBefore: 2, pollIntervalMs: 10, timeoutMs: 100 }),
+    ).rejects.toThrow(/still "pending"/);
   });
 
   it("universalRequest returns Intercom's answer as-is, without retrying", async () => {

@@ -42,7 +42,9 @@ export const bulkUpdateContactsBody = z.strictObject({
       z.strictObject({
         ...bulkContactFields,
         id: z.string().min(1),
-        companies: z.array(z.object({ company_id: z.string(), name: z.string().optional(), remove: z.boolean().optional() })).optional(),
+        companies: z
+          .array(z.object({ company_id: z.string(), name: z.string().optional(), remove: z.boolean().optional() }))
+          .optional(),
         tags: z.object({ add: z.array(tagRef).optional(), remove: z.array(tagRef).optional() }).optional(),
       }),
     )
@@ -52,6 +54,9 @@ export const bulkUpdateContactsBody = z.strictObject({
 });
 
 export const bulkDeleteContactsBody = z.strictObject({
-  contacts: z.array(z.object({ id: z.string().min(1) })).min(1).max(BULK_MAX_ITEMS),
+  contacts: z
+    .array(z.object({ id: z.string().min(1) }))
+    .min(1)
+    .max(BULK_MAX_ITEMS),
   job,
 });

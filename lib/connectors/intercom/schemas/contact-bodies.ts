@@ -43,12 +43,11 @@ export const createNoteBody = z.strictObject({
   contact_id: z.string().optional(),
 });
 
-const searchValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]).nullable();
+const searchValue = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
+  .nullable();
 const singleFilter = z.object({ field: z.string(), operator: z.string(), value: searchValue });
-const searchQuery = z.union([
-  singleFilter,
-  z.object({ operator: z.enum(["AND", "OR"]), value: z.array(z.unknown()) }),
-]);
+const searchQuery = z.union([singleFilter, z.object({ operator: z.enum(["AND", "OR"]), value: z.array(z.unknown()) })]);
 
 export const searchContactsBody = z.strictObject({
   query: searchQuery,

@@ -27,7 +27,9 @@ export const createTicketBody = z.strictObject({
   conversation_to_link_id: z.string().optional(),
   created_at: z.number().int().optional(),
   ticket_attributes: z.record(z.string(), z.unknown()).optional(),
-  assignment: z.object({ admin_assignee_id: z.string().optional(), team_assignee_id: z.string().optional() }).optional(),
+  assignment: z
+    .object({ admin_assignee_id: z.string().optional(), team_assignee_id: z.string().optional() })
+    .optional(),
   skip_notifications: z.boolean().optional(),
 });
 

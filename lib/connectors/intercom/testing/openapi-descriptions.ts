@@ -69,7 +69,13 @@ async function backendFor(version: string): Promise<OpenAPIBackend> {
   let backend = validators.get(version);
   if (!backend) {
     // quick: skip validating Intercom's (large) description itself; logger off: unknown formats are expected.
-    const api = new OpenAPIBackend({ definition: loadDescription(version) as never, quick: true, strict: false, validate: true, ajvOpts: { logger: false } });
+    const api = new OpenAPIBackend({
+      definition: loadDescription(version) as never,
+      quick: true,
+      strict: false,
+      validate: true,
+      ajvOpts: { logger: false },
+    });
     backend = api.init();
     validators.set(version, backend);
   }
@@ -77,13 +83,32 @@ async function backendFor(version: string): Promise<OpenAPIBackend> {
 }
 
 /** Routes the request through the description (openapi-backend) and validates path, headers, query and body with ajv. */
-export async function validateRequest(version: string, request: { method: string; path: string; headers: Record<string, string>; body?: unknown; query?: Record<string, string> }): Promise<RequestValidation> {
+export async function validateRequest(
+  version: string,
+  request: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: unknown;
+    query?: Record<string, string>;
+  },
+): Promise<RequestValidation> {
   const api = await backendFor(version);
-  const req: OpenApiRequest = { method: request.method.toLowerCase(), path: request.path, headers: request.headers, query: request.query ?? {}, body: request.body };
+  const req: OpenApiRequest = {
+    method: request.method.toLowerCase(),
+    path: request.path,
+    headers: request.headers,
+    query: request.query ?? {},
+    body: request.body,
+  };
   const operation = api.router.matchOperation(req);
   if (!operation) return { valid: false, errors: ["no operation matches"] };
   const result = api.validator.validateRequest(req, operation);
-  return { operation: `${operation.method.toUpperCase()} ${operation.path}`, valid: result.valid, errors: result.errors ?? [] };
+  return {
+    operation: `${operation.method.toUpperCase()} ${operation.path}`,
+    valid: result.valid,
+    errors: result.errors ?? [],
+  };
 }
 
 /**
@@ -93,7 +118,9 @@ export async function validateRequest(version: string, request: { method: string
 export function allowNullWithoutType(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(allowNullWithoutType);
   if (!node || typeof node !== "object") return node;
-  const entries = Object.entries(node as Record<string, unknown>).map(([key, value]) => [key, allowNullWithoutType(value)] as const);
+  const entries = Object.entries(node as Record<string, unknown>).map(
+    ([key, value]) => [key, allowNullWithoutType(value)] as const,
+  );
   const copy = Object.fromEntries(entries) as Record<string, unknown>;
   if (copy.nullable === true && copy.type === undefined && copy.$ref === undefined) {
     delete copy.nullable;

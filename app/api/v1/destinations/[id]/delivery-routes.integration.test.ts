@@ -8,8 +8,15 @@ import { replayJobId } from "@/lib/delivery/error-records";
 import { readRateLimitUsage } from "@/lib/delivery/read-rate-limit-usage";
 import { createDestinationVersion } from "@/lib/delivery/destination-versions";
 import {
-  contactRecords, createDestination, createNexsetWithRecords, createSandboxCredential, type DeliveryFixture, type InProcessWorker,
-  setupDeliveryFixture, startInProcessWorker, waitFor,
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  type InProcessWorker,
+  setupDeliveryFixture,
+  startInProcessWorker,
+  waitFor,
 } from "@/test/delivery/delivery-fixture";
 import { queue } from "@/lib/queue/queues";
 import { producerRedis } from "@/lib/redis/connection";
@@ -32,7 +39,9 @@ let rivalKey: string;
 let worker: InProcessWorker | undefined;
 
 async function keyFor(organisationId: string): Promise<string> {
-  const user = await f.db.user.create({ data: { id: randomUUID(), name: "Tester", email: `${randomUUID()}@example.com`, organisationId } });
+  const user = await f.db.user.create({
+    data: { id: randomUUID(), name: "Tester", email: `${randomUUID()}@example.com`, organisationId },
+  });
   return (await createApiKey({ organisationId, userId: user.id }, { name: "routes test" }, f.db)).key;
 }
 
@@ -60,19 +69,26 @@ interface Call {
   as?: string | null;
 }
 
-async function call(handler: RouteHandler, { path, params, method = "GET", body, as = key }: Call): Promise<{ status: number; json: Record<string, unknown> }> {
+async function call(
+  handler: RouteHandler,
+  { path, params, method = "GET", body, as = key }: Call,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const headers: Record<string, string> = {};
   if (as) headers.authorization = `Bearer ${as}`;
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await handler(new Request(`${APP}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), {
-    params: Promise.resolve(params),
-  });
+  const response = await handler(
+    new Request(`${APP}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }),
+    {
+      params: Promise.resolve(params),
+    },
+  );
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
 }
 
 const base = (id: string) => `/api/v1/destinations/${id}`;
-const lifecycle = (handler: RouteHandler, verb: string, id: string, as?: string | null) => call(handler, { path: `${base(id)}/${verb}`, params: { id }, method: "POST", as });
+const lifecycle = (handler: RouteHandler, verb: string, id: string, as?: string | null) =>
+  call(handler, { path: `${base(id)}/${verb}`, params: { id }, method: "POST", as });
 
 async function draftDestination(records = contactRecords(3), config = {}) {
   const { credentialId, token } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
@@ -85,7 +101,10 @@ describe("activate / pause / resume", () => {
   it("moves a destination through draft → active → paused → active, queueing delivery on activation", async () => {
     const { id } = await draftDestination();
     const activated = await lifecycle(activate, "activate", id);
-    expect(activated).toMatchObject({ status: 200, json: { id, status: "active", statusMessage: null, configVersion: 1 } });
+    expect(activated).toMatchObject({
+      status: 200,
+      json: { id, status: "active", statusMessage: null, configVersion: 1 },
+    });
     expect(activated.json.activatedAt).toEqual(expect.any(String));
     expect(await queue("delivery").getJob(deliverJobId(id))).toBeTruthy();
     expect((await f.db.destination.findUniqueOrThrow({ where: { id } })).status).toBe("active");
@@ -101,10 +120,16 @@ describe("activate / pause / resume", () => {
     const { id } = await draftDestination();
     const paused = await lifecycle(pause, "pause", id);
     expect(paused.status).toBe(409);
-    expect(paused.json.error).toMatchObject({ code: "conflict", message: "This destination has not been activated yet" });
+    expect(paused.json.error).toMatchObject({
+      code: "conflict",
+      message: "This destination has not been activated yet",
+    });
     const resumed = await lifecycle(resume, "resume", id);
     expect(resumed.status).toBe(409);
-    expect(resumed.json.error).toMatchObject({ code: "conflict", message: expect.stringContaining("activate it instead") });
+    expect(resumed.json.error).toMatchObject({
+      code: "conflict",
+      message: expect.stringContaining("activate it instead"),
+    });
     expect((await f.db.destination.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
   });
 
@@ -122,11 +147,29 @@ describe("monitoring: progress, timeline, rate limit, activity log", () => {
   it("reports delivery as it happens and shows each call in full with the token masked", async () => {
     const { id, token } = await draftDestination(contactRecords(5));
     const before = await call(progress, { path: `${base(id)}/progress`, params: { id } });
-    expect(before).toEqual({ status: 200, json: { status: "draft", statusMessage: null, total: 5, delivered: 0, processed: 0, backlog: 5, errorRecords: 0, errorRecordsRecords: 0, inFlight: 0 } });
+    expect(before).toEqual({
+      status: 200,
+      json: {
+        status: "draft",
+        statusMessage: null,
+        total: 5,
+        delivered: 0,
+        processed: 0,
+        backlog: 5,
+        errorRecords: 0,
+        errorRecordsRecords: 0,
+        inFlight: 0,
+      },
+    });
 
     worker = startInProcessWorker();
     await lifecycle(activate, "activate", id);
-    const done = await waitFor(() => call(progress, { path: `${base(id)}/progress`, params: { id } }), (r) => r.json.processed === 5, 20_000, "5 delivered");
+    const done = await waitFor(
+      () => call(progress, { path: `${base(id)}/progress`, params: { id } }),
+      (r) => r.json.processed === 5,
+      20_000,
+      "5 delivered",
+    );
     expect(done.json).toMatchObject({ status: "active", total: 5, delivered: 5, backlog: 0, errorRecords: 0 });
 
     const line = await call(timeline, { path: `${base(id)}/timeline?minutes=15`, params: { id } });
@@ -136,7 +179,12 @@ describe("monitoring: progress, timeline, rate limit, activity log", () => {
     expect(points).toHaveLength(15);
     expect(Date.parse(points[1]!.minute as string) - Date.parse(points[0]!.minute as string)).toBe(60_000);
     const sum = (field: string) => points.reduce((n, p) => n + Number(p[field]), 0);
-    expect({ calls: sum("calls"), records: sum("records"), status2xx: sum("status2xx"), status4xx: sum("status4xx") }).toEqual({ calls: 5, records: 5, status2xx: 5, status4xx: 0 });
+    expect({
+      calls: sum("calls"),
+      records: sum("records"),
+      status2xx: sum("status2xx"),
+      status4xx: sum("status4xx"),
+    }).toEqual({ calls: 5, records: 5, status2xx: 5, status4xx: 0 });
     expect((await call(timeline, { path: `${base(id)}/timeline?minutes=0`, params: { id } })).status).toBe(400);
 
     const budget = await call(rateLimit, { path: `${base(id)}/rate-limit`, params: { id } });
@@ -147,13 +195,25 @@ describe("monitoring: progress, timeline, rate limit, activity log", () => {
     const firstPage = await call(listCalls, { path: `${base(id)}/calls?limit=2`, params: { id } });
     const items = firstPage.json.items as Record<string, unknown>[];
     expect(items.map((c) => c.firstSeq)).toEqual([5, 4]);
-    expect(items[0]).toMatchObject({ kind: "delivery", outcome: "success", method: "POST", responseStatus: 200, configVersion: 1, recordCount: 1 });
+    expect(items[0]).toMatchObject({
+      kind: "delivery",
+      outcome: "success",
+      method: "POST",
+      responseStatus: 200,
+      configVersion: 1,
+      recordCount: 1,
+    });
     expect(items[0]).not.toHaveProperty("requestBody");
-    const rest = await call(listCalls, { path: `${base(id)}/calls?limit=10&cursor=${String(firstPage.json.nextCursor)}`, params: { id } });
+    const rest = await call(listCalls, {
+      path: `${base(id)}/calls?limit=10&cursor=${String(firstPage.json.nextCursor)}`,
+      params: { id },
+    });
     expect((rest.json.items as Record<string, unknown>[]).map((c) => c.firstSeq)).toEqual([3, 2, 1]);
     expect(rest.json.nextCursor).toBeNull();
     expect((await call(listCalls, { path: `${base(id)}/calls?kind=test`, params: { id } })).json.items).toEqual([]);
-    expect((await call(listCalls, { path: `${base(id)}/calls?outcome=success`, params: { id } })).json.items).toHaveLength(5);
+    expect(
+      (await call(listCalls, { path: `${base(id)}/calls?outcome=success`, params: { id } })).json.items,
+    ).toHaveLength(5);
     expect((await call(listCalls, { path: `${base(id)}/calls?outcome=nope`, params: { id } })).status).toBe(400);
 
     const callId = String(items[0]!.id);
@@ -165,21 +225,34 @@ describe("monitoring: progress, timeline, rate limit, activity log", () => {
     expect(JSON.parse(String(detail.json.responseBody))).toMatchObject({ type: "contact" });
     expect(detail.json.responseHeaders).toMatchObject({ "content-type": expect.stringContaining("application/json") });
     expect(JSON.stringify(detail.json)).not.toContain(token);
-    expect((await call(getCall, { path: `${base(id)}/calls/99999999`, params: { id, callId: "99999999" } })).status).toBe(404);
+    expect(
+      (await call(getCall, { path: `${base(id)}/calls/99999999`, params: { id, callId: "99999999" } })).status,
+    ).toBe(404);
     expect((await call(getCall, { path: `${base(id)}/calls/abc`, params: { id, callId: "abc" } })).status).toBe(400);
 
     expect(await lifecycle(pause, "pause", id)).toMatchObject({ status: 200, json: { status: "paused" } });
-    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({ status: "paused", delivered: 5 });
+    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({
+      status: "paused",
+      delivered: 5,
+    });
   });
 });
 
 describe("rate-limit reading without Redis", () => {
   it("answers 503 with a message when Redis does not answer, and still 404 for a destination that is not yours", async () => {
     const { id } = await draftDestination();
-    const dead = new Redis("redis://127.0.0.1:1", { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const dead = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
     dead.on("error", () => undefined);
     try {
-      await expect(readRateLimitUsage(f.db, dead, f.organisationId, id)).rejects.toMatchObject({ status: 503, code: "rate_limit_unavailable" });
+      await expect(readRateLimitUsage(f.db, dead, f.organisationId, id)).rejects.toMatchObject({
+        status: 503,
+        code: "rate_limit_unavailable",
+      });
       await expect(readRateLimitUsage(f.db, dead, "another-org", id)).rejects.toMatchObject({ status: 404 });
     } finally {
       dead.disconnect();
@@ -188,45 +261,95 @@ describe("rate-limit reading without Redis", () => {
 });
 
 describe("error records", () => {
-  const badRecords = (n: number) => Array.from({ length: n }, (_, i) => ({ email: `not-an-email-${i}`, external_id: `bad-${randomUUID()}` }));
+  const badRecords = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ email: `not-an-email-${i}`, external_id: `bad-${randomUUID()}` }));
 
   it("lists refused records, replays a selection after a fix, and discards the rest", async () => {
     const { id } = await draftDestination(badRecords(3));
     worker = startInProcessWorker();
     await lifecycle(activate, "activate", id);
-    await waitFor(() => call(progress, { path: `${base(id)}/progress`, params: { id } }), (r) => r.json.processed === 3, 20_000, "3 refused");
+    await waitFor(
+      () => call(progress, { path: `${base(id)}/progress`, params: { id } }),
+      (r) => r.json.processed === 3,
+      20_000,
+      "3 refused",
+    );
 
     const listed = await call(listErrors, { path: `${base(id)}/errors?status=open`, params: { id } });
     const errors = listed.json.items as Record<string, unknown>[];
     expect(errors).toHaveLength(3);
-    expect(errors[0]).toMatchObject({ status: "open", responseStatus: 400, requestMethod: "POST", reason: expect.any(String), firstSeq: 3, lastSeq: 3 });
-    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({ delivered: 0, errorRecords: 3, errorRecordsRecords: 3 });
+    expect(errors[0]).toMatchObject({
+      status: "open",
+      responseStatus: 400,
+      requestMethod: "POST",
+      reason: expect.any(String),
+      firstSeq: 3,
+      lastSeq: 3,
+    });
+    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({
+      delivered: 0,
+      errorRecords: 3,
+      errorRecordsRecords: 3,
+    });
 
     // The fix: stop sending the invalid email; external_id alone creates the contact.
     const current = (await f.db.destination.findUniqueOrThrow({ where: { id } })).config as Record<string, unknown>;
     await createDestinationVersion(f.db, f.organisationId, id, { ...current, excludedAttributes: ["email"] });
     const chosen = String(errors[0]!.id);
-    const replayed = await call(replay, { path: `${base(id)}/errors/replay`, params: { id }, method: "POST", body: { ids: [chosen] } });
+    const replayed = await call(replay, {
+      path: `${base(id)}/errors/replay`,
+      params: { id },
+      method: "POST",
+      body: { ids: [chosen] },
+    });
     expect(replayed).toEqual({ status: 202, json: { queued: 1 } });
-    await waitFor(() => f.db.errorRecord.findUniqueOrThrow({ where: { id: BigInt(chosen) } }), (e) => e.status === "replayed", 20_000, "replayed");
+    await waitFor(
+      () => f.db.errorRecord.findUniqueOrThrow({ where: { id: BigInt(chosen) } }),
+      (e) => e.status === "replayed",
+      20_000,
+      "replayed",
+    );
     const open = await call(listErrors, { path: `${base(id)}/errors?status=open`, params: { id } });
     expect((open.json.items as Record<string, unknown>[]).map((e) => e.id)).toEqual(errors.slice(1).map((e) => e.id));
     const replayCalls = await call(listCalls, { path: `${base(id)}/calls?kind=replay`, params: { id } });
-    expect(replayCalls.json.items).toEqual([expect.objectContaining({ kind: "replay", outcome: "success", configVersion: 2 })]);
+    expect(replayCalls.json.items).toEqual([
+      expect.objectContaining({ kind: "replay", outcome: "success", configVersion: 2 }),
+    ]);
 
-    expect(await call(discard, { path: `${base(id)}/errors/discard`, params: { id }, method: "POST", body: { all: true } })).toEqual({ status: 200, json: { discarded: 2 } });
+    expect(
+      await call(discard, { path: `${base(id)}/errors/discard`, params: { id }, method: "POST", body: { all: true } }),
+    ).toEqual({ status: 200, json: { discarded: 2 } });
     expect((await call(listErrors, { path: `${base(id)}/errors?status=open`, params: { id } })).json.items).toEqual([]);
-    expect((await call(listErrors, { path: `${base(id)}/errors?status=discarded`, params: { id } })).json.items).toHaveLength(2);
-    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({ errorRecords: 0, delivered: 1 });
-    expect(await call(replay, { path: `${base(id)}/errors/replay`, params: { id }, method: "POST", body: { all: true } })).toEqual({ status: 202, json: { queued: 0 } });
+    expect(
+      (await call(listErrors, { path: `${base(id)}/errors?status=discarded`, params: { id } })).json.items,
+    ).toHaveLength(2);
+    expect((await call(progress, { path: `${base(id)}/progress`, params: { id } })).json).toMatchObject({
+      errorRecords: 0,
+      delivered: 1,
+    });
+    expect(
+      await call(replay, { path: `${base(id)}/errors/replay`, params: { id }, method: "POST", body: { all: true } }),
+    ).toEqual({ status: 202, json: { queued: 0 } });
   });
 
   it("queues one replay job per selection and refuses malformed selections", async () => {
     const { id } = await draftDestination();
     await f.db.errorRecord.createMany({
-      data: [1, 2].map((seq) => ({ organisationId: f.organisationId, destinationId: id, firstSeq: seq, lastSeq: seq, reason: "Intercom refused it", configVersion: 1 })),
+      data: [1, 2].map((seq) => ({
+        organisationId: f.organisationId,
+        destinationId: id,
+        firstSeq: seq,
+        lastSeq: seq,
+        reason: "Intercom refused it",
+        configVersion: 1,
+      })),
     });
-    const all = await call(replay, { path: `${base(id)}/errors/replay`, params: { id }, method: "POST", body: { all: true } });
+    const all = await call(replay, {
+      path: `${base(id)}/errors/replay`,
+      params: { id },
+      method: "POST",
+      body: { all: true },
+    });
     expect(all).toEqual({ status: 202, json: { queued: 2 } });
     const job = await queue("delivery").getJob(replayJobId(id, { all: true }));
     expect(job?.data).toEqual({ organisationId: f.organisationId, destinationId: id, all: true });
@@ -236,7 +359,16 @@ describe("error records", () => {
       expect(bad.status, JSON.stringify(body)).toBe(400);
       expect((bad.json.error as { code: string }).code).toBe("invalid_input");
     }
-    expect((await call(discard, { path: `${base(id)}/errors/discard`, params: { id }, method: "POST", body: { ids: ["x"] } })).status).toBe(400);
+    expect(
+      (
+        await call(discard, {
+          path: `${base(id)}/errors/discard`,
+          params: { id },
+          method: "POST",
+          body: { ids: ["x"] },
+        })
+      ).status,
+    ).toBe(400);
     expect(await f.db.errorRecord.count({ where: { destinationId: id, status: "open" } })).toBe(2);
   });
 });
@@ -259,9 +391,27 @@ describe("access", () => {
   it("answers 404 for another organisation's destination and changes nothing", async () => {
     const { id } = await draftDestination();
     await f.db.deliveryCall.create({
-      data: { organisationId: f.organisationId, destinationId: id, configVersion: 1, method: "POST", url: "http://x/contacts", requestHeaders: {}, outcome: "success", latencyMs: 1 },
+      data: {
+        organisationId: f.organisationId,
+        destinationId: id,
+        configVersion: 1,
+        method: "POST",
+        url: "http://x/contacts",
+        requestHeaders: {},
+        outcome: "success",
+        latencyMs: 1,
+      },
     });
-    await f.db.errorRecord.create({ data: { organisationId: f.organisationId, destinationId: id, firstSeq: 1, lastSeq: 1, reason: "r", configVersion: 1 } });
+    await f.db.errorRecord.create({
+      data: {
+        organisationId: f.organisationId,
+        destinationId: id,
+        firstSeq: 1,
+        lastSeq: 1,
+        reason: "r",
+        configVersion: 1,
+      },
+    });
     for (const [handler, request] of everyRoute(id)) {
       const response = await call(handler, { ...request, as: rivalKey });
       expect(response.status, request.path).toBe(404);
@@ -276,7 +426,10 @@ describe("access", () => {
     const { id } = await draftDestination();
     for (const [handler, request] of everyRoute(id)) {
       expect((await call(handler, { ...request, as: null })).status, request.path).toBe(401);
-      expect((await call(handler, { ...request, as: "fg_00000000_notarealkeynotarealkeynotarealkey" })).status, request.path).toBe(401);
+      expect(
+        (await call(handler, { ...request, as: "fg_00000000_notarealkeynotarealkeynotarealkey" })).status,
+        request.path,
+      ).toBe(401);
     }
     expect((await f.db.destination.findUniqueOrThrow({ where: { id } })).status).toBe("draft");
   });

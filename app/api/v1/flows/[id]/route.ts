@@ -9,6 +9,8 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi(getFlowRoute, ({ org, params }) => getFlowGraph(db(), org.organisationId, params.id));
 
-export const PUT = withApi(updateFlowRoute, ({ org, params, body }) => updateFlow(db(), org.organisationId, params.id, body));
+export const PUT = withApi(updateFlowRoute, ({ org, params, body }) =>
+  updateFlow(db(), org.organisationId, params.id, body),
+);
 
 export const DELETE = withApi(deleteFlowRoute, ({ org, params }) => deleteFlow(db(), org.organisationId, params.id));

@@ -5,4 +5,6 @@ import { getNexsetView } from "@/lib/nexsets/get-nexset-view";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(getNexsetRoute, ({ org, params, query }) => getNexsetView(db(), org.organisationId, params.id, query));
+export const GET = withApi(getNexsetRoute, ({ org, params, query }) =>
+  getNexsetView(db(), org.organisationId, params.id, query),
+);

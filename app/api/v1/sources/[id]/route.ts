@@ -14,4 +14,6 @@ export const PUT = withApi(updateSourceRoute, async ({ org, params, body }) => {
   return getSource(db(), org.organisationId, params.id);
 });
 
-export const DELETE = withApi(deleteSourceRoute, ({ org, params, query }) => deleteSource(db(), org.organisationId, params.id, { force: query.force }));
+export const DELETE = withApi(deleteSourceRoute, ({ org, params, query }) =>
+  deleteSource(db(), org.organisationId, params.id, { force: query.force }),
+);

@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(listDeliveryCallsRoute, ({ org, params, query }) => listCallSummaries(db(), org.organisationId, params.id, query));
+export const GET = withApi(listDeliveryCallsRoute, ({ org, params, query }) =>
+  listCallSummaries(db(), org.organisationId, params.id, query),
+);

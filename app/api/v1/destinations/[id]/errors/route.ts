@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(listErrorRecordsRoute, ({ org, params, query }) => listErrorRecords(db(), org.organisationId, params.id, query));
+export const GET = withApi(listErrorRecordsRoute, ({ org, params, query }) =>
+  listErrorRecords(db(), org.organisationId, params.id, query),
+);

@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi(pauseDestinationRoute, ({ org, params }) => pauseDestination(db(), org.organisationId, params.id));
+export const POST = withApi(pauseDestinationRoute, ({ org, params }) =>
+  pauseDestination(db(), org.organisationId, params.id),
+);

@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(deliveryProgressRoute, ({ org, params }) => getDeliveryProgress(db(), org.organisationId, params.id));
+export const GET = withApi(deliveryProgressRoute, ({ org, params }) =>
+  getDeliveryProgress(db(), org.organisationId, params.id),
+);

@@ -6,4 +6,6 @@ import { producerRedis } from "@/lib/redis/connection";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(rateLimitUsageRoute, ({ org, params }) => readRateLimitUsage(db(), producerRedis(), org.organisationId, params.id));
+export const GET = withApi(rateLimitUsageRoute, ({ org, params }) =>
+  readRateLimitUsage(db(), producerRedis(), org.organisationId, params.id),
+);

@@ -5,4 +5,6 @@ import { getSampleRecords } from "@/lib/nexsets/get-sample-records";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(getNexsetSamplesRoute, async ({ org, params, query }) => ({ samples: await getSampleRecords(db(), org.organisationId, params.id, query.count) }));
+export const GET = withApi(getNexsetSamplesRoute, async ({ org, params, query }) => ({
+  samples: await getSampleRecords(db(), org.organisationId, params.id, query.count),
+}));

@@ -5,4 +5,6 @@ import { rotateWebhookToken } from "@/lib/sources/webhook/rotate-webhook-credent
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi(rotateTokenRoute, ({ org, params }) => rotateWebhookToken(db(), org.organisationId, params.id));
+export const POST = withApi(rotateTokenRoute, ({ org, params }) =>
+  rotateWebhookToken(db(), org.organisationId, params.id),
+);

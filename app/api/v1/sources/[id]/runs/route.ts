@@ -6,6 +6,10 @@ import { requestSourceRun } from "@/lib/sources/runs/request-source-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(listSourceRunsRoute, ({ org, params, query }) => listSourceRuns(db(), org.organisationId, params.id, query));
+export const GET = withApi(listSourceRunsRoute, ({ org, params, query }) =>
+  listSourceRuns(db(), org.organisationId, params.id, query),
+);
 
-export const POST = withApi(runSourceRoute, ({ org, params }) => requestSourceRun(db(), org.organisationId, params.id, "manual"));
+export const POST = withApi(runSourceRoute, ({ org, params }) =>
+  requestSourceRun(db(), org.organisationId, params.id, "manual"),
+);

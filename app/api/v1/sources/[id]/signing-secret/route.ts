@@ -5,6 +5,10 @@ import { removeWebhookSecret, rotateWebhookSecret } from "@/lib/sources/webhook/
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi(rotateSigningSecretRoute, ({ org, params }) => rotateWebhookSecret(db(), org.organisationId, params.id));
+export const POST = withApi(rotateSigningSecretRoute, ({ org, params }) =>
+  rotateWebhookSecret(db(), org.organisationId, params.id),
+);
 
-export const DELETE = withApi(removeSigningSecretRoute, ({ org, params }) => removeWebhookSecret(db(), org.organisationId, params.id));
+export const DELETE = withApi(removeSigningSecretRoute, ({ org, params }) =>
+  removeWebhookSecret(db(), org.organisationId, params.id),
+);

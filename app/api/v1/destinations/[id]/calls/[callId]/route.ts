@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(getDeliveryCallRoute, ({ org, params }) => getDeliveryCall(db(), org.organisationId, params.id, params.callId));
+export const GET = withApi(getDeliveryCallRoute, ({ org, params }) =>
+  getDeliveryCall(db(), org.organisationId, params.id, params.callId),
+);

@@ -5,4 +5,6 @@ import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApi(replayErrorRecordsRoute, ({ org, params, body }) => requestErrorReplay(db(), org.organisationId, params.id, body));
+export const POST = withApi(replayErrorRecordsRoute, ({ org, params, body }) =>
+  requestErrorReplay(db(), org.organisationId, params.id, body),
+);
