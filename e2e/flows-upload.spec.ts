@@ -33,13 +33,11 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await expect(panel.getByRole("alert")).toContainText(/line 3\b/);
   await expect(page.getByRole("group", { name: /^File upload source:/ })).toHaveCount(0);
 
-  await panel
-    .getByLabel("File", { exact: true })
-    .setInputFiles({
-      name: "contacts.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(`email,name,external_id\n${CONTACTS.join("\n")}\n`),
-    });
+  await panel.getByLabel("File", { exact: true }).setInputFiles({
+    name: "contacts.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(`email,name,external_id\n${CONTACTS.join("\n")}\n`),
+  });
   await panel.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(panel.getByRole("status")).toContainText("Added 25 records (CSV");
   await panel.getByRole("button", { name: "Done" }).click();

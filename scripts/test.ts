@@ -90,7 +90,7 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
 }
 
 // `npm test` runs every stage; `npm test -- e2e vitest` runs only those named.
-const STAGES = ["typecheck", "lint", "vitest", "e2e"] as const;
+const STAGES = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
 const chosen = process.argv.slice(2);
 const unknownStages = chosen.filter((c) => !(STAGES as readonly string[]).includes(c));
 const wants = (stage: (typeof STAGES)[number]) => chosen.length === 0 || chosen.includes(stage);
@@ -112,6 +112,7 @@ async function main(): Promise<void> {
   try {
     if (wants("typecheck")) run("typecheck (tsc)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]);
     if (wants("lint")) run("lint (eslint)", bin("eslint"), ["--max-warnings", "0", "."]);
+    if (wants("format")) run("format (prettier --check)", bin("prettier"), ["--check", "--log-level", "warn", "."]);
     const vitestJson = path.join(RESULTS, "vitest.json");
     if (wants("vitest")) {
       runCounted(

@@ -143,12 +143,10 @@ function fuzzCases(spec: AnyApiRouteSpec, sample: SampleRequest): fc.Arbitrary<F
   ];
   if (names.length > 0) {
     options.push(
-      fc
-        .tuple(...names.map(() => hostileString))
-        .map((values) => ({
-          kind: "params" as const,
-          params: Object.fromEntries(names.map((n, i) => [n, values[i] as string])),
-        })),
+      fc.tuple(...names.map(() => hostileString)).map((values) => ({
+        kind: "params" as const,
+        params: Object.fromEntries(names.map((n, i) => [n, values[i] as string])),
+      })),
     );
   }
   if (sample.json !== undefined)
