@@ -73,7 +73,7 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
     runCounted(
       "e2e (Playwright, Chromium)",
       bin("playwright"),
-      ["test"],
+      ["test", ...specFiles],
       () => readPlaywrightTally(path.join(RESULTS, "e2e.json")),
       {
         ...env,
@@ -91,7 +91,10 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
 
 // `npm test` runs every stage; `npm test -- e2e vitest` runs only those named.
 const STAGES = ["typecheck", "lint", "format", "vitest", "e2e"] as const;
-const chosen = process.argv.slice(2);
+// Spec files named after the stages (`npm test -- e2e e2e/wizard.spec.ts`) narrow the e2e stage to them.
+const isSpecFile = (arg: string) => arg.endsWith(".spec.ts");
+const specFiles = process.argv.slice(2).filter(isSpecFile);
+const chosen = process.argv.slice(2).filter((arg) => !isSpecFile(arg));
 const unknownStages = chosen.filter((c) => !(STAGES as readonly string[]).includes(c));
 const wants = (stage: (typeof STAGES)[number]) => chosen.length === 0 || chosen.includes(stage);
 
