@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log, type Logger } from "@/lib/log";
@@ -13,6 +13,7 @@ import {
   type ResetRequest,
   setFaults,
 } from "./admin-actions";
+import { createSandboxAdminClient, type SandboxAdminClient } from "./admin-client";
 import { writeJson } from "./http/respond";
 import { readBody } from "./http/read-body";
 import { handleIntercomRequest, type InboundRequest, type PipelineDeps } from "./intercom/handle-request";
@@ -37,12 +38,17 @@ export interface SandboxOptions {
   bootstrapApps?: CreateAppRequest[];
   /** Let non-loopback callers use /__sandbox (only sensible inside a private network). */
   allowRemoteAdmin?: boolean;
+  /** The Bearer token /__sandbox needs (SANDBOX_ADMIN_TOKEN); a random one when absent. */
+  adminToken?: string;
   logger?: Pick<Logger, "error">;
 }
 
 export interface Sandbox {
   url: string;
   port: number;
+  adminToken: string;
+  /** The admin API over HTTP, with the admin token (what a separate process would use). */
+  admin: SandboxAdminClient;
   close(): Promise<void>;
   registry: AppRegistry;
   createApp(input: CreateAppRequest): { appId: string; token: string };
@@ -65,6 +71,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,
   });
   for (const app of options.bootstrapApps ?? []) createApp(registry, app, true);
+  const adminAccess = {
+    allowRemote: options.allowRemoteAdmin ?? false,
+    token: options.adminToken ?? randomBytes(24).toString("base64url"),
+  };
   const scheduler = new Scheduler();
   let seq = 0;
   const deps: PipelineDeps = {
@@ -107,7 +117,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       startedAtMs,
     };
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
-      handleAdminRequest(registry, inbound, options.allowRemoteAdmin ?? false);
+      handleAdminRequest(registry, inbound, adminAccess);
     else await handleIntercomRequest(deps, inbound);
   }
 
@@ -120,10 +130,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
 
   return {
-    url: `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`,
+    url,
     port: address.port,
+    adminToken: adminAccess.token,
+    admin: createSandboxAdminClient(url, adminAccess.token),
     registry,
     close: () =>
       new Promise<void>((resolve) => {
