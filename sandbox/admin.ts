@@ -5,7 +5,9 @@ import {
   appSummary,
   clearFaults,
   createApp,
+  createOAuthClient,
   listRequests,
+  revokeToken,
   requireApp,
   resetState,
   setFaults,
@@ -19,6 +21,7 @@ import { type PathParams, Router } from "./http/router";
 import type { InboundRequest } from "./intercom/handle-request";
 import { presentContact } from "./routes/contact-view";
 import type { AppRegistry } from "./state/app-registry";
+import type { OAuthRegistry } from "./state/oauth-registry";
 
 // The admin API under /__sandbox: loopback callers only, each with the sandbox's own admin token
 // (`Authorization: Bearer <admin token>`, never an app's token). Not part of Intercom. The token
@@ -30,6 +33,7 @@ export const ADMIN_PREFIX = "/__sandbox";
 
 interface AdminContext {
   registry: AppRegistry;
+  oauth: OAuthRegistry;
   params: PathParams;
   query: URLSearchParams;
   body: unknown;
@@ -86,6 +90,12 @@ router.add("POST", "/__sandbox/reset", (ctx) => {
   return ok({ reset: true });
 });
 
+router.add("POST", "/__sandbox/oauth/apps", (ctx) => ({
+  status: 201,
+  body: createOAuthClient(ctx.oauth, (ctx.body ?? {}) as Parameters<typeof createOAuthClient>[1]),
+}));
+router.add("POST", "/__sandbox/tokens/revoke", (ctx) => ok(revokeToken(ctx.registry, ctx.body ?? {})));
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
 export interface AdminAccess {
@@ -99,7 +109,12 @@ function carriesToken(header: string | undefined, token: string): boolean {
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-export function handleAdminRequest(registry: AppRegistry, inbound: InboundRequest, access: AdminAccess): void {
+export function handleAdminRequest(
+  registry: AppRegistry,
+  oauth: OAuthRegistry,
+  inbound: InboundRequest,
+  access: AdminAccess,
+): void {
   const { req, res } = inbound;
   const headers = { "X-Request-Id": inbound.requestId };
   if (!access.allowRemote && !LOOPBACK.has(req.socket.remoteAddress ?? "")) {
@@ -120,7 +135,7 @@ export function handleAdminRequest(registry: AppRegistry, inbound: InboundReques
   const match = router.match(inbound.method, inbound.path);
   if (!match) return writeJson(res, 404, { error: `No admin endpoint ${inbound.method} ${inbound.path}` }, headers);
   try {
-    const result = match.handler({ registry, params: match.params, query: inbound.query, body: parsed.value });
+    const result = match.handler({ registry, oauth, params: match.params, query: inbound.query, body: parsed.value });
     writeJson(res, result.status, result.body, headers);
   } catch (error) {
     if (error instanceof z.ZodError) {
