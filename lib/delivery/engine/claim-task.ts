@@ -5,6 +5,7 @@ import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { formatBytes } from "@/lib/nexsets/record-size";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
 import { toCallRow, truncateBody } from "./call-record";
@@ -24,6 +25,8 @@ import type { SqlExecutor } from "./sql-executor";
 
 export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
+  /** Bytes of the byte pool this claim holds while it runs (destination-run.ts reserves and releases them). */
+  bytes?: number;
 }
 
 export interface ClaimSettings {
@@ -39,6 +42,8 @@ export interface ClaimTaskEnv {
   journal: DeliveryJournal;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
+  /** Records larger than this are not loaded: each becomes an error record. */
+  maxRecordBytes: number;
   /** The destination's settings now: read when the claim's request is built. */
   current(): ClaimSettings;
   send: SendEnv;
@@ -74,7 +79,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     env.send.permits.release();
     throw error;
   }
-  const { recordSeqs, built, settings } = prepared;
+  const { recordSeqs, built, settings, oversize } = prepared;
   const permitHeld = built.configErrors.length === 0 && built.requests.length > 0;
   if (!permitHeld) env.send.permits.release();
   if (built.configErrors.length > 0) {
@@ -89,7 +94,16 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
     errorRow(seqOf(error.index), seqOf(error.index), error.message),
   );
-  const present = new Set(recordSeqs);
+  for (const record of oversize) {
+    errorRecords.push(
+      errorRow(
+        record.seq,
+        record.seq,
+        `The record is ${formatBytes(record.bytes)} as JSON, over the ${formatBytes(env.maxRecordBytes)} a record may be to be sent (FLOWGATE_DELIVERY_MAX_RECORD_BYTES); it was not loaded`,
+      ),
+    );
+  }
+  const present = new Set([...recordSeqs, ...oversize.map((record) => record.seq)]);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
     if (!present.has(seq) && !isDone(claim, seq))
       errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
@@ -216,17 +230,25 @@ async function sendClaimRequest(
 
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
 async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
-  const loaded = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
+  const loaded =
+    claim.records ??
+    (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq, env.maxRecordBytes));
   claim.records = undefined;
   // What an earlier run already did for this claim is not sent again.
-  const records = claim.doneMask === 0n ? loaded : loaded.filter((record) => !isDone(claim, record.seq));
+  const pending = claim.doneMask === 0n ? loaded : loaded.filter((record) => !isDone(claim, record.seq));
+  const records: { seq: number; data: JsonRecord }[] = [];
+  const oversize: LoadedRecord[] = [];
+  for (const record of pending) {
+    if (record.data === null) oversize.push(record);
+    else records.push({ seq: record.seq, data: record.data });
+  }
   const settings = env.current();
   const built = await buildRequests(
     records.map((r) => r.data),
     settings.config,
     { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
   );
-  return { recordSeqs: records.map((r) => r.seq), built, settings };
+  return { recordSeqs: records.map((r) => r.seq), built, settings, oversize };
 }
 
 function toOutgoing(request: BuiltRequest) {

@@ -9,6 +9,8 @@ import {
 } from "@/lib/connectors/intercom/operations/content-export";
 import type { IntercomContext } from "@/lib/connectors/intercom/operations/context";
 import type { Db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { MAX_RECORD_BYTES, tooLargeRecord } from "@/lib/nexsets/record-size";
 import { openFileRecords, type FileRecords } from "../file/open-file-records";
 import type { RunStepLog } from "../runs/run-step-log";
 import type { IntercomSourceConfig } from "../schemas";
@@ -45,7 +47,10 @@ export async function spoolListPages(
       pageCount++;
       for (const item of page.items) {
         items++;
-        if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, "drain");
+        const json = JSON.stringify(item);
+        const bytes = json.length * 3 > MAX_RECORD_BYTES ? Buffer.byteLength(json) : 0;
+        if (bytes > MAX_RECORD_BYTES) throw itemTooLarge(config, item, pageCount, bytes);
+        if (!out.write(`${json}\n`)) await once(out, "drain");
       }
     }
   } finally {
@@ -59,6 +64,13 @@ export async function spoolListPages(
   });
   if (items === 0) return async () => undefined;
   return () => openFileRecords(createReadStream(spoolPath), { format: "ndjson" });
+}
+
+function itemTooLarge(config: IntercomSourceConfig, item: unknown, page: number, bytes: number): DomainError {
+  const kind = config.operation === "list_companies" ? "company" : "contact";
+  const id = (item as { id?: unknown } | null)?.id;
+  const what = `Intercom's ${kind}${typeof id === "string" ? ` ${id}` : ""} on page ${page}`;
+  return new DomainError("record_too_large", `${tooLargeRecord(bytes, what)}; nothing was kept`, { status: 422 });
 }
 
 /** Content data export: create the job, poll it with backoff until it completes, download the gzipped CSV. */
