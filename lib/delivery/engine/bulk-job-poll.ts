@@ -63,7 +63,7 @@ export async function pollBulkJob(
       return { kind: "abandoned" };
     }
     try {
-      await env.budget.take(env.hardSignal);
+      await env.budget.take(env.hardSignal, env.destinationId);
       result = await sendOnce({ method: "GET", url: job.statusUrl, headers: {} }, pollEnv);
     } catch {
       return { kind: "abandoned" };

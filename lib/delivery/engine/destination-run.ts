@@ -22,7 +22,7 @@ import {
 } from "./destination-snapshot";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { Semaphore } from "./semaphore";
+import { CallWindow } from "./call-window";
 import type { SendEnv } from "./send-request";
 import { pgExecutor, type SqlExecutor } from "./sql-executor";
 
@@ -77,7 +77,7 @@ async function acquireLease(
 
 class DestinationRun {
   private readonly drain = new AbortController();
-  private readonly permits: Semaphore;
+  private readonly permits: CallWindow;
   private readonly sql: SqlExecutor;
   private readonly running = new Map<bigint, Promise<void>>();
   private pending: OpenClaim[] = [];
@@ -96,7 +96,7 @@ class DestinationRun {
     private snapshot: DestinationSnapshot,
   ) {
     setMaxListeners(0, this.drain.signal);
-    this.permits = new Semaphore(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
+    this.permits = new CallWindow(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
   }
 
@@ -241,6 +241,7 @@ class DestinationRun {
       redis: this.deps.redis,
       budget: this.deps.budgetFor(credential.id, this.snapshot.rateLimitPer10s),
       credentialId: credential.id,
+      destinationId: this.snapshot.id,
       baseUrl: credential.baseUrl,
       token: credential.token,
       version: this.snapshot.config!.intercomVersion,

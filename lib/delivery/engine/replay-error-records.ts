@@ -17,7 +17,7 @@ import { loadDestinationSnapshot } from "./destination-snapshot";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { buildResponseRecord, ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { Semaphore } from "./semaphore";
+import { CallWindow } from "./call-window";
 import { type SendEnv, sendWithRetries } from "./send-request";
 import { prismaExecutor } from "./sql-executor";
 
@@ -80,12 +80,13 @@ export async function replayErrorRecords(
     redis: deps.redis,
     budget: deps.budgetFor(credential.id, snapshot.rateLimitPer10s),
     credentialId: credential.id,
+    destinationId,
     baseUrl: credential.baseUrl,
     token: credential.token,
     version: config.intercomVersion,
     limitPer10s: snapshot.rateLimitPer10s,
     settings: deps.settings,
-    permits: new Semaphore(1),
+    permits: new CallWindow(1),
     waitSignal: deps.stopSignal,
     hardSignal: deps.hardSignal,
   };

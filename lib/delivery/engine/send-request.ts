@@ -6,7 +6,7 @@ import { blockBudget } from "@/lib/rate-limit/credential-budget";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import { computeBackoffMs } from "./backoff";
 import type { DeliverySettings } from "./delivery-settings";
-import type { Semaphore } from "./semaphore";
+import type { CallWindow } from "./call-window";
 
 // One request's life: wait for the shared budget, send, feed Intercom's rate-limit headers back
 // into the budget, and act on the outcome the client classified (HOUSE-STYLE 11): success and
@@ -29,8 +29,10 @@ export interface SendEnv {
   version: string;
   limitPer10s: number;
   settings: DeliverySettings;
-  /** Bounds the calls in flight at once (the destination's concurrency). */
-  permits: Semaphore;
+  /** Who waits for the budget: destinations sharing a credential take turns. */
+  destinationId: string;
+  /** Bounds the calls in flight at once; sized from the answer times observed. */
+  permits: CallWindow;
   /** Aborted when the run drains (pause, shutdown): stop waiting, start no new call. */
   waitSignal: AbortSignal;
   /** Aborted when a shutdown's grace ran out: cancel calls in flight. */
@@ -75,7 +77,7 @@ export async function sendWithRetries(
     let result: IntercomResult;
     let attempt: number;
     try {
-      await env.budget.take(env.waitSignal);
+      await env.budget.take(env.waitSignal, env.destinationId);
       attempt = hooks.nextAttempt();
       result = await sendOnce(request, env);
     } catch {
@@ -114,8 +116,8 @@ export async function sendWithRetries(
   }
 }
 
-export function sendOnce(request: OutgoingRequest, env: SendEnv): Promise<IntercomResult> {
-  return sendIntercomRequest({
+export async function sendOnce(request: OutgoingRequest, env: SendEnv): Promise<IntercomResult> {
+  const result = await sendIntercomRequest({
     method: request.method,
     url: request.url,
     baseUrl: env.baseUrl,
@@ -126,6 +128,8 @@ export function sendOnce(request: OutgoingRequest, env: SendEnv): Promise<Interc
     timeoutMs: env.settings.requestTimeoutMs,
     signal: env.hardSignal,
   });
+  if (result.status !== undefined) env.permits.observe(result.latencyMs, env.budget.ratePerSecond);
+  return result;
 }
 
 /** Feeds Intercom's X-RateLimit-* headers back into the shared budget. */
