@@ -215,9 +215,11 @@ class DestinationRun {
 
   private start(claim: OpenClaim): void {
     const task = runClaim(claim, this.claimEnv())
-      .then((result) => {
+      .then(async (end) => {
         // An abandoned claim stays in_flight in PostgreSQL; the next run sends it again.
-        if (result === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
+        if (end === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
+        // The settings can't build any request: stop the run and tell the user.
+        if (typeof end === "object") await this.failRun(end.configError);
       })
       .catch(async (error: Error) => {
         this.deps.log.warn(
@@ -267,7 +269,6 @@ class DestinationRun {
         jobSpec: this.jobSpec,
       }),
       send,
-      failRun: (message: string) => void this.failRun(message),
       onCallEnded: () => this.wake(),
     };
   }
