@@ -140,7 +140,7 @@ function toNexsetData(
     name: nexset.name,
     sourceId,
     recordCount: nexset.recordCount,
-    attributeCount: attributes.success ? attributes.data.length : 0,
+    attributeCount: attributes.success ? attributes.data.attributes.length : 0,
   };
 }
 
