@@ -6,8 +6,8 @@ import { assertNoConflict, contactChanges, newContactFields, parseContactBody, r
 import { contactReference, presentContact } from "./contact-view";
 import { param, requireContact } from "./lookup";
 
-function createContact({ app, body, nowMs }: IntercomRequest) {
-  const input = parseContactBody(body);
+function createContact({ app, body, nowMs, version }: IntercomRequest) {
+  const input = parseContactBody(body, version);
   requireIdentity(input);
   const changes = contactChanges(app, input);
   assertNoConflict(app, changes.email, changes.externalId);
@@ -19,9 +19,9 @@ function showContact({ app, params }: IntercomRequest) {
   return ok(presentContact(app, requireContact(app, params.contact_id)));
 }
 
-function updateContact({ app, params, body, nowMs }: IntercomRequest) {
+function updateContact({ app, params, body, nowMs, version }: IntercomRequest) {
   const contact = requireContact(app, params.contact_id);
-  const changes = contactChanges(app, parseContactBody(body), contact);
+  const changes = contactChanges(app, parseContactBody(body, version), contact);
   assertNoConflict(app, changes.email, changes.externalId, contact.id);
   app.data.contacts.update(contact, { ...changes, updatedAt: unixSeconds(nowMs) });
   return ok(presentContact(app, contact));
