@@ -9,6 +9,8 @@ export interface StackOptions {
   sandboxPort: number;
   /** DATABASE_URL, REDIS_URL, secrets… passed to every process. */
   env: Env;
+  /** Passed to the sandbox only (SANDBOX_ADMIN_TOKEN: the web app and worker never hold it). */
+  sandboxEnv?: Env;
   /** Where the processes' output goes (default: this terminal). */
   output?: NodeJS.WritableStream;
   /** Runs between the sandbox coming up and the web app starting (the demo seed). */
@@ -56,11 +58,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       "sandbox",
       process.execPath,
       ["--import", "tsx", "sandbox/main.ts"],
-      { ...env, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
+      { ...env, ...options.sandboxEnv, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
       options.output,
     );
     processes.push(sandbox);
-    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true)))
+    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, 30_000, () => true)))
       throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
     await options.beforeWeb?.();
     processes.push(
