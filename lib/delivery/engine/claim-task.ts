@@ -213,7 +213,7 @@ async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
   const built = await buildRequests(
     records.map((r) => r.data),
     settings.config,
-    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
+    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode, owner: env.destination.organisationId },
   );
   return { recordSeqs: records.map((r) => r.seq), built, settings, oversize };
 }

@@ -109,7 +109,7 @@ export async function replayErrorRecords(
     const built = await buildRequests(
       records.map((r) => r.data),
       config,
-      { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode },
+      { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode, owner: organisationId },
     );
     if (built.configErrors.length > 0) {
       throw new DomainError(
