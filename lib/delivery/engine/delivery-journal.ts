@@ -16,6 +16,13 @@ import { pgExecutor, prismaExecutor } from "./sql-executor";
 
 export type StreakEffect = "reset" | "fail" | "none";
 
+/** A commit found that a later run took the destination over (its fencing token moved on). */
+export class LostFenceError extends Error {
+  constructor() {
+    super("Another delivery run took this destination over; this run commits nothing more");
+  }
+}
+
 /**
  * Commits start at least this far apart: what arrives meanwhile joins the next one. A round trip
  * to the database costs the worker far more CPU than the rows it carries, so at thousands of
@@ -54,6 +61,8 @@ export interface JournalOptions {
   ledger: ClaimLedger;
   failureStreak: number;
   failureStreakLimit: number;
+  /** The run's fencing token: a commit writes only while the destination still carries it. */
+  fence: number;
   responseNexsetId: () => string | null;
   onResponsesAppended?: (nexsetId: string) => void;
   /** Called as soon as the streak of failed calls reaches the limit (before it is committed), to stop new calls. */
@@ -73,6 +82,8 @@ export class DeliveryJournal {
   /** Set once the failure streak reached the limit and the destination was set to error. */
   tripped = false;
   lastFailure: string | undefined;
+  /** Set once a commit found another run's fence: this run must stop; nothing more is committed. */
+  fencedOut = false;
   private liveStreak: number;
 
   constructor(private readonly opts: JournalOptions) {
@@ -156,10 +167,25 @@ export class DeliveryJournal {
       this.progress = new Map();
       this.partials = [];
       this.finishes = [];
+      if (this.fencedOut) {
+        // Another run holds the destination: what this one did is its to redo. Waiters are let go.
+        for (const finish of finishes) finish.done();
+        continue;
+      }
       try {
         await this.commit(calls, progress, partials, finishes);
         failures = 0;
       } catch (error) {
+        if (error instanceof LostFenceError) {
+          this.fencedOut = true;
+          for (const finish of [...finishes, ...this.finishes]) finish.done();
+          this.calls = [];
+          this.progress = new Map();
+          this.partials = [];
+          this.finishes = [];
+          this.opts.onError?.(error);
+          continue;
+        }
         // The database is unreachable or restarting: keep the batch and try again; nothing is
         // acknowledged until it is committed.
         this.calls = [...calls, ...this.calls];
@@ -214,19 +240,20 @@ export class DeliveryJournal {
       errorMessage: trip
         ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`
         : null,
+      fence: this.opts.fence,
     };
     if (responseNexsetId) {
       // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
       await db.$transaction(
         async (tx) => {
-          await commitJournal(prismaExecutor(tx), statement);
+          if (!(await commitJournal(prismaExecutor(tx), statement))) throw new LostFenceError();
           await appendRecordsInTx(tx, responseNexsetId, responses);
         },
         { timeout: 60_000, maxWait: 30_000 },
       );
     } else {
       // One statement is its own transaction.
-      await commitJournal(pgExecutor(this.opts.pool), statement);
+      if (!(await commitJournal(pgExecutor(this.opts.pool), statement))) throw new LostFenceError();
     }
     ledger.commitFinished(finishes.map((f) => f.range));
     this.streak = streak;
