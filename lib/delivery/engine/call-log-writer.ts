@@ -67,6 +67,12 @@ export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Pro
   if (rows.length === 0) return 0;
   const client = await pool.connect();
   let broken: Error | undefined;
+  // The connection may drop mid-COPY (PostgreSQL restarting): a checked-out client's 'error' has no
+  // other listener, and unheard it would end the process. The COPY itself fails and is retried.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     const stream = client.query(copyFrom(COPY_CALLS));
     stream.end(encodeCallRows(rows));
@@ -76,6 +82,7 @@ export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Pro
     broken = error as Error;
     throw error;
   } finally {
+    client.off("error", onError);
     // A connection whose COPY failed half-way is not handed to anyone else.
     client.release(broken);
   }
