@@ -3,9 +3,10 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { CallRow } from "./call-record";
 
-// DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format several
-// times faster than the same rows sent as JSON (jsonb_to_recordset spent ≈60 µs of server CPU per
-// 3 KB call row, COPY ≈25), and a worker writes one row per API call, thousands a second.
+// DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format for far
+// less CPU than the same rows sent as JSON (jsonb_to_recordset), and a worker writes one row per API
+// call, thousands a second. Kept for the delivery bench's overhead phases (PostgreSQL's CPU per
+// record, throughput_ratio_by_cpu and engine_vs_floor_by_cpu), where the figures are.
 
 const COLUMNS = [
   "organisationId",

@@ -9,9 +9,10 @@ import type { JobSpec } from "./bulk-job-poll";
 import { toCallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
-import type { DeliveryJournal, ErrorRow, StreakEffect } from "./delivery-journal";
+import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
+import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
+import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
@@ -36,6 +37,8 @@ export interface ClaimSettings {
 export interface ClaimTaskEnv {
   sql: SqlExecutor;
   journal: DeliveryJournal;
+  /** The run's failure streak: every call counts in it. */
+  streak: FailureStreak;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
   /** The destination's settings now: read when the claim's request is built. */
@@ -139,7 +142,11 @@ async function sendClaimRequest(
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
-    else env.journal.recordCall(toCallRow({ ...meta, attempt: event.attempt }, event.result), STREAK[event.effect]);
+    else {
+      const row = toCallRow({ ...meta, attempt: event.attempt }, event.result);
+      env.streak.count(event.effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
+      env.journal.recordCall(row);
+    }
   }
   const outcome = step.value;
   if (outcome.kind === "abandoned")
@@ -164,8 +171,6 @@ async function sendClaimRequest(
     : [];
   return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
 }
-
-const STREAK: Record<AttemptEffect, StreakEffect> = { success: "reset", failure: "fail", neutral: "none" };
 
 /** Runs `work` holding one call slot (undefined, and `work` not run, if the run drains first). */
 async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T | undefined> {

@@ -5,6 +5,7 @@ import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
 import { writeCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
+import type { FailureStreak } from "./failure-streak";
 import { pgExecutor, prismaExecutor } from "./sql-executor";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
@@ -13,8 +14,6 @@ import { pgExecutor, prismaExecutor } from "./sql-executor";
 // transaction means a response is recorded exactly when its claim's records are done. Call rows
 // (the activity log, the bulk of what a delivery writes) go just before, by COPY
 // (call-log-writer.ts), so a call is in the log by the time its records count as done.
-
-export type StreakEffect = "reset" | "fail" | "none";
 
 /** A commit found that a later run took the destination over (its fencing token moved on). */
 export class LostFenceError extends Error {
@@ -59,45 +58,36 @@ export interface JournalOptions {
   pool: pg.Pool;
   destinationId: string;
   ledger: ClaimLedger;
-  failureStreak: number;
-  failureStreakLimit: number;
+  /** The run's failure streak, committed with the cursor; at its limit the destination is set to error. */
+  streak: FailureStreak;
   /** The run's fencing token: a commit writes only while the destination still carries it. */
   fence: number;
   responseNexsetId: () => string | null;
   onResponsesAppended?: (nexsetId: string) => void;
-  /** Called as soon as the streak of failed calls reaches the limit (before it is committed), to stop new calls. */
-  onStreakLimit?: () => void;
   onError?: (error: Error) => void;
 }
 
 export class DeliveryJournal {
   /** Calls not yet committed, in order; `row` is dropped once the row is written. */
-  private calls: { row: CallRow | undefined; streak: StreakEffect }[] = [];
+  private calls: { row: CallRow | undefined }[] = [];
   private progress: Progress = new Map();
   private partials: PartialDone[] = [];
   private finishes: PendingFinish[] = [];
   private flushing: Promise<void> | undefined;
   private lastCommitAt = 0;
-  streak: number;
+  /** The streak as last committed. */
+  private committedStreak: number;
   /** Set once the failure streak reached the limit and the destination was set to error. */
-  tripped = false;
-  lastFailure: string | undefined;
+  private errorCommitted = false;
   /** Set once a commit found another run's fence: this run must stop; nothing more is committed. */
   fencedOut = false;
-  private liveStreak: number;
 
   constructor(private readonly opts: JournalOptions) {
-    this.streak = opts.failureStreak;
-    this.liveStreak = opts.failureStreak;
+    this.committedStreak = opts.streak.value;
   }
 
-  recordCall(row: CallRow, streak: StreakEffect): void {
-    this.calls.push({ row, streak });
-    if (streak === "fail") this.lastFailure = row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`;
-    const before = this.liveStreak;
-    this.liveStreak = streak === "reset" ? 0 : streak === "fail" ? before + 1 : before;
-    if (before < this.opts.failureStreakLimit && this.liveStreak >= this.opts.failureStreakLimit)
-      this.opts.onStreakLimit?.();
+  recordCall(row: CallRow): void {
+    this.calls.push({ row });
     this.kick();
   }
 
@@ -201,7 +191,7 @@ export class DeliveryJournal {
   }
 
   private async commit(
-    calls: { row: CallRow | undefined; streak: StreakEffect }[],
+    calls: { row: CallRow | undefined }[],
     progress: Progress,
     partials: PartialDone[],
     finishes: PendingFinish[],
@@ -221,9 +211,9 @@ export class DeliveryJournal {
       if (!finishing.has(partial.claimId))
         doneMasks.set(partial.claimId, (doneMasks.get(partial.claimId) ?? 0n) | partial.mask);
     }
-    let streak = this.streak;
-    for (const call of calls) streak = call.streak === "reset" ? 0 : call.streak === "fail" ? streak + 1 : streak;
-    const trip = !this.tripped && streak >= this.opts.failureStreakLimit;
+    // The streak as the run counts it now (it may include calls of the next commit: harmless).
+    const streak = this.opts.streak.value;
+    const trip = !this.errorCommitted && this.opts.streak.reached;
     const cursor = ledger.cursorWith(finishes.map((f) => f.range));
     const responses = [...partials.flatMap((p) => p.responses), ...finishes.flatMap((f) => f.responses)];
     const responseNexsetId = responses.length > 0 ? this.opts.responseNexsetId() : null;
@@ -234,11 +224,11 @@ export class DeliveryJournal {
       doneMasks,
       errorRecords: [...partials.flatMap((p) => p.errorRecords), ...finishes.flatMap((f) => f.errorRecords)],
       finished: finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })),
-      storeCursor: finishes.length > 0 || streak !== this.streak,
+      storeCursor: finishes.length > 0 || streak !== this.committedStreak,
       cursor,
       streak,
       errorMessage: trip
-        ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`
+        ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.opts.streak.lastFailure ?? "unknown"}`
         : null,
       fence: this.opts.fence,
     };
@@ -256,8 +246,8 @@ export class DeliveryJournal {
       if (!(await commitJournal(pgExecutor(this.opts.pool), statement))) throw new LostFenceError();
     }
     ledger.commitFinished(finishes.map((f) => f.range));
-    this.streak = streak;
-    if (trip) this.tripped = true;
+    this.committedStreak = streak;
+    if (trip) this.errorCommitted = true;
     for (const finish of finishes) finish.done();
     if (responseNexsetId) this.opts.onResponsesAppended?.(responseNexsetId);
   }

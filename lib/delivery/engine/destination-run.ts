@@ -12,6 +12,7 @@ import { insertClaims, loadClaims } from "./claim-store";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal, LostFenceError } from "./delivery-journal";
+import { FailureStreak } from "./failure-streak";
 import { type DestinationLease, type DestinationLocks, takeRunFence } from "./destination-lock";
 import {
   callsPerClaim,
@@ -87,6 +88,7 @@ class DestinationRun {
   private jobSpec: JobSpec | undefined;
   private ledger!: ClaimLedger;
   private journal!: DeliveryJournal;
+  private readonly streak: FailureStreak;
   private nextRefresh = 0;
   private wakeUp: (() => void) | undefined;
   private stopReason: string | undefined;
@@ -100,6 +102,7 @@ class DestinationRun {
     setMaxListeners(0, this.drain.signal);
     this.permits = new CallWindow(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
+    this.streak = new FailureStreak(snapshot.failureStreak, deps.settings.failureStreakLimit, this.drain);
   }
 
   async run(): Promise<RunResult> {
@@ -117,12 +120,10 @@ class DestinationRun {
       pool: this.deps.pool,
       destinationId: this.snapshot.id,
       ledger: this.ledger,
-      failureStreak: this.snapshot.failureStreak,
-      failureStreakLimit: this.deps.settings.failureStreakLimit,
+      streak: this.streak,
       fence: this.fence,
       responseNexsetId: () => this.responseNexsetId,
       onResponsesAppended: (nexsetId) => void notifyRecordsAppended(nexsetId, this.deps.db),
-      onStreakLimit: () => this.stopNow("failure streak reached"),
       onError: (error) =>
         error instanceof LostFenceError
           ? this.stopNow("another run took the destination over")
@@ -183,7 +184,7 @@ class DestinationRun {
     if (this.deps.stopSignal.aborted) return "worker shutting down";
     if (!this.lease.valid()) return "lost the destination lock";
     if (this.snapshot.status !== "active") return `destination is ${this.snapshot.status}`;
-    if (this.journal.tripped) return "failure streak reached";
+    if (this.streak.reached) return "failure streak reached";
     if (this.journal.fencedOut) return "another run took the destination over";
     return undefined;
   }
@@ -263,6 +264,7 @@ class DestinationRun {
     return {
       sql: this.sql,
       journal: this.journal,
+      streak: this.streak,
       runCode: this.deps.runCode,
       destination: {
         id: this.snapshot.id,

@@ -5,6 +5,7 @@ import { ClaimLedger } from "./claim-ledger";
 import { insertClaims } from "./claim-store";
 import { DeliveryJournal } from "./delivery-journal";
 import { commitJournal } from "./delivery-sql";
+import { FailureStreak } from "./failure-streak";
 import { takeRunFence } from "./destination-lock";
 import { pgExecutor } from "./sql-executor";
 
@@ -100,8 +101,7 @@ describe("the run's fencing token", () => {
       pool,
       destinationId,
       ledger: new ClaimLedger(10, 30),
-      failureStreak: 0,
-      failureStreakLimit: 50,
+      streak: new FailureStreak(0, 50, new AbortController()),
       fence,
       responseNexsetId: () => null,
       onError: (error) => errors.push(error),
