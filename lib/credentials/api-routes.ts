@@ -66,7 +66,8 @@ export const testCredentialRoute = defineApiRoute({
   auth,
   params: credentialIdParamsSchema,
   response: testConnectionResultSchema,
-  errors: [404],
+  throttle: "test_connection",
+  errors: [404, 429],
 });
 
 export const testConnectionRoute = defineApiRoute({
@@ -77,6 +78,8 @@ export const testConnectionRoute = defineApiRoute({
   auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
+  throttle: "test_connection",
+  errors: [429],
 });
 
 export const credentialApiRoutes = [

@@ -83,7 +83,8 @@ export const sendTestRoute = defineApiRoute({
   auth,
   body: sendTestSchema,
   response: sendTestResultSchema,
-  errors: [404, 409],
+  throttle: "send_test",
+  errors: [404, 409, 429],
 });
 
 export const sendDestinationTestRoute = defineApiRoute({
@@ -95,7 +96,8 @@ export const sendDestinationTestRoute = defineApiRoute({
   params: destinationIdParamsSchema,
   body: sendDestinationTestSchema,
   response: sendTestResultSchema,
-  errors: [404, 409],
+  throttle: "send_test",
+  errors: [404, 409, 429],
 });
 
 export const destinationApiRoutes = [
