@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isKnownVersion } from "./intercom/versions";
 import type { AppRegistry } from "./state/app-registry";
+import { newClientCredentials, type OAuthClient, type OAuthRegistry } from "./state/oauth-registry";
 import type { RecordedRequest, SandboxApp } from "./state/sandbox-app";
 
 // The admin operations, shared by the HTTP admin API (admin.ts) and in-process callers (tests).
@@ -33,6 +34,7 @@ export const faultsSchema = z.object({
   rateLimitPer10s: z.number().int().positive().optional(),
   exportDurationMs: z.number().int().min(0).max(86_400_000).optional(),
   bulkJobDurationMs: z.number().int().min(0).max(86_400_000).optional(),
+  searchIndexLagMs: z.number().int().min(0).max(3_600_000).optional(),
 });
 export type FaultsRequest = z.input<typeof faultsSchema>;
 
@@ -68,10 +70,11 @@ export function createApp(
 }
 
 export function setFaults(registry: AppRegistry, input: FaultsRequest): Record<string, unknown> {
-  const { appId, rateLimitPer10s, exportDurationMs, bulkJobDurationMs, ...faults } = faultsSchema.parse(input);
+  const { appId, rateLimitPer10s, exportDurationMs, bulkJobDurationMs, searchIndexLagMs, ...faults } =
+    faultsSchema.parse(input);
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const overrides = defined({ rateLimitPer10s, exportDurationMs, bulkJobDurationMs });
+  const overrides = defined({ rateLimitPer10s, exportDurationMs, bulkJobDurationMs, searchIndexLagMs });
   if (appId === undefined) {
     registry.globalFaults = { ...registry.globalFaults, ...defined(faults) };
     registry.globalOverrides = { ...registry.globalOverrides, ...overrides };
@@ -137,3 +140,33 @@ export function appSummary(registry: AppRegistry, app: SandboxApp): Record<strin
 }
 
 export { requireApp };
+
+export const createOAuthClientSchema = z.object({
+  name: z.string().min(1).max(200),
+  clientId: z.string().min(1).max(200).regex(/^\S+$/).optional(),
+  clientSecret: z.string().min(8).max(200).regex(/^\S+$/).optional(),
+  permissions: z.array(z.string().min(1).max(200)).max(50).default([]),
+  redirectUrls: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .max(20),
+});
+export type CreateOAuthClientRequest = z.input<typeof createOAuthClientSchema>;
+
+/** Registers an app's OAuth settings, as ticking "Use OAuth" in Intercom's Developer Hub does. */
+export function createOAuthClient(oauth: OAuthRegistry, input: CreateOAuthClientRequest): OAuthClient {
+  const parsed = createOAuthClientSchema.parse(input);
+  const generated = newClientCredentials();
+  const clientId = parsed.clientId ?? generated.clientId;
+  if (oauth.client(clientId)) throw new AdminError(409, "An OAuth app with this client id already exists");
+  return oauth.register({ ...parsed, clientId, clientSecret: parsed.clientSecret ?? generated.clientSecret });
+}
+
+export const revokeTokenSchema = z.object({ token: z.string().min(1).max(512) });
+
+/** What uninstalling the app from a workspace does to its OAuth token: every later call answers 401. */
+export function revokeToken(registry: AppRegistry, input: unknown): { revoked: true } {
+  const { token } = revokeTokenSchema.parse(input);
+  if (!registry.revokeToken(token)) throw new AdminError(404, "No such token");
+  return { revoked: true };
+}
