@@ -35,23 +35,41 @@ export const requestLimits = (): Record<ThrottledAction, ActionLimits> => ({
   },
 });
 
+async function consumeOrRefuse(rule: LimiterRule, key: string, refusal: string): Promise<void> {
+  try {
+    await (await limiterFor(rule)).consume(key);
+  } catch (error) {
+    if (isLimitReached(error)) throw tooManyRequests(refusal, retryAfterSeconds(error));
+    logLimiterOutage(error, rule.name);
+  }
+}
+
 /** Counts one request; throws a 429 (with Retry-After) when the organisation or the address is over. */
 export async function throttleRequest(
   action: ThrottledAction,
   who: { organisationId?: string; address: string },
 ): Promise<void> {
   const limits = requestLimits()[action];
-  const checks: [LimiterRule, string, string][] = [
-    [{ name: `${action}:address`, ...limits.perAddress }, who.address, "from this address"],
-  ];
   if (limits.perOrganisation && who.organisationId)
-    checks.unshift([{ name: `${action}:org`, ...limits.perOrganisation }, who.organisationId, "for this organisation"]);
-  for (const [rule, key, scope] of checks) {
-    try {
-      await (await limiterFor(rule)).consume(key);
-    } catch (error) {
-      if (isLimitReached(error)) throw tooManyRequests(`${limits.describe} ${scope}`, retryAfterSeconds(error));
-      logLimiterOutage(error, rule.name);
-    }
-  }
+    await consumeOrRefuse(
+      { name: `${action}:org`, ...limits.perOrganisation },
+      who.organisationId,
+      `${limits.describe} for this organisation`,
+    );
+  await consumeOrRefuse(
+    { name: `${action}:address`, ...limits.perAddress },
+    who.address,
+    `${limits.describe} from this address`,
+  );
+}
+
+/** Webhook calls per source: a flood on one URL is refused before its body is read. */
+export const WEBHOOK_CALLS_PER_MINUTE = 600;
+
+export function throttleWebhookSource(sourceId: string): Promise<void> {
+  return consumeOrRefuse(
+    { name: "webhook_ingest:source", points: WEBHOOK_CALLS_PER_MINUTE, durationSeconds: 60 },
+    sourceId,
+    "Too many calls to this webhook",
+  );
 }
