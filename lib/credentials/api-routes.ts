@@ -72,7 +72,8 @@ export const testCredentialRoute = defineApiRoute({
   auth,
   params: credentialIdParamsSchema,
   response: testConnectionResultSchema,
-  errors: [404],
+  throttle: "test_connection",
+  errors: [404, 429],
 });
 
 export const testConnectionRoute = defineApiRoute({
@@ -83,6 +84,8 @@ export const testConnectionRoute = defineApiRoute({
   auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
+  throttle: "test_connection",
+  errors: [429],
 });
 
 export const listDataAttributesRoute = defineApiRoute({
