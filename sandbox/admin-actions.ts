@@ -34,6 +34,7 @@ export const faultsSchema = z.object({
   rateLimitPer10s: z.number().int().positive().optional(),
   exportDurationMs: z.number().int().min(0).max(86_400_000).optional(),
   bulkJobDurationMs: z.number().int().min(0).max(86_400_000).optional(),
+  searchIndexLagMs: z.number().int().min(0).max(3_600_000).optional(),
 });
 export type FaultsRequest = z.input<typeof faultsSchema>;
 
@@ -69,10 +70,11 @@ export function createApp(
 }
 
 export function setFaults(registry: AppRegistry, input: FaultsRequest): Record<string, unknown> {
-  const { appId, rateLimitPer10s, exportDurationMs, bulkJobDurationMs, ...faults } = faultsSchema.parse(input);
+  const { appId, rateLimitPer10s, exportDurationMs, bulkJobDurationMs, searchIndexLagMs, ...faults } =
+    faultsSchema.parse(input);
   const defined = <T extends object>(o: T) =>
     Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-  const overrides = defined({ rateLimitPer10s, exportDurationMs, bulkJobDurationMs });
+  const overrides = defined({ rateLimitPer10s, exportDurationMs, bulkJobDurationMs, searchIndexLagMs });
   if (appId === undefined) {
     registry.globalFaults = { ...registry.globalFaults, ...defined(faults) };
     registry.globalOverrides = { ...registry.globalOverrides, ...overrides };

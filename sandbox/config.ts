@@ -14,6 +14,7 @@ const envSchema = z.object({
   SANDBOX_BOOTSTRAP_OAUTH_APPS: z.string().optional(),
   SANDBOX_EXPORT_DURATION_MS: z.coerce.number().int().min(0).optional(),
   SANDBOX_BULK_JOB_DURATION_MS: z.coerce.number().int().min(0).optional(),
+  SANDBOX_SEARCH_INDEX_LAG_MS: z.coerce.number().int().min(0).optional(),
   SANDBOX_RATE_LIMIT_PER_10S: positiveInt.optional(),
   SANDBOX_ALLOW_REMOTE_ADMIN: z.enum(["0", "1", "true", "false"]).optional(),
 });
@@ -43,6 +44,7 @@ export function readSandboxConfig(
     host: e.SANDBOX_HOST,
     exportDurationMs: e.SANDBOX_EXPORT_DURATION_MS,
     bulkJobDurationMs: e.SANDBOX_BULK_JOB_DURATION_MS,
+    searchIndexLagMs: e.SANDBOX_SEARCH_INDEX_LAG_MS,
     defaultRateLimitPer10s: e.SANDBOX_RATE_LIMIT_PER_10S,
     allowRemoteAdmin: e.SANDBOX_ALLOW_REMOTE_ADMIN === "1" || e.SANDBOX_ALLOW_REMOTE_ADMIN === "true",
     bootstrapApps: parseBootstrapApps(e.SANDBOX_BOOTSTRAP_APPS),

@@ -33,6 +33,8 @@ export interface SandboxOptions {
   host?: string;
   exportDurationMs?: number;
   bulkJobDurationMs?: number;
+  /** How long a created contact stays out of POST /contacts/search (default 0). */
+  searchIndexLagMs?: number;
   defaultRateLimitPer10s?: number;
   /** Requests remembered per app for GET /__sandbox/requests. */
   requestLogSize?: number;
@@ -73,6 +75,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const registry = new AppRegistry({
     exportDurationMs: options.exportDurationMs ?? DEFAULT_EXPORT_DURATION_MS,
     bulkJobDurationMs: options.bulkJobDurationMs ?? DEFAULT_BULK_JOB_DURATION_MS,
+    searchIndexLagMs: options.searchIndexLagMs ?? 0,
     rateLimitPer10s: options.defaultRateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S,
     requestLogSize: options.requestLogSize ?? 10_000,
     defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,

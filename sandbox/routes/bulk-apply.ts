@@ -70,13 +70,13 @@ function applyItem(
     const contact = app.data.contacts.get(id);
     if (!contact) return { outcome: "rejected", error: { code: "not_found", message: "User Not Found" } };
     const changes = contactChanges(app, parseContactBody(item), contact);
-    assertNoConflict(app, changes.email, changes.externalId, contact.id);
+    assertNoConflict(app, changes.role ?? contact.role, changes.email, changes.externalId, contact.id);
     app.data.contacts.update(contact, { ...changes, updatedAt: unixSeconds(nowMs) });
     applyExtras(app, contact.id, item, nowMs);
     return { outcome: "updated", contactId: id };
   }
   const changes = contactChanges(app, parseContactBody(item));
-  assertNoConflict(app, changes.email, changes.externalId);
+  assertNoConflict(app, changes.role ?? "user", changes.email, changes.externalId);
   const contact = app.data.contacts.insert(newContactFields(newObjectId(nowMs), unixSeconds(nowMs), changes));
   applyExtras(app, contact.id, item, nowMs);
   return { outcome: "created", contactId: contact.id };

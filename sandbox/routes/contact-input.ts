@@ -68,16 +68,22 @@ export function requireIdentity(body: ContactBody): void {
   }
 }
 
-/** Intercom's 409 when another contact already holds this email or external_id. */
+/**
+ * Intercom's 409 when another contact already holds this external_id, or (for a user) this email.
+ * An archived holder gets its own wording; both name the id (recorded Intercom answers, see
+ * sandbox/README evidence: "An archived contact matching those details already exists with id=…").
+ */
 export function assertNoConflict(
   app: SandboxApp,
+  role: ContactRole,
   email: string | null | undefined,
   externalId: string | null | undefined,
   exceptId?: string,
 ): void {
-  const existing = app.data.contacts.findConflict(email ?? null, externalId ?? null, exceptId);
-  if (existing)
-    throw new IntercomError(409, "conflict", `A contact matching those details already exists with id=${existing.id}`);
+  const existing = app.data.contacts.findConflict(role, email ?? null, externalId ?? null, exceptId);
+  if (!existing) return;
+  const subject = existing.archived ? "An archived contact" : "A contact";
+  throw new IntercomError(409, "conflict", `${subject} matching those details already exists with id=${existing.id}`);
 }
 
 export function newContactFields(id: string, nowSeconds: number, changes: Partial<NewContact>): NewContact {

@@ -33,13 +33,15 @@ const searchSchema = z.object({
 
 const SORT_ORDERS = ["ascending", "descending"];
 
-function searchContacts({ app, body }: IntercomRequest) {
+function searchContacts({ app, body, nowMs }: IntercomRequest) {
   const input = parseBody(searchSchema, body);
   if (input.query === undefined) throw new IntercomError(400, "parameter_not_found", "query is a required parameter");
   const matches = compileQuery(input.query);
   const perPage = parsePerPage(input.pagination?.per_page);
   const cursor = decodeCursor(input.pagination?.starting_after, "search");
-  const found = app.data.contacts.all().filter((c) => !c.archived && matches(c));
+  // Archived contacts are not searchable, and a contact created moments ago is not yet in the index
+  // ("This delay can take a few minutes", Intercom's description of POST /contacts/search).
+  const found = app.data.contacts.all().filter((c) => !c.archived && c.searchableFromMs <= nowMs && matches(c));
   if (input.sort) sortContacts(found, input.sort.field, input.sort.order ?? "descending");
   const offset = cursor?.position ?? 0;
   const page = cursor?.page ?? 1;

@@ -175,6 +175,7 @@ const DUMMY: ContactRecord = {
   createdAt: 0,
   updatedAt: 0,
   archived: false,
+  searchableFromMs: 0,
   tags: new Map(),
   companyIds: new Set(),
 };

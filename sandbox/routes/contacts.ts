@@ -4,25 +4,30 @@ import { since } from "../intercom/versions";
 import { userNotFound } from "../http/errors";
 import { assertNoConflict, contactChanges, newContactFields, parseContactBody, requireIdentity } from "./contact-input";
 import { contactReference, presentContact } from "./contact-view";
-import { param, requireContact } from "./lookup";
+import { param, requireActiveContact, requireContact } from "./lookup";
 
-function createContact({ app, body, nowMs }: IntercomRequest) {
+function createContact({ app, body, nowMs, registry }: IntercomRequest) {
   const input = parseContactBody(body);
   requireIdentity(input);
   const changes = contactChanges(app, input);
-  assertNoConflict(app, changes.email, changes.externalId);
-  const contact = app.data.contacts.insert(newContactFields(newObjectId(nowMs), unixSeconds(nowMs), changes));
+  assertNoConflict(app, changes.role ?? "user", changes.email, changes.externalId);
+  const fields = newContactFields(newObjectId(nowMs), unixSeconds(nowMs), changes);
+  const contact = app.data.contacts.insert(fields, nowMs + registry.searchIndexLagFor(app));
   return ok(presentContact(app, contact));
 }
 
+// An archived contact is "User Not Found" to GET and PUT until it is unarchived (Intercom's recorded
+// behaviour); archive, unarchive and DELETE still reach it.
 function showContact({ app, params }: IntercomRequest) {
-  return ok(presentContact(app, requireContact(app, params.contact_id)));
+  return ok(presentContact(app, requireActiveContact(app, params.contact_id)));
 }
 
 function updateContact({ app, params, body, nowMs }: IntercomRequest) {
-  const contact = requireContact(app, params.contact_id);
+  const contact = requireActiveContact(app, params.contact_id);
   const changes = contactChanges(app, parseContactBody(body), contact);
-  assertNoConflict(app, changes.email, changes.externalId, contact.id);
+  // Checked against the contact as it would be: a lead turning user now holds its email uniquely.
+  const email = changes.email !== undefined ? changes.email : contact.email;
+  assertNoConflict(app, changes.role ?? contact.role, email, changes.externalId, contact.id);
   app.data.contacts.update(contact, { ...changes, updatedAt: unixSeconds(nowMs) });
   return ok(presentContact(app, contact));
 }
@@ -45,7 +50,7 @@ function archiveContact(archived: boolean) {
 
 function findByExternalId({ app, params }: IntercomRequest) {
   const contact = app.data.contacts.findByExternalId(param(params, "external_id"));
-  if (!contact) throw userNotFound();
+  if (!contact || contact.archived) throw userNotFound();
   return ok(presentContact(app, contact));
 }
 

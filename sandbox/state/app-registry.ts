@@ -8,6 +8,8 @@ import { RingBuffer } from "./ring-buffer";
 export interface SandboxDefaults {
   exportDurationMs: number;
   bulkJobDurationMs: number;
+  /** How long a created contact stays invisible to POST /contacts/search. */
+  searchIndexLagMs: number;
   rateLimitPer10s: number;
   requestLogSize: number;
   defaultVersion: string;
@@ -96,6 +98,10 @@ export class AppRegistry {
 
   bulkDurationFor(app: SandboxApp): number {
     return app.overrides.bulkJobDurationMs ?? this.globalOverrides.bulkJobDurationMs ?? this.defaults.bulkJobDurationMs;
+  }
+
+  searchIndexLagFor(app: SandboxApp): number {
+    return app.overrides.searchIndexLagMs ?? this.globalOverrides.searchIndexLagMs ?? this.defaults.searchIndexLagMs;
   }
 
   faultsFor(app: SandboxApp | undefined): FaultSettings {

@@ -1,14 +1,19 @@
 import type { ContactRecord } from "./records";
 
-export type NewContact = Omit<ContactRecord, "seq" | "tags" | "companyIds" | "archived">;
+export type NewContact = Omit<ContactRecord, "seq" | "tags" | "companyIds" | "archived" | "searchableFromMs">;
 
-/** Contacts of one app with the unique indexes Intercom enforces (email, external_id). */
+/**
+ * Contacts of one app with the unique indexes Intercom enforces: external_id across every contact,
+ * email among users only (leads may share an email with each other and with a user, so `byEmail`
+ * indexes users and `leadsByEmail` the leads).
+ */
 export class ContactStore {
   private readonly byId = new Map<string, ContactRecord>();
   /** Kept in seq order: appends only, removals by binary search. */
   private readonly ordered: ContactRecord[] = [];
   private readonly byEmail = new Map<string, string>();
   private readonly byExternalId = new Map<string, string>();
+  private readonly leadsByEmail = new Map<string, Set<string>>();
   private nextSeq = 1;
   private archived = 0;
 
@@ -21,21 +26,33 @@ export class ContactStore {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
+  /** The user with this email, else the first lead with it. */
   findByEmail(email: string): ContactRecord | undefined {
-    const id = this.byEmail.get(email.toLowerCase());
+    const key = email.toLowerCase();
+    const id = this.byEmail.get(key) ?? this.leadsByEmail.get(key)?.values().next().value;
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  /** The contact that already holds this email or external_id, other than `exceptId`. */
-  findConflict(email: string | null, externalId: string | null, exceptId?: string): ContactRecord | undefined {
+  /**
+   * The contact that already holds this external_id, or (for a user) this email among users, other
+   * than `exceptId`. A lead's email never conflicts.
+   */
+  findConflict(
+    role: ContactRecord["role"],
+    email: string | null,
+    externalId: string | null,
+    exceptId?: string,
+  ): ContactRecord | undefined {
+    const byEmail = email && role === "user" ? this.byEmail.get(email.toLowerCase()) : undefined;
     const candidates = [
       externalId ? this.findByExternalId(externalId) : undefined,
-      email ? this.findByEmail(email) : undefined,
+      byEmail === undefined ? undefined : this.byId.get(byEmail),
     ];
     return candidates.find((c) => c !== undefined && c.id !== exceptId);
   }
 
-  insert(fields: NewContact): ContactRecord {
+  /** `searchableFromMs`: when Intercom's search index would first see it (search lags writes). */
+  insert(fields: NewContact, searchableFromMs = 0): ContactRecord {
     // Spelled out rather than spread: a literal gives every record one hidden class (fast reads).
     const record: ContactRecord = {
       id: fields.id,
@@ -55,6 +72,7 @@ export class ContactStore {
       createdAt: fields.createdAt,
       updatedAt: fields.updatedAt,
       archived: false,
+      searchableFromMs,
       tags: new Map(),
       companyIds: new Set(),
     };
@@ -121,13 +139,20 @@ export class ContactStore {
   }
 
   private index(record: ContactRecord): void {
-    if (record.email) this.byEmail.set(record.email.toLowerCase(), record.id);
+    const email = record.email?.toLowerCase();
+    if (email && record.role === "user") this.byEmail.set(email, record.id);
+    if (email && record.role === "lead") {
+      const leads = this.leadsByEmail.get(email) ?? new Set<string>();
+      this.leadsByEmail.set(email, leads.add(record.id));
+    }
     if (record.externalId) this.byExternalId.set(record.externalId, record.id);
   }
 
   private unindex(record: ContactRecord): void {
-    if (record.email && this.byEmail.get(record.email.toLowerCase()) === record.id)
-      this.byEmail.delete(record.email.toLowerCase());
+    const email = record.email?.toLowerCase();
+    if (email && this.byEmail.get(email) === record.id) this.byEmail.delete(email);
+    const leads = email ? this.leadsByEmail.get(email) : undefined;
+    if (email && leads?.delete(record.id) && leads.size === 0) this.leadsByEmail.delete(email);
     if (record.externalId && this.byExternalId.get(record.externalId) === record.id)
       this.byExternalId.delete(record.externalId);
   }

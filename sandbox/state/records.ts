@@ -21,6 +21,8 @@ export interface ContactRecord {
   createdAt: number;
   updatedAt: number;
   archived: boolean;
+  /** Epoch ms from which POST /contacts/search finds it (Intercom's search index lags writes). */
+  searchableFromMs: number;
   /** tag id → applied_at */
   tags: Map<string, number>;
   companyIds: Set<string>;

@@ -25,6 +25,7 @@ export interface AppOverrides {
   rateLimitPer10s?: number;
   exportDurationMs?: number;
   bulkJobDurationMs?: number;
+  searchIndexLagMs?: number;
 }
 
 export interface SandboxApp {
