@@ -4,10 +4,10 @@ import { createNexset, createSandboxApp, openWizard, signUp } from "./wizard-hel
 // Connect with Intercom from the wizard's credential step, against the sandbox's consent page and
 // the demo OAuth app `npm start` / `npm test` configure for the sandbox region.
 
-test("Connect with Intercom from the wizard comes back with the new connection selected", async ({ page, request }) => {
+test("Connect with Intercom from the wizard comes back with the new connection selected", async ({ page }) => {
   await signUp(page);
   const workspace = `OAuth workspace ${Date.now().toString(36)}`;
-  await createSandboxApp(request, workspace);
+  await createSandboxApp(workspace);
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
   // Unsaved work in a later step, which must survive the trip to Intercom and back.
