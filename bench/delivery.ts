@@ -29,6 +29,7 @@ import {
   seedDestination,
   seedNexset,
   resetSandbox,
+  sandboxAdmin,
   startBenchStack,
   startCpuMeter,
   startSandboxProcess,
@@ -157,12 +158,7 @@ async function quiesce(
 ): Promise<void> {
   await resetSandbox(sandboxUrl);
   await rawLoop(sandboxUrl, warmToken, warmCalls, CONCURRENCY, "warmup");
-  if (latencyMs > 0)
-    await fetch(`${sandboxUrl}/__sandbox/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ latencyMs }),
-    });
+  if (latencyMs > 0) await sandboxAdmin(sandboxUrl).setFaults({ latencyMs });
   await stack.db.$executeRawUnsafe("VACUUM ANALYZE");
 }
 
