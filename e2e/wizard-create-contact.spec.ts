@@ -45,7 +45,7 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
   // 4b. Map fields: the default mapping (fields by name); plan and internal_notes have no field and
   // the workspace defines no such data attribute, so they are named as not sent.
   await expect(page.getByRole("heading", { name: "5. Map fields" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Target of row 1" })).toHaveValue("email");
+  await expect(page.getByLabel("Target of row 1", { exact: true })).toHaveValue("email");
   await expect(page.getByRole("status").filter({ hasText: "Not sent" })).toContainText("“plan”, “internal_notes”");
   await expect(firstRequest(page)).not.toContainText("internal_notes");
   await expect(firstRequest(page)).toContainText('"external_id": "crm-1"');

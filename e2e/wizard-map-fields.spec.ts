@@ -47,7 +47,7 @@ test("Map fields: default rows, a missing data attribute created in Intercom, a 
 
   // The default mapping, with no click: fields by name, the defined custom attribute, and why.
   await expect(page.getByRole("heading", { name: "5. Map fields" })).toBeVisible();
-  const target = (row: number) => page.getByRole("textbox", { name: `Target of row ${row}` });
+  const target = (row: number) => page.getByLabel(`Target of row ${row}`, { exact: true });
   await expect(target(1)).toHaveValue("email");
   await expect(target(2)).toHaveValue("name");
   await expect(page.getByText('Matched: "full_name" contains "name" (no closer attribute)')).toBeVisible();
@@ -60,7 +60,7 @@ test("Map fields: default rows, a missing data attribute created in Intercom, a 
   // Sending seats needs a data attribute the workspace lacks: warned, then created from here.
   await page.getByRole("button", { name: "Add a row" }).click();
   await target(5).fill("custom_attributes.seats");
-  await page.getByRole("textbox", { name: "Source of row 5" }).fill("seats");
+  await page.getByLabel("Source of row 5", { exact: true }).fill("seats");
   await page.getByLabel("Convert row 5 to").selectOption("integer");
   const missing = page.getByRole("status").filter({ hasText: 'no contact data attribute "seats"' });
   await expect(missing).toBeVisible();
@@ -73,7 +73,7 @@ test("Map fields: default rows, a missing data attribute created in Intercom, a 
 
   // A template in one row: the panel follows.
   await page.getByLabel("Source kind of row 2").selectOption("template");
-  await page.getByRole("textbox", { name: "Source of row 2" }).fill("{full_name} ({plan})");
+  await page.getByLabel("Source of row 2", { exact: true }).fill("{full_name} ({plan})");
   await expect(firstRequest(page)).toContainText('"name": "Ada Lovelace (pro)"');
 
   // Send Test with the first sample: the sandbox contact carries the mapped fields.
