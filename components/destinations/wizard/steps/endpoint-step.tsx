@@ -64,7 +64,7 @@ export function EndpointStep() {
         </span>
       </div>
       <UrlTemplateField
-        attributes={nexset.attributes}
+        attributes={nexset.attributePaths}
         onEdited={(url) => {
           // Keep the picker in step with a hand-edited URL.
           const match = method && version ? findEndpoint(method, url, version) : undefined;
