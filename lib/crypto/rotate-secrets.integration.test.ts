@@ -61,6 +61,7 @@ describe("rotateSecrets", () => {
       currentKeyId: "new",
       credentials: { rotated: 2, alreadyCurrent: 0, changedMeanwhile: 0 },
       webhookSecrets: { rotated: 1, alreadyCurrent: 0, changedMeanwhile: 0 },
+      oauthClientSecrets: { rotated: 0, alreadyCurrent: 0, changedMeanwhile: 0 },
     });
 
     // The old key can now be dropped: everything decrypts with the new key alone.

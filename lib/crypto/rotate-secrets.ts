@@ -4,6 +4,7 @@ import {
   decryptForReencryption,
   encryptSecret,
   isBoundEnvelope,
+  oauthClientSecretContext,
   secretContextFor,
   secretKeyId,
   type SecretContext,
@@ -19,6 +20,7 @@ export interface RotationReport {
   currentKeyId: string;
   credentials: RotationCounts;
   webhookSecrets: RotationCounts;
+  oauthClientSecrets: RotationCounts;
 }
 
 interface StoredSecret {
@@ -42,7 +44,7 @@ async function reencrypt(rows: StoredSecret[], keyring: Keyring): Promise<Rotati
 }
 
 /**
- * Re-encrypts every credential token and webhook secret that is not yet under the current key or
+ * Re-encrypts every credential token, webhook secret and OAuth app secret that is not yet under the current key or
  * not yet bound to its row (older "v1" envelopes). Each row is updated only if its ciphertext is
  * still the one read, so a concurrent edit is never overwritten. Idempotent: `npm start` and
  * `npm run db:migrate` run it after the migrations; scripts/rotate-keys.ts after a new key.
@@ -55,6 +57,7 @@ export async function rotateSecrets(db: Db, keyring: Keyring = loadKeyring()): P
     where: { webhookSecretCipher: { not: null } },
     select: { id: true, organisationId: true, webhookSecretCipher: true },
   });
+  const oauthApps = await db.oAuthAppSetting.findMany({ select: { organisationId: true, clientSecretCipher: true } });
   return {
     currentKeyId: keyring.current.id,
     credentials: await reencrypt(
@@ -80,6 +83,20 @@ export async function rotateSecrets(db: Db, keyring: Keyring = loadKeyring()): P
             await db.source.updateMany({
               where: { id: row.id, webhookSecretCipher: row.webhookSecretCipher },
               data: { webhookSecretCipher: cipher },
+            })
+          ).count === 1,
+      })),
+      keyring,
+    ),
+    oauthClientSecrets: await reencrypt(
+      oauthApps.map((row) => ({
+        stored: row.clientSecretCipher,
+        context: oauthClientSecretContext(row.organisationId),
+        replace: async (cipher) =>
+          (
+            await db.oAuthAppSetting.updateMany({
+              where: { organisationId: row.organisationId, clientSecretCipher: row.clientSecretCipher },
+              data: { clientSecretCipher: cipher },
             })
           ).count === 1,
       })),

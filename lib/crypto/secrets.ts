@@ -14,8 +14,8 @@ const LEGACY_VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** What a stored secret is for. OAuth tokens and client secrets add their own purposes. */
-export type SecretPurpose = "credential.token" | "source.webhook_secret";
+/** What a stored secret is for. A new kind of stored secret adds its own purpose here. */
+export type SecretPurpose = "credential.token" | "source.webhook_secret" | "oauth_app.client_secret";
 
 /** Where a secret lives: bound into its authenticated data, so it decrypts only there. */
 export interface SecretContext {
@@ -28,6 +28,11 @@ export interface SecretContext {
 /** The context of a secret held in a row of an organisation. */
 export function secretContextFor(purpose: SecretPurpose, row: { id: string; organisationId: string }): SecretContext {
   return { purpose, organisationId: row.organisationId, rowId: row.id };
+}
+
+/** An organisation's own OAuth app secret: its row (OAuthAppSetting) is keyed by the organisation. */
+export function oauthClientSecretContext(organisationId: string): SecretContext {
+  return { purpose: "oauth_app.client_secret", organisationId, rowId: organisationId };
 }
 
 export interface EnvelopeParts {

@@ -12,7 +12,11 @@ export async function upgradeDatabase(databaseUrl: string): Promise<{ applied: s
   const db = createDb(databaseUrl, 2);
   try {
     const report = await rotateSecrets(db);
-    return { applied, reencrypted: report.credentials.rotated + report.webhookSecrets.rotated };
+    const reencrypted = [report.credentials, report.webhookSecrets, report.oauthClientSecrets].reduce(
+      (sum, counts) => sum + counts.rotated,
+      0,
+    );
+    return { applied, reencrypted };
   } finally {
     await db.$disconnect();
   }
