@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNC_IDENTIFIERS } from "@/lib/connectors/intercom/sync/sync-operations";
 import { parseUrlTemplate } from "../url-template";
 
 // Context-free checks only; the host is checked against the credential by
@@ -6,6 +7,13 @@ import { parseUrlTemplate } from "../url-template";
 export const endpointStepSchema = z.object({
   /** The catalogue entry picked, if any; the URL may still be edited freely. */
   endpointId: z.string().max(200).optional(),
+  /**
+   * Sync operations: which field identifies the contact. Absent: external_id when the record's mapped
+   * body carries it, else email.
+   */
+  syncIdentifier: z.enum(SYNC_IDENTIFIERS, { error: "Choose external_id or email" }).optional(),
+  /** "Create or update a company and attach the contact": the record attribute holding the contact's identifier. */
+  syncContactAttribute: z.string().trim().max(200).optional(),
   urlTemplate: z
     .string({ error: "Enter the endpoint URL" })
     .trim()
