@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
+import importPlugin from "eslint-plugin-import";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -38,6 +39,16 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
+  },
+  // No import cycles (HOUSE-STYLE 16). Type-only imports are ignored: they vanish at run time.
+  {
+    files: ["**/*.{ts,tsx,js,mjs}"],
+    plugins: { import: importPlugin },
+    settings: {
+      "import/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import/resolver": { typescript: { project: "tsconfig.json" }, node: true },
+    },
+    rules: { "import/no-cycle": ["error", { ignoreExternal: true }] },
   },
   // TypeScript checks names itself; plain JS files (scripts, configs) run in Node.
   { files: ["**/*.{ts,tsx}"], rules: { "no-undef": "off" } },

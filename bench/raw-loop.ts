@@ -4,9 +4,9 @@
 // beat it, so its ratio to the raw loop says how much of throughput_ratio's goal this machine allows.
 import pg from "pg";
 import { Agent, request } from "undici";
-import { copyCallRows } from "@/lib/delivery/call-log-writer";
-import type { CallRow } from "@/lib/delivery/call-record";
-import { COMMIT_GAP_MS } from "@/lib/delivery/delivery-journal";
+import { copyCallRows } from "@/lib/delivery/engine/call-log-writer";
+import type { CallRow } from "@/lib/delivery/engine/call-record";
+import { COMMIT_GAP_MS } from "@/lib/delivery/engine/delivery-journal";
 import { contactRecord } from "./delivery-support";
 
 interface Answer {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isKnownVersion } from "./intercom/versions";
 import type { AppRegistry } from "./state/app-registry";
+import { newClientCredentials, type OAuthClient, type OAuthRegistry } from "./state/oauth-registry";
 import type { RecordedRequest, SandboxApp } from "./state/sandbox-app";
 
 // The admin operations, shared by the HTTP admin API (admin.ts) and in-process callers (tests).
@@ -139,3 +140,33 @@ export function appSummary(registry: AppRegistry, app: SandboxApp): Record<strin
 }
 
 export { requireApp };
+
+export const createOAuthClientSchema = z.object({
+  name: z.string().min(1).max(200),
+  clientId: z.string().min(1).max(200).regex(/^\S+$/).optional(),
+  clientSecret: z.string().min(8).max(200).regex(/^\S+$/).optional(),
+  permissions: z.array(z.string().min(1).max(200)).max(50).default([]),
+  redirectUrls: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .max(20),
+});
+export type CreateOAuthClientRequest = z.input<typeof createOAuthClientSchema>;
+
+/** Registers an app's OAuth settings, as ticking "Use OAuth" in Intercom's Developer Hub does. */
+export function createOAuthClient(oauth: OAuthRegistry, input: CreateOAuthClientRequest): OAuthClient {
+  const parsed = createOAuthClientSchema.parse(input);
+  const generated = newClientCredentials();
+  const clientId = parsed.clientId ?? generated.clientId;
+  if (oauth.client(clientId)) throw new AdminError(409, "An OAuth app with this client id already exists");
+  return oauth.register({ ...parsed, clientId, clientSecret: parsed.clientSecret ?? generated.clientSecret });
+}
+
+export const revokeTokenSchema = z.object({ token: z.string().min(1).max(512) });
+
+/** What uninstalling the app from a workspace does to its OAuth token: every later call answers 401. */
+export function revokeToken(registry: AppRegistry, input: unknown): { revoked: true } {
+  const { token } = revokeTokenSchema.parse(input);
+  if (!registry.revokeToken(token)) throw new AdminError(404, "No such token");
+  return { revoked: true };
+}

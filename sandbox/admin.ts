@@ -4,7 +4,9 @@ import {
   appSummary,
   clearFaults,
   createApp,
+  createOAuthClient,
   listRequests,
+  revokeToken,
   requireApp,
   resetState,
   setFaults,
@@ -18,6 +20,7 @@ import { type PathParams, Router } from "./http/router";
 import type { InboundRequest } from "./intercom/handle-request";
 import { presentContact } from "./routes/contact-view";
 import type { AppRegistry } from "./state/app-registry";
+import type { OAuthRegistry } from "./state/oauth-registry";
 
 // The admin API under /__sandbox: no Bearer token, loopback callers only. Not part of Intercom.
 
@@ -25,6 +28,7 @@ export const ADMIN_PREFIX = "/__sandbox";
 
 interface AdminContext {
   registry: AppRegistry;
+  oauth: OAuthRegistry;
   params: PathParams;
   query: URLSearchParams;
   body: unknown;
@@ -81,9 +85,20 @@ router.add("POST", "/__sandbox/reset", (ctx) => {
   return ok({ reset: true });
 });
 
+router.add("POST", "/__sandbox/oauth/apps", (ctx) => ({
+  status: 201,
+  body: createOAuthClient(ctx.oauth, (ctx.body ?? {}) as Parameters<typeof createOAuthClient>[1]),
+}));
+router.add("POST", "/__sandbox/tokens/revoke", (ctx) => ok(revokeToken(ctx.registry, ctx.body ?? {})));
+
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
-export function handleAdminRequest(registry: AppRegistry, inbound: InboundRequest, allowRemote: boolean): void {
+export function handleAdminRequest(
+  registry: AppRegistry,
+  oauth: OAuthRegistry,
+  inbound: InboundRequest,
+  allowRemote: boolean,
+): void {
   const { req, res } = inbound;
   const headers = { "X-Request-Id": inbound.requestId };
   if (!allowRemote && !LOOPBACK.has(req.socket.remoteAddress ?? "")) {
@@ -98,7 +113,7 @@ export function handleAdminRequest(registry: AppRegistry, inbound: InboundReques
   const match = router.match(inbound.method, inbound.path);
   if (!match) return writeJson(res, 404, { error: `No admin endpoint ${inbound.method} ${inbound.path}` }, headers);
   try {
-    const result = match.handler({ registry, params: match.params, query: inbound.query, body: parsed.value });
+    const result = match.handler({ registry, oauth, params: match.params, query: inbound.query, body: parsed.value });
     writeJson(res, result.status, result.body, headers);
   } catch (error) {
     if (error instanceof z.ZodError) {

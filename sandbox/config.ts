@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createAppSchema } from "./admin-actions";
+import { createAppSchema, createOAuthClientSchema } from "./admin-actions";
 import type { SandboxOptions } from "./server";
 
 // The CLI's environment: SANDBOX_PORT, SANDBOX_HOST, SANDBOX_BOOTSTRAP_APPS and a few tunables.
@@ -11,6 +11,7 @@ const envSchema = z.object({
   SANDBOX_PORT: port.default(4010),
   SANDBOX_HOST: z.string().min(1).default("127.0.0.1"),
   SANDBOX_BOOTSTRAP_APPS: z.string().optional(),
+  SANDBOX_BOOTSTRAP_OAUTH_APPS: z.string().optional(),
   SANDBOX_EXPORT_DURATION_MS: z.coerce.number().int().min(0).optional(),
   SANDBOX_BULK_JOB_DURATION_MS: z.coerce.number().int().min(0).optional(),
   SANDBOX_SEARCH_INDEX_LAG_MS: z.coerce.number().int().min(0).optional(),
@@ -47,6 +48,7 @@ export function readSandboxConfig(
     defaultRateLimitPer10s: e.SANDBOX_RATE_LIMIT_PER_10S,
     allowRemoteAdmin: e.SANDBOX_ALLOW_REMOTE_ADMIN === "1" || e.SANDBOX_ALLOW_REMOTE_ADMIN === "true",
     bootstrapApps: parseBootstrapApps(e.SANDBOX_BOOTSTRAP_APPS),
+    bootstrapOAuthApps: parseBootstrapOAuthApps(e.SANDBOX_BOOTSTRAP_OAUTH_APPS),
   };
 }
 
@@ -71,5 +73,26 @@ export function parseBootstrapApps(value: string | undefined): z.output<typeof c
   const tokens = apps.data.map((a) => a.token);
   if (new Set(tokens).size !== tokens.length)
     throw new ConfigError("SANDBOX_BOOTSTRAP_APPS names the same token twice.");
+  return apps.data;
+}
+
+const bootstrapOAuthAppSchema = createOAuthClientSchema.required({ clientId: true, clientSecret: true });
+
+/** SANDBOX_BOOTSTRAP_OAUTH_APPS: a JSON array of {name, clientId, clientSecret, redirectUrls, permissions?}. */
+export function parseBootstrapOAuthApps(value: string | undefined): z.output<typeof bootstrapOAuthAppSchema>[] {
+  if (value === undefined || value.trim() === "") return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new ConfigError("SANDBOX_BOOTSTRAP_OAUTH_APPS is not valid JSON; expected an array of OAuth apps.");
+  }
+  const apps = z.array(bootstrapOAuthAppSchema).safeParse(json);
+  if (!apps.success) {
+    const issue = apps.error.issues[0];
+    throw new ConfigError(
+      `SANDBOX_BOOTSTRAP_OAUTH_APPS is invalid at ${issue?.path.join(".") ?? "?"}: ${issue?.message ?? "invalid"}.`,
+    );
+  }
   return apps.data;
 }

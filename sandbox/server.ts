@@ -6,21 +6,26 @@ import { ADMIN_PREFIX, handleAdminRequest } from "./admin";
 import {
   clearFaults,
   createApp,
+  createOAuthClient,
   type CreateAppRequest,
+  type CreateOAuthClientRequest,
   type FaultsRequest,
   listRequests,
   resetState,
   type ResetRequest,
+  revokeToken,
   setFaults,
 } from "./admin-actions";
 import { writeJson } from "./http/respond";
 import { readBody } from "./http/read-body";
+import { handleOAuthRequest, OAUTH_PATHS } from "./oauth/handle-oauth";
 import { handleIntercomRequest, type InboundRequest, type PipelineDeps } from "./intercom/handle-request";
 import { DEFAULT_VERSION } from "./intercom/versions";
 import { DEFAULT_RATE_LIMIT_PER_10S } from "./rate-limit";
 import { buildIntercomRouter } from "./routes";
 import { Scheduler } from "./scheduler";
 import { AppRegistry } from "./state/app-registry";
+import { type OAuthClient, OAuthRegistry } from "./state/oauth-registry";
 import type { RecordedRequest } from "./state/sandbox-app";
 
 export interface SandboxOptions {
@@ -37,6 +42,10 @@ export interface SandboxOptions {
   defaultVersion?: string;
   /** Apps to create at start, with known tokens (they survive `reset` with dropApps). */
   bootstrapApps?: CreateAppRequest[];
+  /** OAuth apps to register at start (Developer Hub settings: client id/secret, redirect URLs, permissions). */
+  bootstrapOAuthApps?: CreateOAuthClientRequest[];
+  /** How long an authorization code may be exchanged (Intercom: about 5 minutes). */
+  oauthCodeLifetimeMs?: number;
   /** Let non-loopback callers use /__sandbox (only sensible inside a private network). */
   allowRemoteAdmin?: boolean;
   logger?: Pick<Logger, "error">;
@@ -47,7 +56,11 @@ export interface Sandbox {
   port: number;
   close(): Promise<void>;
   registry: AppRegistry;
+  oauth: OAuthRegistry;
   createApp(input: CreateAppRequest): { appId: string; token: string };
+  createOAuthApp(input: CreateOAuthClientRequest): OAuthClient;
+  /** As if the customer uninstalled the app: the token answers 401 from now on. */
+  revokeToken(token: string): void;
   setFaults(input: FaultsRequest): void;
   clearFaults(appId?: string): void;
   reset(input?: ResetRequest): void;
@@ -68,6 +81,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,
   });
   for (const app of options.bootstrapApps ?? []) createApp(registry, app, true);
+  const oauth = new OAuthRegistry(options.oauthCodeLifetimeMs);
+  for (const client of options.bootstrapOAuthApps ?? []) createOAuthClient(oauth, client);
   const scheduler = new Scheduler();
   let seq = 0;
   const deps: PipelineDeps = {
@@ -110,7 +125,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       startedAtMs,
     };
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
-      handleAdminRequest(registry, inbound, options.allowRemoteAdmin ?? false);
+      handleAdminRequest(registry, oauth, inbound, options.allowRemoteAdmin ?? false);
+    else if (OAUTH_PATHS.has(path)) handleOAuthRequest(registry, oauth, inbound);
     else await handleIntercomRequest(deps, inbound);
   }
 
@@ -128,6 +144,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     url: `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`,
     port: address.port,
     registry,
+    oauth,
     close: () =>
       new Promise<void>((resolve) => {
         scheduler.cancelAll();
@@ -135,6 +152,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         server.closeAllConnections();
       }),
     createApp: (input) => createApp(registry, input),
+    createOAuthApp: (input) => createOAuthClient(oauth, input),
+    revokeToken: (token) => void revokeToken(registry, { token }),
     setFaults: (input) => void setFaults(registry, input),
     clearFaults: (appId) => clearFaults(registry, appId),
     reset: (input) => resetState(registry, input),

@@ -1,4 +1,4 @@
-// Entry point of `npm start` and `npm test`. Plain Node with no dependencies: on a fresh clone
+// Entry point of `npm start`, `npm test` and `npm run bench`. Plain Node with no dependencies: on a fresh clone
 // it installs them (and again whenever package-lock.json changes), generates the Prisma client
 // when the schema changed, then hands over to the TypeScript script named on the command line.
 import { spawn, spawnSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [command, ...args] = process.argv.slice(2);
-const scripts = { start: "scripts/start.ts", test: "scripts/test.ts" };
+const scripts = { start: "scripts/start.ts", test: "scripts/test.ts", bench: "bench/run.ts" };
 
 function fail(message) {
   console.error(`\n${message}\n`);

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db/client";
-import { deliveryEngine, shutdownDeliveryEngine } from "@/lib/delivery/delivery-engine";
-import { DeliveryReconciler } from "@/lib/delivery/reconcile-deliveries";
+import { deliveryEngine, shutdownDeliveryEngine } from "@/lib/delivery/engine/delivery-engine";
+import { DeliveryReconciler } from "@/lib/delivery/engine/reconcile-deliveries";
 import type { Logger } from "@/lib/log";
-import type { WorkerService } from "./services";
+import type { WorkerService } from "./worker-service";
 
 /** Reconciliation every few seconds, and a graceful drain of delivery runs on shutdown. */
 export function startDeliveryService(log: Logger): WorkerService {

@@ -7,7 +7,8 @@ import { QUEUE_NAMES } from "@/lib/queue/queues";
 import { createRedis, keyPrefix } from "@/lib/redis/connection";
 import { JOBS } from "./jobs";
 import { createProcessor } from "./processor";
-import { startServices, type WorkerService } from "./services";
+import { startServices } from "./services";
+import type { WorkerService } from "./worker-service";
 
 // The worker process: BullMQ Workers for each queue, the services that keep work flowing
 // (reconciliation, schedules), and a heartbeat that /api/health reads. Never started inside Next.js.

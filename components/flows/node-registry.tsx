@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import { CreateFileSourceForm } from "@/components/sources/create-file-source-form";
 import { CreateIntercomSourceForm } from "@/components/sources/create-intercom-source-form";
 import { CreateWebhookSourceForm } from "@/components/sources/create-webhook-source-form";
+import type { SourceFormProps } from "@/components/sources/source-form-props";
 import type { FlowNodeKind } from "@/lib/flows/schemas";
 import type {
   DestinationNodeData,
@@ -92,12 +93,6 @@ export function nodeIcon(data: FlowNodeData): string {
 /** Looks up a node's entry with its data's own type. */
 export function entryFor<D extends FlowNodeData>(data: D): NodeKindEntry<D> {
   return NODE_REGISTRY[data.kind] as unknown as NodeKindEntry<D>;
-}
-
-export interface SourceFormProps {
-  flowId: string;
-  /** Called when the person is done with the form (after creating, or to cancel). */
-  onDone: () => void;
 }
 
 export interface SourcePaletteEntry {

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { MAX_SCHEMA_ATTRIBUTES } from "@/lib/nexsets/infer-schema";
 import { AttributesTable } from "./attributes-table";
 import { NexsetOrigin } from "./nexset-origin";
 import { RecordsTable } from "./records-table";
@@ -54,6 +55,12 @@ export function NexsetPage({ nexsetId }: { nexsetId: string }) {
         <p className="card-description">
           Inferred from every record: the attribute names, their types, and how many records have no value.
         </p>
+        {data.attributesTruncated && (
+          <p className="muted" role="status">
+            These records have more than {MAX_SCHEMA_ATTRIBUTES.toLocaleString()} attributes: the schema lists the first{" "}
+            {MAX_SCHEMA_ATTRIBUTES.toLocaleString()}. The others are kept in the records and sent as they are.
+          </p>
+        )}
         <AttributesTable attributes={data.attributes} total={data.total} />
       </section>
       <SamplesCard samples={data.samples} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { nexsetRecordsPageSchema } from "@/lib/flows/api-routes/nexset-routes";
+import { nexsetRecordsPageSchema } from "@/lib/nexsets/api-routes";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { nexsetKeys, type RecordPageParams } from "@/lib/query/keys/nexsets";
 

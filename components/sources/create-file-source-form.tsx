@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import type { SourceFormProps } from "@/components/flows/node-registry";
+import type { SourceFormProps } from "./source-form-props";
 import { UploadProgress } from "./upload-progress";
 import { useUploadFile } from "./use-upload-file";
 import styles from "./sources.module.css";

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { useCredentials } from "@/components/credentials/use-credentials";
-import type { SourceFormProps } from "@/components/flows/node-registry";
+import type { SourceFormProps } from "./source-form-props";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { TextField } from "@/components/ui/text-field";
 import { createIntercomSourceSchema, type CreateIntercomSourceInput } from "@/lib/sources/schemas";

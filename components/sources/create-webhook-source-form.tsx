@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { SourceFormProps } from "@/components/flows/node-registry";
+import type { SourceFormProps } from "./source-form-props";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { TextField } from "@/components/ui/text-field";
 import type { CreatedSourceView } from "@/lib/flows/source-inputs";

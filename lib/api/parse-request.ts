@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { errorResponse, type ApiIssue } from "./json";
+import { findExcessiveNesting, tooDeepMessage } from "./json-depth";
 import { findNulCharacters } from "./nul-characters";
+import { bodyTooLarge, declaredLengthExceeds, readLimitedBody } from "./read-limited-body";
 import type { Schema } from "./route-spec";
 import { summariseIssues, toApiIssues } from "./zod-issues";
 
@@ -37,12 +39,8 @@ async function readJsonBody(
   req: Request,
   maxBytes: number,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  const tooLarge = () =>
-    errorResponse(413, { code: "payload_too_large", message: `The request body is larger than ${maxBytes} bytes.` });
-  if (declared > maxBytes) return { ok: false, response: tooLarge() };
-  const text = await req.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) return { ok: false, response: tooLarge() };
+  if (declaredLengthExceeds(req.headers, maxBytes)) throw bodyTooLarge(maxBytes);
+  const text = (await readLimitedBody(req.body, maxBytes)).toString("utf8");
   if (text.trim() === "") return { ok: true, value: undefined };
   if (!isJsonContentType(req.headers.get("content-type"))) {
     return {
@@ -53,6 +51,8 @@ async function readJsonBody(
       }),
     };
   }
+  if (findExcessiveNesting(text) >= 0)
+    return { ok: false, response: errorResponse(400, { code: "invalid_json", message: tooDeepMessage("The body") }) };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {

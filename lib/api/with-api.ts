@@ -5,6 +5,7 @@ import { authenticateRequest, type OrgFor } from "./authenticate-request";
 import { errorToResponse } from "./error-to-response";
 import { errorResponse, jsonResponse } from "./json";
 import { parseRequest } from "./parse-request";
+import { routePatternOf } from "./route-pattern";
 import type { ApiOptions, AuthMode, Schema } from "./route-spec";
 
 type Parsed<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
@@ -60,11 +61,12 @@ export function withApi<
 ): RouteHandler {
   return async (req, routeContext) => {
     const requestId = requestIdFor(req);
-    const path = new URL(req.url).pathname;
+    const rawParams = (await routeContext?.params) ?? {};
+    const path = routePatternOf(options, new URL(req.url).pathname, rawParams);
     try {
       const org = await authenticateRequest(req, options.auth, options.originCheck);
       if (org instanceof Response) return withRequestId(org, requestId);
-      const parsed = await parseRequest(req, (await routeContext?.params) ?? {}, options);
+      const parsed = await parseRequest(req, rawParams, options);
       if (parsed instanceof Response) return withRequestId(parsed, requestId);
       const context = { req, ...parsed, org, requestId } as ApiContext<A, B, Q, P>;
       const result: unknown = await handler(context);

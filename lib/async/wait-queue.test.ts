@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { Semaphore } from "@/lib/delivery/semaphore";
+import { Semaphore } from "@/lib/delivery/engine/semaphore";
 import { WaitQueue } from "./wait-queue";
 
 const settled = async (promises: Promise<void>[]) => {

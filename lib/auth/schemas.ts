@@ -5,6 +5,8 @@ import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 128;
+/** Largest body the public sign-in and sign-up routes read: a form of a few short fields. */
+export const AUTH_MAX_BODY_BYTES = 64 * 1024;
 export const PASSWORD_RULE = `At least ${PASSWORD_MIN_LENGTH} characters, using at least two of: lowercase letters, uppercase letters, digits, symbols.`;
 
 /** How many of the four character classes a password uses. */

@@ -1,5 +1,5 @@
 import { defineApiRoute } from "@/lib/api/route-spec";
-import { listDeliveryCallsSchema } from "./activity-log";
+import { listDeliveryCallsSchema } from "./monitoring/activity-log";
 import { errorSelectionSchema, listErrorRecordsSchema } from "./error-records";
 import {
   callParamsSchema,
@@ -13,8 +13,8 @@ import {
   errorRecordPageSchema,
   errorReplayResultSchema,
   rateLimitUsageSchema,
-} from "./monitoring-schemas";
-import { timelineInputSchema } from "./monitoring";
+} from "./monitoring/monitoring-schemas";
+import { timelineInputSchema } from "./monitoring/progress-and-timeline";
 
 // The destination page's API (lifecycle, monitoring, activity log, error records), public under
 // /api/v1 and described in the OpenAPI document. Every route is scoped to the caller's

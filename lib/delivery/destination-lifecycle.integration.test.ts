@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { activateDestination, pauseDestination, resumeDestination } from "./destination-lifecycle";
-import { createDestinationVersion } from "./destination-versions";
-import { loadDeliverySettings } from "./delivery-settings";
-import { getDeliveryProgress } from "./monitoring";
+import { createDestinationVersion } from "@/lib/destinations/destination-versions";
+import { loadDeliverySettings } from "./engine/delivery-settings";
+import { getDeliveryProgress } from "./monitoring/progress-and-timeline";
 import {
   contactPostsByEmail,
   contactRecords,

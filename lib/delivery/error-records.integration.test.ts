@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { activateDestination } from "./destination-lifecycle";
-import { createDestinationVersion } from "./destination-versions";
+import { createDestinationVersion } from "@/lib/destinations/destination-versions";
 import { discardErrorRecords, listErrorRecords, requestErrorReplay } from "./error-records";
-import { getDeliveryProgress } from "./monitoring";
+import { getDeliveryProgress } from "./monitoring/progress-and-timeline";
 import {
   contactPostsByEmail,
   contactRecords,

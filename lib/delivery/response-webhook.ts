@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { createSourceInTx } from "@/lib/sources/create-source";
-import { BODY_LIMIT } from "./call-record";
+import { BODY_LIMIT } from "./engine/call-record";
 
 // A destination with the response webhook on owns a Source (kind response_webhook) whose Nexset
 // receives one record per API response, so Intercom's answers (ids it created, its errors) can

@@ -1,14 +1,29 @@
 import { intercomRegions } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
 import { getNexsetView } from "@/lib/nexsets/get-nexset-view";
+import { type Attribute, type AttributeType, attributePaths } from "@/lib/nexsets/infer-schema";
 import type { DestinationRecord } from "./build-types";
 
 export interface WizardNexsetData {
   id: string;
   name: string;
+  /** Top-level attribute names (exclusions apply to these). */
   attributes: string[];
+  /** Top-level and nested paths (`body.id`), for autocomplete and mapping sources. */
+  attributePaths: string[];
+  /** Inferred type of each path, for the default mapping and type warnings. */
+  attributeTypes: Record<string, AttributeType>;
   samples: DestinationRecord[];
   recordCount: number;
+}
+
+const MAX_WIZARD_PATHS = 2_000;
+
+function* attributeTypeEntries(attributes: readonly Attribute[], prefix = ""): Generator<[string, AttributeType]> {
+  for (const attribute of attributes) {
+    yield [prefix + attribute.name, attribute.type];
+    if (attribute.fields) yield* attributeTypeEntries(attribute.fields, `${prefix}${attribute.name}.`);
+  }
 }
 
 /** What the wizard page hands the browser about a Nexset: attribute names and sample records. */
@@ -18,6 +33,8 @@ export async function loadWizardNexset(db: Db, organisationId: string, nexsetId:
     id: view.id,
     name: view.name,
     attributes: view.attributes.map((attribute) => attribute.name),
+    attributePaths: attributePaths(view.attributes).slice(0, MAX_WIZARD_PATHS),
+    attributeTypes: Object.fromEntries(attributeTypeEntries(view.attributes)),
     samples: view.samples,
     recordCount: view.total,
   };

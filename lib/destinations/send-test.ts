@@ -4,7 +4,7 @@ import type { IntercomResult } from "@/lib/connectors/intercom/client-types";
 import type { HttpMethod } from "@/lib/connectors/types";
 import { loadCredentialToken } from "@/lib/credentials/load-credential-token";
 import type { Db } from "@/lib/db/client";
-import { recordTestCall } from "@/lib/delivery/call-record";
+import { recordTestCall } from "@/lib/delivery/engine/call-record";
 import { DomainError, notFound, parseInput } from "@/lib/errors";
 import { getSampleRecords } from "@/lib/nexsets/get-sample-records";
 import type { BuiltRequest } from "./build-types";

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { createDestinationVersion } from "@/lib/delivery/destination-versions";
+import { createDestinationVersion } from "@/lib/destinations/destination-versions";
 import { badInput, notFound, parseInput } from "@/lib/errors";
 import { getSampleRecords } from "@/lib/nexsets/get-sample-records";
 import { assertGroupingCodeRuns } from "./check-grouping-on-samples";

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { doneBeyondCursor } from "@/lib/delivery/done-beyond-cursor";
+import { doneBeyondCursor } from "@/lib/delivery/engine/done-beyond-cursor";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nexsetSchemaSchema } from "@/lib/nexsets/infer-schema";
 import { assignRowsToFlows } from "./assign-flow-rows";
@@ -140,7 +140,7 @@ function toNexsetData(
     name: nexset.name,
     sourceId,
     recordCount: nexset.recordCount,
-    attributeCount: attributes.success ? attributes.data.length : 0,
+    attributeCount: attributes.success ? attributes.data.attributes.length : 0,
   };
 }
 

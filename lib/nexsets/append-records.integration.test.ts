@@ -26,11 +26,14 @@ describe("appendRecords", () => {
     expect(results.map((r) => r.lastSeq - r.firstSeq + 1)).toEqual(Array(8).fill(250));
     const nexset = await t.db.nexset.findUniqueOrThrow({ where: { id: nexsetId } });
     expect(nexset.recordCount).toBe(2000);
-    expect(nexset.schema).toEqual([
-      { name: "b", type: "integer", nullCount: 0 },
-      { name: "i", type: "integer", nullCount: 0 },
-      { name: "email", type: "string", nullCount: 0 },
-    ]);
+    expect(nexset.schema).toEqual({
+      truncated: false,
+      attributes: [
+        { name: "b", type: "integer", nullCount: 0 },
+        { name: "i", type: "integer", nullCount: 0 },
+        { name: "email", type: "string", nullCount: 0 },
+      ],
+    });
   });
 
   it("keeps records byte-for-byte, including unicode and nested values", async () => {

@@ -38,7 +38,7 @@ export async function appendRecordsInTx(
   const schema = mergeSchema(nexsetSchemaSchema.parse(nexset.schema), start, records);
   await tx.nexset.update({
     where: { id: nexsetId },
-    data: { recordCount: start + records.length, schema },
+    data: { recordCount: start + records.length, schema: schema as unknown as Prisma.InputJsonValue },
   });
   return { firstSeq: start + 1, lastSeq: start + records.length };
 }

@@ -39,6 +39,8 @@ export const nexsetViewSchema = z.object({
   updatedAt: isoDate,
   /** Inferred attributes with their types and how many records lack a value. */
   attributes: z.array(attributeSchema),
+  /** Set when the Nexset has more attributes than the schema lists (MAX_SCHEMA_ATTRIBUTES); they stay in the records. */
+  attributesTruncated: z.boolean(),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),

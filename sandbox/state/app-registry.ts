@@ -68,6 +68,18 @@ export class AppRegistry {
     return this.byTokenMap.get(token);
   }
 
+  /** Another token for an app's workspace (an OAuth grant); it works until revoked. */
+  grantToken(app: SandboxApp): string {
+    const token = newToken();
+    this.byTokenMap.set(token, app);
+    return token;
+  }
+
+  /** Forgets a token (OAuth or the app's own): every later call with it answers 401. */
+  revokeToken(token: string): boolean {
+    return this.byTokenMap.delete(token);
+  }
+
   byId(id: string): SandboxApp | undefined {
     return this.byIdMap.get(id);
   }
@@ -114,7 +126,7 @@ export class AppRegistry {
     for (const app of this.list()) {
       if (dropApps && !app.bootstrap) {
         this.byIdMap.delete(app.id);
-        this.byTokenMap.delete(app.token);
+        for (const [token, holder] of this.byTokenMap) if (holder === app) this.byTokenMap.delete(token);
         this.seedAttributes.delete(app.id);
       } else this.resetApp(app);
     }

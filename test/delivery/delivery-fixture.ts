@@ -5,7 +5,7 @@ import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 import { type DestinationConfigInput, destinationConfigSchema } from "@/lib/destinations/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { getDeliveryProgress } from "@/lib/delivery/monitoring";
+import { getDeliveryProgress } from "@/lib/delivery/monitoring/progress-and-timeline";
 import { log } from "@/lib/log";
 import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
 import { closeQueues } from "@/lib/queue/queues";

@@ -5,7 +5,9 @@ import type { AnyApiRouteSpec } from "@/lib/api/route-spec";
 import { defaultDestinationConfig } from "@/lib/destinations/schemas";
 import { spawnWorkerProcess, type WorkerProcess } from "@/test/delivery/worker-process";
 import { appendRecords } from "@/lib/nexsets/append-records";
-import { type CallAnswer, callHandler, routeKey } from "./support/route-table";
+import { signWebhook } from "@/lib/sources/webhook/webhook-signature";
+import { ingestWebhookRoute } from "@/lib/sources/webhook/webhook-route";
+import { type CallAnswer, callHandler, loadRouteHandler, routeKey } from "./support/route-table";
 import { sampleRequest } from "./support/sample-requests";
 import { captureProcessOutput, findIn, type Hit, searchDatabase, searchRedis } from "./support/secret-search";
 import { createSecurityWorld, type SecurityWorld } from "./support/security-world";
@@ -258,5 +260,76 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
       include: { nexset: true },
     });
     expect(responses.nexset?.recordCount).toBeGreaterThan(0);
+  });
+});
+
+// Issue 18 item 8: the other secrets a caller holds — API keys, webhook URL tokens, webhook signing
+// secrets — are sent on purpose with hostile requests (a 300,000-deep body, a bad signature, an
+// unknown key) and must appear in no log line and no error answer.
+describe("API keys, webhook tokens and signing secrets are in no log line and no error answer", () => {
+  const errorAnswers: { label: string; answer: CallAnswer }[] = [];
+  // One record whose one field nests 300,000 arrays deep: 600 kB, under the 1 MB webhook limit.
+  const deepObject = (depth: number) => `{"a":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+
+  async function webhook(label: string, headers: Record<string, string>, raw: string, token = w.a.webhookToken) {
+    const answer = await callHandler(await loadRouteHandler(ingestWebhookRoute), {
+      method: "POST",
+      path: ingestWebhookRoute.path,
+      params: { token },
+      raw,
+      headers: { "content-type": "application/json", ...headers },
+    });
+    errorAnswers.push({ label, answer });
+    return answer;
+  }
+
+  it("answers hostile requests with a 4xx that names the problem", async () => {
+    const rotated = await call("POST", "/api/v1/sources/{id}/signing-secret", { params: { id: w.a.ids.sourceId } });
+    expect(rotated.status).toBe(200);
+    const secret = (rotated.json as { secret: string }).secret;
+    const needles = [w.a.apiKey, w.a.webhookToken, secret];
+
+    const deep = deepObject(300_000);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signed = { "webhook-id": "msg_deep", "webhook-timestamp": String(timestamp) };
+    const deepAnswer = await webhook(
+      "deep signed body",
+      {
+        ...signed,
+        "webhook-signature": signWebhook(secret, "msg_deep", timestamp, deep),
+      },
+      deep,
+    );
+    expect(deepAnswer.status, deepAnswer.text.slice(0, 300)).toBe(400);
+    expect(deepAnswer.json).toMatchObject({ error: { message: expect.stringContaining("nests deeper") } });
+    expect((await webhook("bad signature", { ...signed, "webhook-signature": "v1,AAAA" }, "{}")).status).toBe(401);
+    expect((await webhook("unknown token", {}, "{}", `${w.a.webhookToken.slice(0, -4)}zzzz`)).status).toBe(401);
+
+    const flows = route("POST", "/api/v1/flows");
+    const deepApi = await callHandler(w.handlerFor(flows), {
+      method: "POST",
+      path: flows.path,
+      raw: deepObject(300_000),
+      headers: { authorization: `Bearer ${w.a.apiKey}`, "content-type": "application/json" },
+    });
+    errorAnswers.push({ label: "deep API body", answer: deepApi });
+    expect(deepApi.status).toBe(400);
+    const wrongKey = await callHandler(w.handlerFor(flows), {
+      method: "POST",
+      path: flows.path,
+      json: { name: "x" },
+      headers: { authorization: `Bearer ${w.a.apiKey.slice(0, -3)}xyz` },
+    });
+    errorAnswers.push({ label: "wrong API key", answer: wrongKey });
+    expect(wrongKey.status).toBe(401);
+
+    const all = [...errorAnswers, ...answers.filter(({ answer }) => answer.status >= 400)];
+    expect(
+      all.flatMap(({ label, answer }) => [
+        ...findIn(`error answer ${label}`, answer.text, needles),
+        ...findIn(`error answer ${label} headers`, JSON.stringify([...answer.headers]), needles),
+      ]),
+    ).toEqual([]);
+    expect(findIn("test process logs", output.text(), needles)).toEqual([]);
   });
 });

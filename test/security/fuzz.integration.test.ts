@@ -65,14 +65,31 @@ const hostileString = fc.oneof(
   fc.integer({ min: 100, max: 3_000 }).map((n) => "x".repeat(n)),
 );
 
+function hostileKey(): fc.Arbitrary<string> {
+  return fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "prototype", "toString"));
+}
+
 const junkJson: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }),
   fc.constant({ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }),
   fc.integer({ min: 200, max: 4_000 }).map((depth) => JSON.parse("[".repeat(depth) + "]".repeat(depth)) as unknown),
+  // Objects nested well past 2 levels, up to far past the 64-level limit, under random keys.
+  fc
+    .array(hostileKey(), { minLength: 3, maxLength: 400 })
+    .map((keys) => keys.reduceRight<unknown>((inner, key) => ({ [key]: inner, note: "x" }), { leaf: true })),
+  // Many unique keys in one object.
+  fc
+    .integer({ min: 500, max: 20_000 })
+    .map((n) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}_${n}`, i]))),
   fc
     .integer({ min: 10_000, max: 300_000 })
     .map((n) => ({ name: "y".repeat(n), config: { urlTemplate: "z".repeat(n) } })),
 );
+
+// Far deeper than anything walks recursively: kept as text (fast-check itself recurses to print values).
+const deepJsonText = fc
+  .integer({ min: 5_000, max: 150_000 })
+  .map((depth) => `${'{"a":'.repeat(depth)}1${"}".repeat(depth)}`);
 
 /** A valid sample with one leaf given the wrong type, plus some extra fields. */
 function mutatedSample(sample: unknown): fc.Arbitrary<{ body: unknown; path: string } | undefined> {
@@ -105,7 +122,7 @@ const contentTypes = fc.constantFrom(
 type FuzzCase =
   | { kind: "params"; params: Record<string, string> }
   | { kind: "query"; query: Record<string, string> }
-  | { kind: "json"; body: unknown; contentType: string }
+  | { kind: "json"; body: unknown; contentType: string; chunked: boolean }
   | { kind: "text"; text: string; contentType: string }
   | { kind: "mutated"; body: unknown; path: string };
 
@@ -133,10 +150,12 @@ function fuzzCases(spec: AnyApiRouteSpec, sample: SampleRequest): fc.Arbitrary<F
         { maxKeys: 4 },
       )
       .map((query) => ({ kind: "query" as const, query })),
-    fc.record({ body: junkJson, contentType: contentTypes }).map((c) => ({ kind: "json" as const, ...c })),
+    fc
+      .record({ body: junkJson, contentType: contentTypes, chunked: fc.boolean() })
+      .map((c) => ({ kind: "json" as const, ...c })),
     fc
       .record({
-        text: fc.oneof(hostileString, fc.constantFrom("{", '{"a":', "[1,2", "<xml/>", "a=1&b=2", "")),
+        text: fc.oneof(hostileString, deepJsonText, fc.constantFrom("{", '{"a":', "[1,2", "<xml/>", "a=1&b=2", "")),
         contentType: contentTypes,
       })
       .map((c) => ({ kind: "text" as const, ...c })),
@@ -170,6 +189,7 @@ function requestFor(spec: AnyApiRouteSpec, sample: SampleRequest, input: FuzzCas
         params: sample.params,
         query: sample.query,
         raw: JSON.stringify(input.body),
+        chunked: input.chunked,
         headers: { ...headers, ...(input.contentType ? { "content-type": input.contentType } : {}) },
       };
     case "text":
@@ -252,6 +272,8 @@ describe("webhook ingestion (public, its own token) takes any body without break
           body: records,
           contentType: contentTypes,
           token: fc.oneof(fc.constant(w.a.webhookToken), hostileString),
+          chunked: fc.boolean(),
+          deepText: fc.option(deepJsonText, { freq: 4 }),
         }),
         async (input) => {
           const before = await countAllRows(w.t.db);
@@ -259,7 +281,8 @@ describe("webhook ingestion (public, its own token) takes any body without break
             method: "POST",
             path: ingestWebhookRoute.path,
             params: { token: input.token },
-            raw: JSON.stringify(input.body),
+            raw: input.deepText ?? JSON.stringify(input.body),
+            chunked: input.chunked,
             headers: input.contentType ? { "content-type": input.contentType } : {},
           });
           const label = `${JSON.stringify(input).slice(0, 300)} → ${answer.status} ${answer.text.slice(0, 300)}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
-import { getDeliveryProgress } from "@/lib/delivery/monitoring";
+import { getDeliveryProgress } from "@/lib/delivery/monitoring/progress-and-timeline";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import {
   contactPostsByEmail,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deliveryEngine } from "@/lib/delivery/delivery-engine";
+import { deliveryEngine } from "@/lib/delivery/engine/delivery-engine";
 import { DELIVER_JOB } from "@/lib/delivery/enqueue-delivery";
 import { defineJob } from "../job-definition";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { CALL_KIND_VALUES, CALL_OUTCOME_VALUES } from "@/lib/delivery/monitoring-schemas";
+import { CALL_KIND_VALUES, CALL_OUTCOME_VALUES } from "@/lib/delivery/monitoring/monitoring-schemas";
 import type { CallFilters } from "@/lib/query/keys/delivery";
 import { CallDebugView } from "./call-debug-view";
 import { formatLatency, formatSeqRange, formatTime, KIND_LABELS, outcomeOf } from "./format";

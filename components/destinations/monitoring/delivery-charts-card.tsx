@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { MinuteStatsDto } from "@/lib/delivery/monitoring-schemas";
+import type { MinuteStatsDto } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { formatCount, formatMinute } from "./format";
 import styles from "./monitoring.module.css";
 import { useDeliveryTimeline } from "./use-delivery-timeline";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { DeliveryProgressDto } from "@/lib/delivery/monitoring-schemas";
+import type { DeliveryProgressDto } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { formatCount } from "./format";
 import styles from "./monitoring.module.css";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { DestinationOverview } from "@/lib/delivery/get-destination-overview";
+import type { DestinationOverview } from "@/lib/delivery/monitoring/get-destination-overview";
 import { DestinationStatusBadge } from "../status-badge";
 import { DestinationStatusActions } from "./destination-status-actions";
 import styles from "./monitoring.module.css";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { DestinationOverview } from "@/lib/delivery/get-destination-overview";
+import type { DestinationOverview } from "@/lib/delivery/monitoring/get-destination-overview";
 import { ActivityLogCard } from "./activity-log-card";
 import { DeliveryChartsCard } from "./delivery-charts-card";
 import { DeliveryProgressCard } from "./delivery-progress-card";

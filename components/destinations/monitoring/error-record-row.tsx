@@ -1,6 +1,6 @@
 "use client";
 
-import type { ErrorRecordDto } from "@/lib/delivery/monitoring-schemas";
+import type { ErrorRecordDto } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { formatDateTime, formatSeqRange } from "./format";
 import { HttpMessage } from "./http-message";
 import styles from "./monitoring.module.css";

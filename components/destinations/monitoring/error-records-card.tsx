@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
-import { ERROR_RECORD_STATUS_VALUES } from "@/lib/delivery/monitoring-schemas";
+import { ERROR_RECORD_STATUS_VALUES } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { ErrorRecordRow } from "./error-record-row";
 import { formatCount } from "./format";
 import styles from "./monitoring.module.css";

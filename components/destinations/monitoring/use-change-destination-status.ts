@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { type DeliveryProgressDto, destinationStatusViewSchema } from "@/lib/delivery/monitoring-schemas";
+import { type DeliveryProgressDto, destinationStatusViewSchema } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { deliveryKeys } from "@/lib/query/keys/delivery";
 import { destinationKeys } from "@/lib/query/keys/destinations";

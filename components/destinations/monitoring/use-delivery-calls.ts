@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { deliveryCallPageSchema } from "@/lib/delivery/monitoring-schemas";
+import { deliveryCallPageSchema } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { type CallFilters, deliveryKeys } from "@/lib/query/keys/delivery";
 import { destinationApiPath, pollIntervalFor } from "./polling";

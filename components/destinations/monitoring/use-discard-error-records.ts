@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
-import { errorDiscardResultSchema } from "@/lib/delivery/monitoring-schemas";
+import { errorDiscardResultSchema } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { deliveryKeys } from "@/lib/query/keys/delivery";
 import { destinationApiPath } from "./polling";

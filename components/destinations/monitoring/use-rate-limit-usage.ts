@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { rateLimitUsageSchema } from "@/lib/delivery/monitoring-schemas";
+import { rateLimitUsageSchema } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { deliveryKeys } from "@/lib/query/keys/delivery";
 import { destinationApiPath, pollIntervalFor } from "./polling";

@@ -4,16 +4,10 @@ import { createContext, type ReactNode, useContext } from "react";
 import { useWatch } from "react-hook-form";
 import { useCredentials } from "@/components/credentials/use-credentials";
 import type { PublicCredential } from "@/lib/credentials/schemas";
-import type { DestinationRecord } from "@/lib/destinations/build-types";
+import type { WizardNexsetData } from "@/lib/destinations/load-wizard-data";
 
 /** What the wizard knows besides the form values: the Nexset it sends, and where it came from. */
-export interface WizardNexset {
-  id: string;
-  name: string;
-  attributes: string[];
-  samples: DestinationRecord[];
-  recordCount: number;
-}
+export type WizardNexset = WizardNexsetData;
 
 export interface WizardData {
   mode: "create" | "edit";

@@ -1,9 +1,9 @@
 import { credentialApiRoutes } from "@/lib/credentials/api-routes";
 import { deliveryApiRoutes } from "@/lib/delivery/api-routes";
 import { destinationApiRoutes } from "@/lib/destinations/api-routes";
-import { flowRoutes } from "@/lib/flows/api-routes/flow-routes";
-import { nexsetRoutes } from "@/lib/flows/api-routes/nexset-routes";
-import { sourceRoutes } from "@/lib/flows/api-routes/source-routes";
+import { flowRoutes } from "@/lib/flows/api-routes";
+import { nexsetRoutes } from "@/lib/nexsets/api-routes";
+import { sourceRoutes } from "@/lib/sources/api-routes";
 import type { AnyApiRouteSpec } from "../route-spec";
 import { healthRoute } from "../routes/health";
 import { meRoute } from "../routes/me";

@@ -1,3 +1,4 @@
+import { findExcessiveNesting, tooDeepMessage } from "@/lib/api/json-depth";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { fileError } from "./file-error";
 import { findJsonSyntaxProblem, positionOf } from "./json-syntax";
@@ -22,6 +23,15 @@ export function isJsonRecord(value: unknown): value is JsonRecord {
 
 /** Parses one record's text; a syntax error is reported at its line and column in the file. */
 export function parseJsonRecord(text: string, at: TextPosition): JsonRecord {
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep >= 0) {
+    const { lineOffset, column } = positionOf(text, tooDeep);
+    throw fileError(
+      tooDeepMessage("the record"),
+      at.line + lineOffset,
+      lineOffset === 0 ? at.column + column - 1 : column,
+    );
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

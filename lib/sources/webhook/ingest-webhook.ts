@@ -1,11 +1,12 @@
+import { readLimitedBody, type RequestBody } from "@/lib/api/read-limited-body";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { formatBytes } from "../file/byte-stream";
 import { appendRecords } from "@/lib/nexsets/append-records";
 import { announceRecordsAppended } from "../announce-records";
 import { webhookConfigSchema } from "../schemas";
 import { parseWebhookRecords } from "./parse-webhook-records";
-import { payloadTooLarge, readLimitedBody, type WebhookBody } from "./read-limited-body";
 import { readHeader, verifyWebhookSignature, type HeaderSource } from "./webhook-signature";
 import { hashWebhookToken, looksLikeWebhookToken } from "./webhook-token";
 
@@ -14,7 +15,7 @@ export interface IngestWebhookInput {
   token: string;
   headers: HeaderSource;
   /** The raw body: bytes, text, or the request's stream (read only after the token is known). */
-  rawBody: WebhookBody;
+  rawBody: RequestBody;
   now?: Date;
 }
 
@@ -26,6 +27,11 @@ export interface IngestWebhookResult {
 
 // The same answer for an unknown and a malformed token: the URL gives nothing away.
 const unknownWebhook = () => new DomainError("unauthorized", "Unknown webhook URL", { status: 401 });
+
+const payloadTooLarge = (limit: number) =>
+  new DomainError("payload_too_large", `The body is larger than this webhook's ${formatBytes(limit)} limit`, {
+    status: 413,
+  });
 
 async function findSourceByToken(db: Db, token: string) {
   if (!looksLikeWebhookToken(token)) throw unknownWebhook();
@@ -46,7 +52,7 @@ export async function ingestWebhook(input: IngestWebhookInput): Promise<IngestWe
   const { maxBodyBytes } = webhookConfigSchema.parse(source.config ?? {});
   const declared = Number(readHeader(input.headers, "content-length"));
   if (Number.isFinite(declared) && declared > maxBodyBytes) throw payloadTooLarge(maxBodyBytes);
-  const body = await readLimitedBody(input.rawBody, maxBodyBytes);
+  const body = await readLimitedBody(input.rawBody, maxBodyBytes, payloadTooLarge);
   if (source.webhookSecretCipher) {
     verifyWebhookSignature({
       secret: decryptSecret(source.webhookSecretCipher),

@@ -1,3 +1,4 @@
+import { findExcessiveNesting, tooDeepMessage } from "@/lib/api/json-depth";
 import { badInput } from "@/lib/errors";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { describeJsonKind, isJsonRecord } from "../file/json-record";
@@ -12,6 +13,7 @@ export function parseWebhookRecords(body: Buffer): JsonRecord[] {
     throw badInput("body", "The body is not UTF-8 text");
   }
   if (text.trim().length === 0) throw badInput("body", "The body is empty: send a JSON object or an array of objects");
+  if (findExcessiveNesting(text) >= 0) throw badInput("body", tooDeepMessage("The body"));
   let value: unknown;
   try {
     value = JSON.parse(text);

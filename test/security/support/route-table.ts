@@ -79,6 +79,21 @@ export interface CallInput {
   /** Sent as JSON (content-type application/json) unless `raw` is given. */
   json?: unknown;
   raw?: string;
+  /** Send the body as a stream of small chunks, as a chunked upload without Content-Length arrives. */
+  chunked?: boolean;
+}
+
+function chunkedStream(text: string): ReadableStream<Uint8Array> {
+  const bytes = new TextEncoder().encode(text);
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      const size = 1 + ((offset * 7919) % 4096);
+      controller.enqueue(bytes.slice(offset, offset + size));
+      offset += size;
+    },
+  });
 }
 
 export interface CallAnswer {
@@ -101,9 +116,10 @@ export async function callHandler(handler: RouteHandler, input: CallInput): Prom
     body = JSON.stringify(input.json);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
-  const hasBody = body !== undefined && input.method !== "GET";
+  const sent = body === undefined || input.method === "GET" ? undefined : body;
+  const requestBody = sent !== undefined && input.chunked ? chunkedStream(sent) : sent;
   const response = await handler(
-    new Request(url, { method: input.method, headers, body: hasBody ? body : undefined }),
+    new Request(url, { method: input.method, headers, body: requestBody, duplex: "half" } as RequestInit),
     {
       params: Promise.resolve(input.params ?? {}),
     },

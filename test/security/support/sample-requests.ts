@@ -19,6 +19,7 @@ export interface SampleRequest {
   query?: Record<string, string>;
   json?: unknown;
   raw?: string;
+  chunked?: boolean;
   headers?: Record<string, string>;
 }
 

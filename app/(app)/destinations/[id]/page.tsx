@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { DestinationPage } from "@/components/destinations/monitoring/destination-page";
 import { getSessionFromHeaders } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
-import { getDestinationOverview } from "@/lib/delivery/get-destination-overview";
+import { getDestinationOverview } from "@/lib/delivery/monitoring/get-destination-overview";
 import { isDomainError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";

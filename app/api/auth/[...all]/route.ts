@@ -1,4 +1,6 @@
+import { bufferRequestBody } from "@/lib/api/buffer-request-body";
 import { getAuth } from "@/lib/auth/auth";
+import { AUTH_MAX_BODY_BYTES } from "@/lib/auth/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -8,6 +10,8 @@ export function GET(req: Request): Promise<Response> {
   return getAuth().handler(req);
 }
 
-export function POST(req: Request): Promise<Response> {
-  return getAuth().handler(req);
+// Public: the body is counted as it arrives and cut off at a small limit before better-auth reads it.
+export async function POST(req: Request): Promise<Response> {
+  const limited = await bufferRequestBody(req, AUTH_MAX_BODY_BYTES);
+  return limited instanceof Response ? limited : getAuth().handler(limited);
 }

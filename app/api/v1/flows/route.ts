@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { createFlowRoute, listFlowsRoute } from "@/lib/flows/api-routes/flow-routes";
+import { createFlowRoute, listFlowsRoute } from "@/lib/flows/api-routes";
 import { createFlow } from "@/lib/flows/create-flow";
 import { listFlows } from "@/lib/flows/list-flows";
 

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { createSourceRoute, listSourcesRoute } from "@/lib/flows/api-routes/source-routes";
+import { createSourceRoute, listSourcesRoute } from "@/lib/sources/api-routes";
 import { createSourceOfKind } from "@/lib/flows/create-source-of-kind";
 import { listSources } from "@/lib/sources/list-sources";
 

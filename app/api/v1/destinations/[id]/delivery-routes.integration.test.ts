@@ -5,8 +5,8 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import type { RouteHandler } from "@/lib/api/with-api";
 import { deliverJobId } from "@/lib/delivery/enqueue-delivery";
 import { replayJobId } from "@/lib/delivery/error-records";
-import { readRateLimitUsage } from "@/lib/delivery/read-rate-limit-usage";
-import { createDestinationVersion } from "@/lib/delivery/destination-versions";
+import { readRateLimitUsage } from "@/lib/delivery/monitoring/read-rate-limit-usage";
+import { createDestinationVersion } from "@/lib/destinations/destination-versions";
 import {
   contactRecords,
   createDestination,

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { deleteFlowRoute, getFlowRoute, updateFlowRoute } from "@/lib/flows/api-routes/flow-routes";
+import { deleteFlowRoute, getFlowRoute, updateFlowRoute } from "@/lib/flows/api-routes";
 import { deleteFlow } from "@/lib/flows/delete-flow";
 import { getFlowGraph } from "@/lib/flows/get-flow-graph";
 import { updateFlow } from "@/lib/flows/update-flow";

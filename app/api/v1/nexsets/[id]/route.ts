@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { getNexsetRoute } from "@/lib/flows/api-routes/nexset-routes";
+import { getNexsetRoute } from "@/lib/nexsets/api-routes";
 import { getNexsetView } from "@/lib/nexsets/get-nexset-view";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { deleteSourceRoute, getSourceRoute, updateSourceRoute } from "@/lib/flows/api-routes/source-routes";
+import { deleteSourceRoute, getSourceRoute, updateSourceRoute } from "@/lib/sources/api-routes";
 import { deleteSource } from "@/lib/sources/delete-source";
 import { getSource } from "@/lib/sources/get-source";
 import { updateSource } from "@/lib/sources/update-source";

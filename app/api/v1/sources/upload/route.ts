@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { uploadNewSourceRoute } from "@/lib/flows/api-routes/source-routes";
+import { uploadNewSourceRoute } from "@/lib/sources/api-routes";
 import { uploadSourceFile } from "@/lib/flows/upload-source-file";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { listDeliveryCallsRoute } from "@/lib/delivery/api-routes";
-import { listCallSummaries } from "@/lib/delivery/list-call-summaries";
+import { listCallSummaries } from "@/lib/delivery/monitoring/list-call-summaries";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

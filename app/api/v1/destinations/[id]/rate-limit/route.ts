@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { rateLimitUsageRoute } from "@/lib/delivery/api-routes";
-import { readRateLimitUsage } from "@/lib/delivery/read-rate-limit-usage";
+import { readRateLimitUsage } from "@/lib/delivery/monitoring/read-rate-limit-usage";
 import { db } from "@/lib/db/client";
 import { producerRedis } from "@/lib/redis/connection";
 

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { deliveryTimelineRoute } from "@/lib/delivery/api-routes";
-import { getDeliveryTimeline } from "@/lib/delivery/monitoring";
+import { getDeliveryTimeline } from "@/lib/delivery/monitoring/progress-and-timeline";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

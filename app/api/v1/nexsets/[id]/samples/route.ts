@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { getNexsetSamplesRoute } from "@/lib/flows/api-routes/nexset-routes";
+import { getNexsetSamplesRoute } from "@/lib/nexsets/api-routes";
 import { getSampleRecords } from "@/lib/nexsets/get-sample-records";
 
 export const dynamic = "force-dynamic";

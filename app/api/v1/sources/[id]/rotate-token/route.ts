@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { rotateTokenRoute } from "@/lib/flows/api-routes/source-routes";
+import { rotateTokenRoute } from "@/lib/sources/api-routes";
 import { rotateWebhookToken } from "@/lib/sources/webhook/rotate-webhook-credentials";
 
 export const dynamic = "force-dynamic";

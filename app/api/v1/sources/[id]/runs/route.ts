@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { listSourceRunsRoute, runSourceRoute } from "@/lib/flows/api-routes/source-routes";
+import { listSourceRunsRoute, runSourceRoute } from "@/lib/sources/api-routes";
 import { listSourceRuns } from "@/lib/sources/list-source-runs";
 import { requestSourceRun } from "@/lib/sources/runs/request-source-run";
 

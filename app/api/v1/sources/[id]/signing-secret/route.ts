@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { db } from "@/lib/db/client";
-import { removeSigningSecretRoute, rotateSigningSecretRoute } from "@/lib/flows/api-routes/source-routes";
+import { removeSigningSecretRoute, rotateSigningSecretRoute } from "@/lib/sources/api-routes";
 import { removeWebhookSecret, rotateWebhookSecret } from "@/lib/sources/webhook/rotate-webhook-credentials";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { withApi } from "@/lib/api/with-api";
 import { getDeliveryCallRoute } from "@/lib/delivery/api-routes";
-import { getDeliveryCall } from "@/lib/delivery/get-delivery-call";
+import { getDeliveryCall } from "@/lib/delivery/monitoring/get-delivery-call";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";

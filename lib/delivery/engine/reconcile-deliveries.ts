@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log";
 import { queue } from "@/lib/queue/queues";
 import { isDeliveryRunning } from "./destination-lock";
-import { deliverJobId, enqueueDelivery } from "./enqueue-delivery";
+import { deliverJobId, enqueueDelivery } from "@/lib/delivery/enqueue-delivery";
 
 // Redis may be wiped, a notification may be lost, a worker may die holding a job: PostgreSQL
 // still knows which active destinations have records left, and this loop brings their jobs back.

@@ -1,6 +1,6 @@
 import { defineApiRoute } from "@/lib/api/route-spec";
-import { createFlowSchema, flowIdParamsSchema, updateFlowSchema } from "../schemas";
-import { deletedFlowSchema, flowGraphSchema, flowListSchema, flowSummarySchema } from "../view-schemas";
+import { createFlowSchema, flowIdParamsSchema, updateFlowSchema } from "./schemas";
+import { deletedFlowSchema, flowGraphSchema, flowListSchema, flowSummarySchema } from "./view-schemas";
 
 const tags = ["Flows"];
 const auth = "session-or-api-key" as const;

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
-import type { DeliveryCallSummary } from "./list-call-summaries";
 
 // The destination's activity log: every call (delivery, replay, test), newest first, with the
 // request (token masked), the response, latency and the config version it was built with.
@@ -20,6 +19,24 @@ export const listDeliveryCallsSchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;
+
+/** One call as the activity log lists it (no bodies or headers). */
+export interface DeliveryCallSummary {
+  id: string;
+  kind: string;
+  outcome: string;
+  firstSeq: number | null;
+  lastSeq: number | null;
+  recordCount: number;
+  configVersion: number;
+  attempt: number;
+  method: string;
+  url: string;
+  responseStatus: number | null;
+  errorMessage: string | null;
+  latencyMs: number;
+  createdAt: Date;
+}
 
 /** One call in full: the summary's fields plus the request and response as sent and received. */
 export interface DeliveryCallView extends DeliveryCallSummary {

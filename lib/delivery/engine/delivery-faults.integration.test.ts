@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { queue } from "@/lib/queue/queues";
-import { activateDestination } from "./destination-lifecycle";
+import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import {
   contactPostsByEmail,
   contactRecords,

@@ -11,7 +11,7 @@ import { createRedis } from "@/lib/redis/connection";
 import { type DeliverySettings, loadDeliverySettings } from "./delivery-settings";
 import { DestinationLocks } from "./destination-lock";
 import { runDestination, type RunResult } from "./destination-run";
-import type { ErrorSelection } from "./error-records";
+import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { replayErrorRecords, type ReplaySummary } from "./replay-error-records";
 
 // The delivery side of one worker process: the lock connection, one budget dispenser per

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appendRecords } from "@/lib/nexsets/append-records";
-import { activateDestination } from "./destination-lifecycle";
-import { notifyRecordsAppended } from "./enqueue-delivery";
+import { activateDestination } from "@/lib/delivery/destination-lifecycle";
+import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import {
   contactPostsByEmail,
   contactRecords,

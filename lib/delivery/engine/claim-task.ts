@@ -11,7 +11,7 @@ import { toCallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
-import { buildResponseRecord } from "./response-webhook";
+import { buildResponseRecord } from "@/lib/delivery/response-webhook";
 import { type SendEnv, sendWithRetries } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
 

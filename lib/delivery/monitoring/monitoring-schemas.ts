@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CALL_KINDS, CALL_OUTCOMES } from "./activity-log";
-import type { DestinationStatus } from "./destination-lifecycle";
+import type { DestinationStatus } from "@/lib/delivery/destination-lifecycle";
 
 // The answers of the destination page's monitoring API, parsed by the route (withApi `response`)
 // and again by the browser (fetchJson `schema`). Dates coerce, so the same schema reads a Date on

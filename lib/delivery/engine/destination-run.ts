@@ -20,8 +20,8 @@ import {
   recordsPerCall,
   recordsPerClaim,
 } from "./destination-snapshot";
-import { notifyRecordsAppended } from "./enqueue-delivery";
-import { ensureResponseWebhookSource } from "./response-webhook";
+import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
+import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
 import { Semaphore } from "./semaphore";
 import type { SendEnv } from "./send-request";
 import { pgExecutor, type SqlExecutor } from "./sql-executor";

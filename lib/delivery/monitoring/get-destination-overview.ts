@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { destinationConfigSchema } from "@/lib/destinations/schemas";
 import { notFound } from "@/lib/errors";
-import type { DestinationStatus } from "./destination-lifecycle";
-import { findResponseSource } from "./response-webhook";
+import type { DestinationStatus } from "@/lib/delivery/destination-lifecycle";
+import { findResponseSource } from "@/lib/delivery/response-webhook";
 
 // What the destination page's header shows: the destination, the Nexset it reads, the credential
 // it calls Intercom with (never its token), and the response-webhook Nexset when one is on.

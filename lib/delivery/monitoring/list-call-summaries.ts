@@ -1,26 +1,9 @@
 import type { Db } from "@/lib/db/client";
-import { callPageQuery, type ListDeliveryCallsInput, toCallPage } from "./activity-log";
+import { callPageQuery, type DeliveryCallSummary, type ListDeliveryCallsInput, toCallPage } from "./activity-log";
 
 // The activity log's list view: the same filters and cursor as listDeliveryCalls, but without the
 // request and response bodies and headers (up to 64 KiB each), since the page polls this list
 // every few seconds. One call in full comes from getDeliveryCall.
-
-export interface DeliveryCallSummary {
-  id: string;
-  kind: string;
-  outcome: string;
-  firstSeq: number | null;
-  lastSeq: number | null;
-  recordCount: number;
-  configVersion: number;
-  attempt: number;
-  method: string;
-  url: string;
-  responseStatus: number | null;
-  errorMessage: string | null;
-  latencyMs: number;
-  createdAt: Date;
-}
 
 const SUMMARY_COLUMNS = {
   id: true,

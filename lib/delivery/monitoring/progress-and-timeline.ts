@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { readBudget } from "@/lib/rate-limit/credential-budget";
 import { credentialRateLimit } from "@/lib/rate-limit/rate-limit-settings";
-import { doneBeyondCursor } from "./done-beyond-cursor";
+import { doneBeyondCursor } from "@/lib/delivery/engine/done-beyond-cursor";
 
 // Read-only queries behind the destination page's monitoring: progress, per-minute charts,
 // the rate-limit budget in use, and the activity log. Every query is scoped by organisation.

@@ -2,10 +2,10 @@ import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { sendIntercomRequest } from "@/lib/connectors/intercom/client";
 import { listDeliveryCalls } from "./activity-log";
-import { recordTestCall } from "./call-record";
-import { activateDestination } from "./destination-lifecycle";
-import { getDeliveryTimeline, getRateLimitUsage } from "./monitoring";
-import { findResponseSource } from "./response-webhook";
+import { recordTestCall } from "@/lib/delivery/engine/call-record";
+import { activateDestination } from "@/lib/delivery/destination-lifecycle";
+import { getDeliveryTimeline, getRateLimitUsage } from "./progress-and-timeline";
+import { findResponseSource } from "@/lib/delivery/response-webhook";
 import {
   contactRecords,
   createDestination,

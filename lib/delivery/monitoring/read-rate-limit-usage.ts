@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Db } from "@/lib/db/client";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { getRateLimitUsage, type RateLimitUsage } from "./monitoring";
+import { getRateLimitUsage, type RateLimitUsage } from "./progress-and-timeline";
 
 // The rate-limit panel's read, made safe for a web process: the producer connection refuses
 // commands until it is connected (enableOfflineQueue: false), so a first request waits briefly for

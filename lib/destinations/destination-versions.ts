@@ -2,7 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type DestinationConfig, destinationConfigSchema } from "@/lib/destinations/schemas";
-import { ensureResponseWebhookSource } from "./response-webhook";
+import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
 
 // Every edit of a destination's settings is a new version: Destination.configVersion goes up,
 // the settings are kept in DestinationConfigVersion, and each DeliveryCall names the version it

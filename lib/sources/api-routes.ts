@@ -15,7 +15,7 @@ import {
   uploadNewSourceQuerySchema,
   uploadQuerySchema,
   uploadResultSchema,
-} from "../source-inputs";
+} from "@/lib/flows/source-inputs";
 
 const tags = ["Sources"];
 const auth = "session-or-api-key" as const;

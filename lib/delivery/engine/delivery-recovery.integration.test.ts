@@ -6,9 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { appendRecords } from "@/lib/nexsets/append-records";
 import { freePort } from "@/scripts/services/port";
 import { startRedisServer, stopChild } from "@/scripts/services/redis";
-import { activateDestination } from "./destination-lifecycle";
-import { notifyRecordsAppended } from "./enqueue-delivery";
-import { getDeliveryProgress } from "./monitoring";
+import { activateDestination } from "@/lib/delivery/destination-lifecycle";
+import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
+import { getDeliveryProgress } from "@/lib/delivery/monitoring/progress-and-timeline";
 import {
   contactPostsByEmail,
   contactRecords,
