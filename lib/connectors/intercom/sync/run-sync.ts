@@ -91,7 +91,8 @@ function failed(call: SyncCall, answer: SyncAnswer, exchangesSoFar: number): Omi
   };
 }
 
-function parseBody(body: string | undefined): Record<string, unknown> | undefined {
+/** The mapped body as an object (undefined when it is not a JSON object). */
+export function parseMappedBody(body: string | undefined): Record<string, unknown> | undefined {
   if (body === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(body);
@@ -169,7 +170,7 @@ async function updateExisting(
 
 const contactUpsert: Sequence = async (input, rawCall) => {
   const { call, count } = counter(rawCall);
-  const body = parseBody(input.body);
+  const body = parseMappedBody(input.body);
   const value = identifierValue(body?.[input.identifier]);
   if (value === undefined) return missingIdentifier(input.identifier);
   // A lead's email never conflicts in Intercom, so only a search can find the lead to update.
@@ -200,7 +201,7 @@ function searchThen(
 ): Sequence {
   return async (input, rawCall) => {
     const { call, count } = counter(rawCall);
-    const value = identifierValue(parseBody(input.body)?.[input.identifier]);
+    const value = identifierValue(parseMappedBody(input.body)?.[input.identifier]);
     if (value === undefined) return missingIdentifier(input.identifier);
     const found = await findContact(input, value, call, count);
     if ("id" in found) return act(input, found.id, call, count);
