@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Sandbox } from "@/sandbox/server";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
+import { listCallSummaries } from "@/lib/delivery/monitoring/list-call-summaries";
+import { getDeliveryTimeline } from "@/lib/delivery/monitoring/progress-and-timeline";
 import { countRecordOutcomes } from "@/lib/delivery/monitoring/record-outcomes";
 import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
 import {
@@ -134,6 +136,37 @@ describe("create or update a contact", () => {
       [3, "The record has no external_id (missing or empty): nothing was sent"],
     ]);
     expect(f.sandbox.requests(appId).some((r) => JSON.stringify(r.body).includes("blank@"))).toBe(false);
+  });
+});
+
+describe("monitoring by outcome", () => {
+  it("counts, charts and filters records by outcome; a plain create's 409 is “not updated — exists”", async () => {
+    const { credentialId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    const nexsetId = await createNexsetWithRecords(f, people(3, 0, "old"));
+    const upsert = await syncDestination(nexsetId, credentialId, "sync.contacts.upsert");
+    hooks.startWorker();
+    await activateDestination(f.db, f.organisationId, upsert);
+    await processed(upsert, 3);
+    await appendRecords(f.db, nexsetId, [...people(2, 0, "new"), ...people(1, 3, "new")]);
+    await notifyRecordsAppended(nexsetId, f.db);
+    const progress = await processed(upsert, 6);
+    expect(progress.outcomes).toMatchObject({ created: 4, updated: 2, exists_not_updated: 0 });
+    const minutes = await getDeliveryTimeline(f.db, f.organisationId, upsert, { minutes: 5 });
+    expect(minutes.reduce((n, m) => n + m.created, 0)).toBe(4);
+    expect(minutes.reduce((n, m) => n + m.updated, 0)).toBe(2);
+    const updated = await listCallSummaries(f.db, f.organisationId, upsert, { recordOutcome: "updated" });
+    expect(updated.items.map((c) => [c.method, c.syncStep, c.firstSeq])).toEqual([
+      ["PUT", "update", 5],
+      ["PUT", "update", 4],
+    ]);
+
+    // The same people through plain "Create a contact": Intercom keeps the old values.
+    const plain = await createDestination(f, { nexsetId, credentialId, config: { urlTemplate: "/contacts" } });
+    await activateDestination(f.db, f.organisationId, plain);
+    const plainProgress = await processed(plain, 6);
+    expect(plainProgress.outcomes).toMatchObject({ exists_not_updated: 6, created: 0 });
+    const exists = await listCallSummaries(f.db, f.organisationId, plain, { recordOutcome: "exists_not_updated" });
+    expect(exists.items).toHaveLength(6);
   });
 });
 

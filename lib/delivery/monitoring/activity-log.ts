@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
+import { RECORD_OUTCOMES } from "./record-outcomes";
 
 // The destination's activity log: every call (delivery, replay, test), newest first, with the
 // request (token masked), the response, latency and the config version it was built with.
@@ -11,6 +12,8 @@ export const CALL_KINDS = ["delivery", "replay", "test"] as const;
 export const listDeliveryCallsSchema = z.object({
   outcome: z.enum(CALL_OUTCOMES).optional(),
   kind: z.enum(CALL_KINDS).optional(),
+  /** What came of the record: a sync operation's outcome, or "exists_not_updated" (a plain create answered 409). */
+  recordOutcome: z.enum(RECORD_OUTCOMES).optional(),
   /** The id of the last call of the previous page. */
   cursor: z
     .string()
@@ -36,6 +39,9 @@ export interface DeliveryCallSummary {
   errorMessage: string | null;
   latencyMs: number;
   createdAt: Date;
+  /** Sync operations: the step of the record's sequence, and on its concluding call the record's outcome. */
+  syncStep: string | null;
+  recordOutcome: string | null;
 }
 
 /** One call in full: the summary's fields plus the request and response as sent and received. */
@@ -67,6 +73,11 @@ export async function callPageQuery(
         destinationId,
         ...(query.outcome ? { outcome: query.outcome } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.recordOutcome === "exists_not_updated"
+          ? { outcome: "conflict", syncStep: null }
+          : query.recordOutcome
+            ? { recordOutcome: query.recordOutcome }
+            : {}),
         ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
       },
       orderBy: { id: "desc" as const },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { SYNC_OUTCOMES, type SyncOutcome } from "@/lib/connectors/intercom/sync/run-sync";
 
 // Records per outcome for a destination's monitoring. A sync operation's concluding call carries
@@ -24,19 +25,33 @@ export async function countRecordOutcomes(
   organisationId: string,
   destinationId: string,
 ): Promise<RecordOutcomeCounts> {
-  const rows = await db.$queryRaw<{ outcome: string; n: number }[]>`
-    SELECT outcome, count(*)::int AS n FROM (
-      SELECT DISTINCT ON ("firstSeq")
-        CASE WHEN "recordOutcome" IS NOT NULL THEN "recordOutcome" ELSE 'exists_not_updated' END AS outcome
-      FROM "DeliveryCall"
-      WHERE "destinationId" = ${destinationId} AND "organisationId" = ${organisationId}
-        AND "kind" <> 'test' AND "firstSeq" IS NOT NULL
-        AND ("recordOutcome" IS NOT NULL OR ("outcome" = 'conflict' AND "syncStep" IS NULL))
-      ORDER BY "firstSeq", "id" DESC
-    ) latest GROUP BY outcome`;
-  const counts = { ...EMPTY };
-  for (const row of rows) if (row.outcome in counts) counts[row.outcome as keyof RecordOutcomeCounts] = row.n;
-  return counts;
+  return (await countRecordOutcomesByDestination(db, organisationId, destinationId)).get(destinationId) ?? { ...EMPTY };
 }
 
-export const RECORD_OUTCOMES: readonly RecordOutcome[] = [...SYNC_OUTCOMES, "exists_not_updated"];
+/** Every destination of the organisation (or just one), for the flow canvas's badges. */
+export async function countRecordOutcomesByDestination(
+  db: Db,
+  organisationId: string,
+  destinationId?: string,
+): Promise<Map<string, RecordOutcomeCounts>> {
+  const onlyOne = destinationId === undefined ? Prisma.empty : Prisma.sql`AND "destinationId" = ${destinationId}`;
+  const rows = await db.$queryRaw<{ destinationId: string; outcome: string; n: number }[]>`
+    SELECT "destinationId", outcome, count(*)::int AS n FROM (
+      SELECT DISTINCT ON ("destinationId", "firstSeq") "destinationId",
+        CASE WHEN "recordOutcome" IS NOT NULL THEN "recordOutcome" ELSE 'exists_not_updated' END AS outcome
+      FROM "DeliveryCall"
+      WHERE "organisationId" = ${organisationId} ${onlyOne}
+        AND "kind" <> 'test' AND "firstSeq" IS NOT NULL
+        AND ("recordOutcome" IS NOT NULL OR ("outcome" = 'conflict' AND "syncStep" IS NULL))
+      ORDER BY "destinationId", "firstSeq", "id" DESC
+    ) latest GROUP BY 1, 2`;
+  const byDestination = new Map<string, RecordOutcomeCounts>();
+  for (const row of rows) {
+    const counts = byDestination.get(row.destinationId) ?? { ...EMPTY };
+    if (row.outcome in counts) counts[row.outcome as keyof RecordOutcomeCounts] = row.n;
+    byDestination.set(row.destinationId, counts);
+  }
+  return byDestination;
+}
+
+export const RECORD_OUTCOMES = [...SYNC_OUTCOMES, "exists_not_updated"] as const satisfies readonly RecordOutcome[];

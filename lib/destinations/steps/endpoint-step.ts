@@ -6,7 +6,13 @@ import { parseUrlTemplate } from "../url-template";
 // validateDestinationAgainstContext on the server.
 export const endpointStepSchema = z.object({
   /** The catalogue entry picked, if any; the URL may still be edited freely. */
-  endpointId: z.string().max(200).optional(),
+  endpointId: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      "A catalogue endpoint id (e.g. contacts.create), or a sync operation: sync.contacts.upsert (create or update a contact), sync.contacts.update, sync.contacts.archive, sync.contacts.delete (by identifier), sync.companies.upsert, sync.companies.upsert_attach",
+    ),
   /**
    * Sync operations: which field identifies the contact. Absent: external_id when the record's mapped
    * body carries it, else email.
