@@ -22,7 +22,7 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
 }) => {
   test.setTimeout(180_000);
   await signUp(page);
-  const app = await createSandboxApp(request, "Tray workspace");
+  const app = await createSandboxApp("Tray workspace");
   const acme = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", {
     company_id: "acme",
     name: "Acme Ltd",

@@ -15,10 +15,9 @@ import {
 
 test("configure “Create a contact” step by step, watch the Sample Payload follow, send a test and save", async ({
   page,
-  request,
 }) => {
   await signUp(page);
-  const app = await createSandboxApp(request);
+  const app = await createSandboxApp();
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
 
@@ -79,7 +78,7 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
   await panel(page).getByRole("button", { name: "Send Test Data" }).click();
   const result = panel(page).getByTestId("test-result");
   await expect(result.getByTestId("test-status")).toHaveText("HTTP 200");
-  const contacts = await sandboxContacts(request, app.appId);
+  const contacts = await sandboxContacts(app.appId);
   expect(contacts.map((contact) => contact.email)).toEqual(["alan@example.com"]);
   await expect(result.getByLabel("Response body")).toContainText(contacts[0]!.id);
   await expect(result.getByLabel("Rate limit")).toContainText(/Remaining\s*\d+/);

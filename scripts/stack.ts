@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
+import { sandboxOAuthDemoEnv } from "./services/sandbox-oauth-demo";
 import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
 import { workerNodeFlags } from "../workers/node-flags";
 
@@ -9,6 +10,8 @@ export interface StackOptions {
   sandboxPort: number;
   /** DATABASE_URL, REDIS_URL, secrets… passed to every process. */
   env: Env;
+  /** Passed to the sandbox only (SANDBOX_ADMIN_TOKEN: the web app and worker never hold it). */
+  sandboxEnv?: Env;
   /** Where the processes' output goes (default: this terminal). */
   output?: NodeJS.WritableStream;
   /** Runs between the sandbox coming up and the web app starting (the demo seed). */
@@ -41,10 +44,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await assertPortFree(options.sandboxPort, "SANDBOX_PORT");
   const sandboxUrl = `http://127.0.0.1:${options.sandboxPort}`;
   const url = `http://localhost:${options.port}`;
+  const appUrl = options.env.FLOWGATE_URL ?? url;
   const env: Env = {
     ...options.env,
+    ...sandboxOAuthDemoEnv(options.env, appUrl),
     INTERCOM_SANDBOX_URL: options.env.INTERCOM_SANDBOX_URL ?? sandboxUrl,
-    FLOWGATE_URL: options.env.FLOWGATE_URL ?? url,
+    FLOWGATE_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const processes: ManagedProcess[] = [];
@@ -56,11 +61,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       "sandbox",
       process.execPath,
       ["--import", "tsx", "sandbox/main.ts"],
-      { ...env, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
+      { ...env, ...options.sandboxEnv, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
       options.output,
     );
     processes.push(sandbox);
-    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true)))
+    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, 30_000, () => true)))
       throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
     await options.beforeWeb?.();
     processes.push(

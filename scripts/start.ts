@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       port,
       sandboxPort,
       env,
+      sandboxEnv: { SANDBOX_ADMIN_TOKEN: process.env.SANDBOX_ADMIN_TOKEN ?? localSecret("sandbox-admin-token").value },
       beforeWeb: async () => {
         const demo = await seedDemo();
         if (demo.created) {

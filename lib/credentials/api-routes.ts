@@ -3,9 +3,17 @@ import { defineApiRoute } from "@/lib/api/route-spec";
 import {
   createCredentialSchema,
   publicCredentialSchema,
+  startOAuthResultSchema,
+  startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
 } from "./schemas";
+import {
+  createDataAttributeSchema,
+  dataAttributeListQuerySchema,
+  dataAttributeListSchema,
+  dataAttributeViewSchema,
+} from "./data-attribute-schemas";
 
 // Intercom connections under /api/v1 (the wizard and the Credentials page use these, as can API
 // keys). Tokens go in, never out: answers carry only the masked token.
@@ -66,7 +74,8 @@ export const testCredentialRoute = defineApiRoute({
   auth,
   params: credentialIdParamsSchema,
   response: testConnectionResultSchema,
-  errors: [404],
+  throttle: "test_connection",
+  errors: [404, 429],
 });
 
 export const testConnectionRoute = defineApiRoute({
@@ -77,6 +86,63 @@ export const testConnectionRoute = defineApiRoute({
   auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
+  throttle: "test_connection",
+  errors: [429],
+});
+
+export const listDataAttributesRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials/{id}/data-attributes",
+  summary: "The workspace's contact and company data attributes (Intercom's GET /data_attributes)",
+  description: "Kept for a few minutes per credential; refresh=1 reads them from Intercom again.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  query: dataAttributeListQuerySchema,
+  response: dataAttributeListSchema,
+  errors: [404, 502],
+});
+
+export const createDataAttributeRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/data-attributes",
+  summary: "Create a custom data attribute in the workspace (Intercom's POST /data_attributes)",
+  description:
+    "A name Intercom does not take is a 400 before any call; Intercom's own refusal (e.g. a duplicate) is a 422 with its message.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: createDataAttributeSchema,
+  response: dataAttributeViewSchema,
+  status: 201,
+  errors: [404, 422, 502],
+});
+
+export const startOAuthRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/oauth/start",
+  summary: "Connect with Intercom: the consent page to send the signed-in user to",
+  description:
+    "Remembers the name, region and kind under a single-use state bound to this session; Intercom then sends the " +
+    "browser to /api/oauth/intercom/callback, which stores the connection and returns to `returnTo`. " +
+    "409 when no OAuth app is configured (INTERCOM_OAUTH_CLIENT_ID / INTERCOM_OAUTH_CLIENT_SECRET, or Settings).",
+  tags,
+  auth: "session",
+  body: startOAuthSchema,
+  response: startOAuthResultSchema,
+  errors: [409],
+});
+
+export const reconnectCredentialRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/reconnect",
+  summary: "Reconnect: Connect with Intercom again for this connection, keeping its destinations",
+  tags,
+  auth: "session",
+  params: credentialIdParamsSchema,
+  body: z.object({ returnTo: z.string().max(2000).optional() }),
+  response: startOAuthResultSchema,
+  errors: [404, 409],
 });
 
 export const credentialApiRoutes = [
@@ -86,4 +152,8 @@ export const credentialApiRoutes = [
   deleteCredentialRoute,
   testCredentialRoute,
   testConnectionRoute,
+  listDataAttributesRoute,
+  createDataAttributeRoute,
+  startOAuthRoute,
+  reconnectCredentialRoute,
 ] as const;

@@ -9,13 +9,14 @@ import { verifyToken } from "./verify-token";
 /**
  * Validates, proves the token with GET /me on the region's host, then stores it encrypted.
  * A token Intercom refuses (or an unreachable host) throws a DomainError and stores nothing.
- * `verify: false` is for seeding only; routes must never expose it.
+ * `verify: false` is for seeding only; routes must never expose it. `createdById`: who made it (a
+ * personal connection is theirs only).
  */
 export async function createCredential(
   db: Db,
   organisationId: string,
   input: unknown,
-  opts: { verify?: boolean } = {},
+  opts: { verify?: boolean; createdById?: string } = {},
 ): Promise<PublicCredential> {
   const data = parseInput(createCredentialSchema, input);
   const me = opts.verify === false ? undefined : await verifyToken({ region: data.region, token: data.token });
@@ -36,6 +37,7 @@ export async function createCredential(
       adminName: me?.adminName ?? null,
       adminEmail: me?.adminEmail ?? null,
       verifiedAt: me ? new Date() : null,
+      createdById: opts.createdById ?? null,
     },
     select: publicCredentialSelect,
   });

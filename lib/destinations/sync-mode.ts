@@ -1,4 +1,5 @@
 import {
+  defaultSyncIdentifier,
   findSyncOperation,
   type SyncIdentifier,
   type SyncOperationDefinition,
@@ -11,7 +12,7 @@ import type { DestinationConfig } from "./schemas";
 
 export interface SyncMode {
   operation: SyncOperationDefinition;
-  /** The chosen identifier; unchosen, external_id when the mapped body carries that field, else email. */
+  /** The chosen identifier; unchosen, external_id when it is mapped (or the unmapped record has it), else email. */
   identifierFor(body: string | undefined): SyncIdentifier;
   /** company + attach: the contact identifier's value in this record. */
   contactIdentifierOf(record: DestinationRecord): unknown;
@@ -20,8 +21,13 @@ export interface SyncMode {
 export function syncModeOf(config: DestinationConfig): SyncMode | undefined {
   const operation = findSyncOperation(config.endpointId);
   if (!operation) return undefined;
+  // With a field mapping, "mapped" is the mapping's targets (a record whose external_id is empty
+  // may have it left out of its body); without one, the body is the record itself.
+  const mapped = config.mapping?.enabled
+    ? defaultSyncIdentifier(config.mapping.rows.map((row) => row.target))
+    : undefined;
   const identifierFor = (body: string | undefined): SyncIdentifier =>
-    config.syncIdentifier ?? (bodyHasField(body, "external_id") ? "external_id" : "email");
+    config.syncIdentifier ?? mapped ?? (bodyHasField(body, "external_id") ? "external_id" : "email");
   return {
     operation,
     identifierFor,

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { signUpWithOrganisation } from "@/lib/auth/sign-up";
+import { sandboxBaseUrl } from "@/lib/connectors/intercom/regions";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { emptyFlowDefinition } from "@/lib/flows/schemas";
 import { freezeFlowLayout } from "@/lib/flows/update-flow";
@@ -30,12 +31,15 @@ export async function seedDemo(): Promise<SeedResult> {
     email: DEMO_EMAIL,
     password,
   });
-  await createCredential(db(), organisationId, {
-    name: "Intercom sandbox",
-    region: "sandbox",
-    authKind: "access_token",
-    token: localSecret("sandbox-demo-token").value,
-  });
+  // With the sandbox region turned off (INTERCOM_SANDBOX_URL=off) the demo has no credential to offer.
+  if (sandboxBaseUrl()) {
+    await createCredential(db(), organisationId, {
+      name: "Intercom sandbox",
+      region: "sandbox",
+      authKind: "access_token",
+      token: localSecret("sandbox-demo-token").value,
+    });
+  }
   const flow = await db().flow.create({
     data: { organisationId, name: "Demo: contacts to Intercom", definition: emptyFlowDefinition() },
   });

@@ -1,4 +1,6 @@
 import type { Dispatcher } from "undici";
+import { OutboundRefusedError } from "./outbound-guard";
+import { refusalOfPath } from "./sandbox-admin-path";
 
 // One HTTP exchange through undici's lowest-level API, dispatch(), with a handler that collects
 // the answer itself. undici's request() wraps every answer in a Readable stream; at thousands of
@@ -44,6 +46,9 @@ export interface CallAnswer {
 export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise<CallAnswer> {
   return new Promise((resolve, reject) => {
     if (call.signal?.aborted) return reject(call.signal.reason);
+    // Security: the sandbox's admin API, however spelt, is never called (outbound-guard.ts).
+    const refusal = refusalOfPath(call.path);
+    if (refusal) return reject(new OutboundRefusedError(`Refusing to call ${call.origin}${call.path}: ${refusal}`));
     const handler = new CollectingHandler(call, resolve, reject);
     try {
       dispatcher.dispatch(

@@ -5,7 +5,7 @@ import type { BuiltRequest } from "@/lib/destinations/build-types";
 import type { SyncMode } from "@/lib/destinations/sync-mode";
 import { type CallRow, toCallRow, truncateBody } from "./call-record";
 import type { ErrorRow } from "./delivery-journal";
-import { type SendEnv, sendWithRetries } from "./send-request";
+import { type AttemptEffect, type SendEnv, sendRequest } from "./send-request";
 
 // One record of a sync destination: its sequence of calls (lib/connectors/intercom/sync), each call
 // through the shared budget and the retry rules (sendWithRetries), each call a row of the activity
@@ -23,9 +23,8 @@ export interface SyncRecordInput {
   /** The calls' shared context. */
   callMeta: { organisationId: string; destinationId: string; configVersion: number };
   send: SendEnv;
-  holdsPermit: boolean;
-  /** Every call row, in order, once the sequence is over (or abandoned). */
-  recordCalls(rows: { row: CallRow; streak: "reset" | "fail" | "none" }[]): void;
+  /** Each call's row, as it is made (the last one once the record's outcome is known). */
+  recordCall(row: CallRow, effect: AttemptEffect): void;
 }
 
 export interface SyncRecordResult {
@@ -37,10 +36,22 @@ export interface SyncRecordResult {
 }
 
 export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecordResult> {
-  const rows: { row: CallRow; streak: "reset" | "fail" | "none" }[] = [];
   const results: { call: SyncCall; result: IntercomResult }[] = [];
+  // The latest call's row waits for the next call (or the end): the call that concludes the
+  // sequence carries the record's outcome.
+  let held: { row: CallRow; effect: AttemptEffect } | undefined;
+  const hold = (next: typeof held) => {
+    if (held) input.recordCall(held.row, held.effect);
+    held = next;
+  };
   let attempts = 0;
-  let permit = input.holdsPermit;
+  const meta = {
+    ...input.callMeta,
+    kind: "delivery" as const,
+    firstSeq: input.seq,
+    lastSeq: input.seq,
+    recordCount: 1,
+  };
   const sync = await runSync(
     {
       kind: input.mode.operation.sync.kind,
@@ -50,45 +61,31 @@ export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecord
       contactIdentifierValue: input.contactIdentifierValue,
     },
     async (call) => {
-      let callAttempts = 0;
-      const outcome = await sendWithRetries(
-        {
-          method: call.method,
-          url: call.url,
-          headers: call.headers,
-          ...(call.body !== undefined ? { body: call.body } : {}),
-        },
-        input.send,
-        {
-          nextAttempt: () => callAttempts + 1,
-          onCall: (result, attempt, effect) => {
-            if (effect !== "neutral") callAttempts = attempt;
-            const meta = {
-              ...input.callMeta,
-              kind: "delivery" as const,
-              attempt,
-              firstSeq: input.seq,
-              lastSeq: input.seq,
-              recordCount: 1,
-            };
-            const row = { ...toCallRow(meta, result), syncStep: call.step };
-            rows.push({ row, streak: effect === "success" ? "reset" : effect === "failure" ? "fail" : "none" });
-          },
-        },
-        permit,
-      );
-      permit = false;
-      attempts = Math.max(attempts, callAttempts);
+      const outgoing = { method: call.method, url: call.url, headers: call.headers };
+      const steps = sendRequest(call.body === undefined ? outgoing : { ...outgoing, body: call.body }, input.send, {
+        attempts: 0,
+        jobSpec: undefined,
+      });
+      let step = await steps.next();
+      for (; !step.done; step = await steps.next()) {
+        const event = step.value;
+        if (event.kind === "call")
+          hold({
+            row: { ...toCallRow({ ...meta, attempt: event.attempt }, event.result), syncStep: call.step },
+            effect: event.effect,
+          });
+      }
+      const outcome = step.value;
       if (outcome.kind === "abandoned") return undefined;
-      results.push({ call, result: outcome.result });
-      return outcome.result;
+      attempts = Math.max(attempts, outcome.attempts);
+      // A call that gave up after its retries fails with the sender's reason.
+      const result = outcome.reason ? { ...outcome.final, errorMessage: outcome.reason } : outcome.final;
+      results.push({ call, result });
+      return result;
     },
   );
-  // The record's outcome goes on the row of the call that concluded it (the last one made).
-  const concluding = rows.at(-1);
-  if (concluding && sync.outcome !== "abandoned" && sync.outcome !== "error")
-    concluding.row.recordOutcome = sync.outcome;
-  input.recordCalls(rows);
+  if (held && sync.outcome !== "abandoned" && sync.outcome !== "error") held.row.recordOutcome = sync.outcome;
+  hold(undefined);
   const final = sync.failedCall !== undefined ? results[sync.failedCall] : results.at(-1);
   return { abandoned: sync.outcome === "abandoned", attempts, sync, ...(final ? { final } : {}) };
 }

@@ -75,12 +75,22 @@ const SAMPLES: Record<string, Sample> = {
     json: { nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() },
   }),
   "POST /api/v1/destinations/{id}/test": (r) => ({ json: { credentialId: r.credentialId } }),
+  "POST /api/v1/destinations/default-mapping": (r) => ({
+    json: { nexsetId: r.nexsetId, credentialId: r.credentialId, urlTemplate: "/contacts" },
+  }),
+  "POST /api/v1/credentials/{id}/data-attributes": () => ({
+    json: { name: "Plan tier", model: "contact", dataType: "string" },
+  }),
   "POST /api/v1/destinations/{id}/errors/replay": (r) => ({ json: { ids: [r.errorRecordId] } }),
   "POST /api/v1/destinations/{id}/errors/discard": (r) => ({ json: { ids: [r.errorRecordId] } }),
   "POST /api/v1/credentials": (_r, ctx) => ({
     json: { name: "Another connection", region: "sandbox", token: ctx.sandboxToken },
   }),
   "POST /api/v1/credentials/test-connection": (_r, ctx) => ({ json: { region: "sandbox", token: ctx.sandboxToken } }),
+  "POST /api/v1/credentials/oauth/start": () => ({
+    json: { name: "Connected", region: "sandbox", oauthKind: "organisational", returnTo: "/credentials" },
+  }),
+  "POST /api/v1/credentials/{id}/reconnect": () => ({ json: { returnTo: "/credentials" } }),
 };
 
 export function hasCustomSample(spec: AnyApiRouteSpec): boolean {
