@@ -29,10 +29,24 @@ function people(count: number, offset: number, plan: string, withExternalId = tr
       ...(withExternalId ? { external_id: `crm-${n}` } : {}),
       email: `person${n}@example.com`,
       name: `Person ${n} (${plan})`,
+      plan,
       ...(n % 3 === 0 ? {} : { phone: `+35387${String(1_000_000 + n)}` }),
     };
   });
 }
+
+const fromAttribute = (target: string, path = target) => ({ target, source: { kind: "attribute" as const, path } });
+/** The export's columns mapped onto Intercom's fields, the plan into the custom attribute "tier". */
+const MAPPING = {
+  enabled: true,
+  rows: [
+    fromAttribute("external_id"),
+    fromAttribute("email"),
+    fromAttribute("name"),
+    fromAttribute("phone"),
+    fromAttribute("custom_attributes.tier", "plan"),
+  ],
+};
 
 async function syncDestination(nexsetId: string, credentialId: string, endpointId: string, identifier?: string) {
   return createDestination(f, {
@@ -52,11 +66,21 @@ const processed = (destinationId: string, n: number) =>
 const contactsOf = (sandbox: Sandbox, appId: string) => sandbox.registry.byId(appId)!.data.contacts.all();
 
 describe("create or update a contact", () => {
-  it("1,000 created, then the same 1,000 changed plus 100 new: exactly 1,100 contacts, all with the new values", async () => {
-    const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+  it("1,000 created, then the same 1,000 with a changed custom attribute plus 100 new: exactly 1,100 contacts, all with the new value", async () => {
+    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
     f.sandbox.setFaults({ appId, searchIndexLagMs: 60_000 });
+    const attribute = await fetch(`${f.sandbox.url}/data_attributes`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "tier", model: "contact", data_type: "string" }),
+    });
+    expect(attribute.status).toBe(200);
     const nexsetId = await createNexsetWithRecords(f, people(1000, 0, "free"));
-    const destinationId = await syncDestination(nexsetId, credentialId, "sync.contacts.upsert");
+    const destinationId = await createDestination(f, {
+      nexsetId,
+      credentialId,
+      config: { endpointId: "sync.contacts.upsert", urlTemplate: "/contacts", mapping: MAPPING },
+    });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
     await processed(destinationId, 1000);
@@ -68,7 +92,7 @@ describe("create or update a contact", () => {
 
     const contacts = contactsOf(f.sandbox, appId);
     expect(contacts).toHaveLength(1100);
-    expect(contacts.every((c) => c.name?.endsWith("(pro)"))).toBe(true);
+    expect(contacts.filter((c) => c.customAttributes.tier !== "pro" || !c.name?.endsWith("(pro)"))).toEqual([]);
     expect(await countRecordOutcomes(f.db, f.organisationId, destinationId)).toMatchObject({
       created: 1100,
       updated: 1000,
