@@ -21,7 +21,7 @@ export interface SyncRecordInput {
   contactIdentifierValue?: unknown;
   baseUrl: string;
   /** The calls' shared context. */
-  callMeta: { organisationId: string; destinationId: string; configVersion: number };
+  callMeta: { organisationId: string; destinationId: string; configVersion: number; kind?: "delivery" | "replay" };
   send: SendEnv;
   /** Each call's row, as it is made (the last one once the record's outcome is known). */
   recordCall(row: CallRow, effect: AttemptEffect): void;
@@ -46,8 +46,8 @@ export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecord
   };
   let attempts = 0;
   const meta = {
-    ...input.callMeta,
     kind: "delivery" as const,
+    ...input.callMeta,
     firstSeq: input.seq,
     lastSeq: input.seq,
     recordCount: 1,
