@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
+import { sandboxOAuthDemoEnv } from "./services/sandbox-oauth-demo";
 import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
 import { workerNodeFlags } from "../workers/node-flags";
 
@@ -43,10 +44,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   await assertPortFree(options.sandboxPort, "SANDBOX_PORT");
   const sandboxUrl = `http://127.0.0.1:${options.sandboxPort}`;
   const url = `http://localhost:${options.port}`;
+  const appUrl = options.env.FLOWGATE_URL ?? url;
   const env: Env = {
     ...options.env,
+    ...sandboxOAuthDemoEnv(options.env, appUrl),
     INTERCOM_SANDBOX_URL: options.env.INTERCOM_SANDBOX_URL ?? sandboxUrl,
-    FLOWGATE_URL: options.env.FLOWGATE_URL ?? url,
+    FLOWGATE_URL: appUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const processes: ManagedProcess[] = [];

@@ -69,7 +69,13 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
   const stack = await startStack({
     port,
     sandboxPort,
-    env: { ...env, DATABASE_URL: databaseUrl, FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}` },
+    // Every spec signs up its own organisation, all from this one address.
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}`,
+      FLOWGATE_SIGN_UPS_PER_HOUR: "10000",
+    },
     sandboxEnv: { SANDBOX_ADMIN_TOKEN: sandboxAdminToken },
     output: log,
   });

@@ -13,6 +13,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const caller = await describeCaller({
     organisationId: session.user.organisationId,
     userId: session.user.id,
+    sessionId: session.session.id,
     via: "session",
   });
   return (

@@ -1,13 +1,20 @@
 "use client";
 
 import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { credentialKeys } from "@/lib/query/keys/credentials";
+import { ConnectIntercomForm } from "./connect-intercom-form";
 import { CredentialForm } from "./credential-form";
 import { CredentialsTable } from "./credentials-table";
 import { useCredentials } from "./use-credentials";
+import { useOAuthOutcome } from "./use-oauth-outcome";
 
 export function CredentialsPage() {
   const credentials = useCredentials();
   const [created, setCreated] = useState<string | undefined>();
+  const queryClient = useQueryClient();
+  const oauth = useOAuthOutcome(() => void queryClient.invalidateQueries({ queryKey: credentialKeys.all }));
+  const connectedName = oauth?.connected && credentials.data?.find((c) => c.id === oauth.connected)?.name;
 
   return (
     <>
@@ -20,6 +27,16 @@ export function CredentialsPage() {
           </p>
         </div>
       </div>
+      {oauth?.error && (
+        <div className="alert alert-error" role="alert" style={{ marginBottom: 16 }}>
+          {oauth.error}
+        </div>
+      )}
+      {oauth?.connected && (
+        <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
+          Connected to Intercom{connectedName ? `: “${connectedName}”` : ""}.
+        </div>
+      )}
       <section className="card" aria-labelledby="connections-title">
         <h2 className="card-title" id="connections-title">
           Connections
@@ -44,9 +61,19 @@ export function CredentialsPage() {
         )}
         {credentials.data && credentials.data.length > 0 && <CredentialsTable credentials={credentials.data} />}
       </section>
+      <section className="card" aria-labelledby="connect-intercom-title">
+        <h2 className="card-title" id="connect-intercom-title">
+          Connect with Intercom
+        </h2>
+        <p className="card-description">
+          Authorize Flowgate in Intercom (OAuth). Intercom grants the permissions set on Flowgate&apos;s OAuth app. A
+          personal connection is yours only; an organisational one everyone in your organisation can use.
+        </p>
+        <ConnectIntercomForm />
+      </section>
       <section className="card" aria-labelledby="add-connection-title">
         <h2 className="card-title" id="add-connection-title">
-          Add a connection
+          Add a connection with an access token
         </h2>
         <p className="card-description">Flowgate checks the token with Intercom&apos;s GET /me before saving it.</p>
         {created && (

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { PublicCredential, TestConnectionResult } from "@/lib/credentials/schemas";
 import { ApiRequestError } from "@/lib/query/fetch-json";
+import { ReconnectButton } from "./reconnect-button";
 import { TestConnectionResultView } from "./test-connection-result";
 import { useDeleteCredential } from "./use-delete-credential";
 import { useTestCredential } from "./use-test-credential";
@@ -56,6 +57,16 @@ export function CredentialsTable({ credentials }: { credentials: PublicCredentia
             <tr key={credential.id}>
               <td>
                 <strong>{credential.name}</strong>
+                <div className="muted">
+                  {credential.authKind === "oauth"
+                    ? `OAuth · ${credential.oauthKind === "personal" ? "Personal" : "Organisational"}`
+                    : "Access token"}
+                </div>
+                {credential.needsReconnect && (
+                  <div className="field-error" role="status">
+                    Needs reconnecting: {credential.needsReconnectReason ?? "Intercom refused its token"}
+                  </div>
+                )}
                 {results[credential.id] && (
                   <div style={{ marginTop: 8 }}>
                     <TestConnectionResultView result={results[credential.id]!} />
@@ -75,6 +86,11 @@ export function CredentialsTable({ credentials }: { credentials: PublicCredentia
                 )}
               </td>
               <td className="actions">
+                {(credential.needsReconnect || credential.authKind === "oauth") && (
+                  <>
+                    <ReconnectButton credentialId={credential.id} />{" "}
+                  </>
+                )}
                 <button
                   type="button"
                   className="btn btn-small"

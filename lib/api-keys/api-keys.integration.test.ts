@@ -61,6 +61,7 @@ describe("API keys", () => {
     expect(await authenticateApiKey(`Bearer ${key}`, t.db, t0)).toEqual({
       organisationId: acme.organisationId,
       apiKeyId: apiKey.id,
+      createdById: acme.userId,
     });
     const lastUsed = async () =>
       (await t.db.apiKey.findUniqueOrThrow({ where: { id: apiKey.id } })).lastUsedAt?.toISOString();

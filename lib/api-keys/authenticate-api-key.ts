@@ -4,6 +4,8 @@ import { hashApiKey, readBearerApiKey } from "./key-format";
 export interface ApiKeyPrincipal {
   organisationId: string;
   apiKeyId: string;
+  /** The user who created the key: the API key acts as them (their personal connections). */
+  createdById: string;
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -21,7 +23,7 @@ export async function authenticateApiKey(
   if (!key) return null;
   const found = await database.apiKey.findUnique({
     where: { keyHash: hashApiKey(key) },
-    select: { id: true, organisationId: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, organisationId: true, createdById: true, revokedAt: true, lastUsedAt: true },
   });
   if (!found || found.revokedAt) return null;
   const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
@@ -32,5 +34,5 @@ export async function authenticateApiKey(
       data: { lastUsedAt: now },
     });
   }
-  return { organisationId: found.organisationId, apiKeyId: found.id };
+  return { organisationId: found.organisationId, apiKeyId: found.id, createdById: found.createdById };
 }

@@ -8,6 +8,8 @@ import type { AuthMode } from "./route-spec";
 export interface SessionOrg {
   organisationId: string;
   userId: string;
+  /** The signed-in session itself (an OAuth state is bound to it). */
+  sessionId: string;
   apiKeyId?: undefined;
   via: "session";
 }
@@ -15,6 +17,8 @@ export interface ApiKeyOrg {
   organisationId: string;
   userId?: undefined;
   apiKeyId: string;
+  /** The key's creator, whose personal connections the key may use. */
+  keyOwnerId: string;
   via: "api-key";
 }
 export type OrgContext = SessionOrg | ApiKeyOrg;
@@ -54,7 +58,12 @@ export async function authenticateRequest(
       );
     const principal = await authenticateApiKey(authorization);
     if (!principal) return unauthorized("The API key is missing, malformed or revoked.");
-    return { organisationId: principal.organisationId, apiKeyId: principal.apiKeyId, via: "api-key" };
+    return {
+      organisationId: principal.organisationId,
+      apiKeyId: principal.apiKeyId,
+      keyOwnerId: principal.createdById,
+      via: "api-key",
+    };
   }
   const session = await getSessionFromHeaders(req.headers);
   if (!session) {
@@ -63,5 +72,10 @@ export async function authenticateRequest(
   }
   // Only a cookie rides along on cross-site requests, so only cookie-authenticated writes need this.
   if (stateChanging && !isAllowedOrigin(req.headers, appOrigins())) return forbiddenOrigin();
-  return { organisationId: session.user.organisationId, userId: session.user.id, via: "session" };
+  return {
+    organisationId: session.user.organisationId,
+    userId: session.user.id,
+    sessionId: session.session.id,
+    via: "session",
+  };
 }

@@ -71,7 +71,7 @@ describe("withApi: authentication", () => {
   it("accepts a session cookie and an API key, each to the right organisation", async () => {
     const bySession = await echoOrg(request("/api/v1/x", { headers: { cookie } }));
     expect(await bySession.json()).toEqual({
-      org: { organisationId: org.organisationId, userId: org.userId, via: "session" },
+      org: { organisationId: org.organisationId, userId: org.userId, sessionId: expect.any(String), via: "session" },
     });
     const byKey = await echoOrg(request("/api/v1/x", { headers: { authorization: `Bearer ${apiKey}` } }));
     expect(await byKey.json()).toMatchObject({

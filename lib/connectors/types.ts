@@ -12,6 +12,8 @@ export interface RegionDefinition {
   name: string;
   /** Base URL without a trailing slash; resolved at run time for the sandbox. */
   baseUrl(): string | undefined;
+  /** Where OAuth's consent page is (Connect with Intercom); absent when the region has none. */
+  authorizeUrl?(): string | undefined;
 }
 
 export interface ContentFormatDefinition {

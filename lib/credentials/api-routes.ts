@@ -3,6 +3,8 @@ import { defineApiRoute } from "@/lib/api/route-spec";
 import {
   createCredentialSchema,
   publicCredentialSchema,
+  startOAuthResultSchema,
+  startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
 } from "./schemas";
@@ -72,7 +74,8 @@ export const testCredentialRoute = defineApiRoute({
   auth,
   params: credentialIdParamsSchema,
   response: testConnectionResultSchema,
-  errors: [404],
+  throttle: "test_connection",
+  errors: [404, 429],
 });
 
 export const testConnectionRoute = defineApiRoute({
@@ -83,6 +86,8 @@ export const testConnectionRoute = defineApiRoute({
   auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
+  throttle: "test_connection",
+  errors: [429],
 });
 
 export const listDataAttributesRoute = defineApiRoute({
@@ -113,6 +118,33 @@ export const createDataAttributeRoute = defineApiRoute({
   errors: [404, 422, 502],
 });
 
+export const startOAuthRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/oauth/start",
+  summary: "Connect with Intercom: the consent page to send the signed-in user to",
+  description:
+    "Remembers the name, region and kind under a single-use state bound to this session; Intercom then sends the " +
+    "browser to /api/oauth/intercom/callback, which stores the connection and returns to `returnTo`. " +
+    "409 when no OAuth app is configured (INTERCOM_OAUTH_CLIENT_ID / INTERCOM_OAUTH_CLIENT_SECRET, or Settings).",
+  tags,
+  auth: "session",
+  body: startOAuthSchema,
+  response: startOAuthResultSchema,
+  errors: [409],
+});
+
+export const reconnectCredentialRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/reconnect",
+  summary: "Reconnect: Connect with Intercom again for this connection, keeping its destinations",
+  tags,
+  auth: "session",
+  params: credentialIdParamsSchema,
+  body: z.object({ returnTo: z.string().max(2000).optional() }),
+  response: startOAuthResultSchema,
+  errors: [404, 409],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -122,4 +154,6 @@ export const credentialApiRoutes = [
   testConnectionRoute,
   listDataAttributesRoute,
   createDataAttributeRoute,
+  startOAuthRoute,
+  reconnectCredentialRoute,
 ] as const;

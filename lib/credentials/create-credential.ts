@@ -1,41 +1,39 @@
 import type { Db } from "@/lib/db/client";
-import { secretKeyId, encryptSecret } from "@/lib/crypto/secrets";
-import { lastFour } from "@/lib/crypto/mask-secret";
 import { parseInput } from "@/lib/errors";
 import { publicCredentialSelect, toPublicCredential } from "./public-credential";
+import { sealCredentialToken } from "./seal-token";
 import { createCredentialSchema, type PublicCredential } from "./schemas";
 import { verifyToken } from "./verify-token";
 
 /**
  * Validates, proves the token with GET /me on the region's host, then stores it encrypted.
  * A token Intercom refuses (or an unreachable host) throws a DomainError and stores nothing.
- * `verify: false` is for seeding only; routes must never expose it.
+ * `verify: false` is for seeding only; routes must never expose it. `createdById`: who made it (a
+ * personal connection is theirs only).
  */
 export async function createCredential(
   db: Db,
   organisationId: string,
   input: unknown,
-  opts: { verify?: boolean } = {},
+  opts: { verify?: boolean; createdById?: string } = {},
 ): Promise<PublicCredential> {
   const data = parseInput(createCredentialSchema, input);
   const me = opts.verify === false ? undefined : await verifyToken({ region: data.region, token: data.token });
-  const tokenCiphertext = encryptSecret(data.token);
   const row = await db.credential.create({
     data: {
+      ...sealCredentialToken(organisationId, data.token),
       organisationId,
       name: data.name,
       region: data.region,
       authKind: data.authKind,
       oauthKind: data.authKind === "oauth" ? (data.oauthKind ?? null) : null,
       scopes: data.authKind === "oauth" ? (data.scopes ?? []) : [],
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: lastFour(data.token),
       workspaceName: me?.workspaceName ?? null,
       workspaceId: me?.workspaceId ?? null,
       adminName: me?.adminName ?? null,
       adminEmail: me?.adminEmail ?? null,
       verifiedAt: me ? new Date() : null,
+      createdById: opts.createdById ?? null,
     },
     select: publicCredentialSelect,
   });

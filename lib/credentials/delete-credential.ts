@@ -1,11 +1,13 @@
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
+import { asViewer, type ViewerArg, visibleCredentialsWhere } from "./visibility";
 
 /** Deletes a credential no destination uses (sources that used it keep running without one). */
-export async function deleteCredential(db: Db, organisationId: string, credentialId: string): Promise<void> {
+export async function deleteCredential(db: Db, viewer: ViewerArg, credentialId: string): Promise<void> {
+  const { organisationId } = asViewer(viewer);
   await db.$transaction(async (tx) => {
     const credential = await tx.credential.findFirst({
-      where: { id: credentialId, organisationId },
+      where: { id: credentialId, ...visibleCredentialsWhere(viewer) },
       select: { id: true },
     });
     if (!credential) throw notFound("Credential");

@@ -17,6 +17,8 @@ export const publicCredentialSelect = {
   adminEmail: true,
   verifiedAt: true,
   rateLimitPer10s: true,
+  needsReconnectAt: true,
+  needsReconnectReason: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -35,14 +37,17 @@ export interface PublicCredentialRow {
   adminEmail: string | null;
   verifiedAt: Date | null;
   rateLimitPer10s: number | null;
+  needsReconnectAt: Date | null;
+  needsReconnectReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 export function toPublicCredential(row: PublicCredentialRow): PublicCredential {
-  const { tokenLast4, verifiedAt, createdAt, updatedAt, ...rest } = row;
+  const { tokenLast4, verifiedAt, needsReconnectAt, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,
+    needsReconnect: needsReconnectAt !== null,
     regionName: findRegion(row.region)?.name ?? row.region,
     tokenMasked: maskFromLast4(tokenLast4),
     verifiedAt: verifiedAt?.toISOString() ?? null,

@@ -13,13 +13,15 @@ export const tokenSchema = z
   .max(4096, "That token is too long to be an Intercom token")
   .regex(/^\S+$/, "The token cannot contain spaces or line breaks");
 
+export const credentialNameSchema = z
+  .string({ error: "Give the connection a name" })
+  .trim()
+  .min(1, "Give the connection a name")
+  .max(100, "Keep the name under 100 characters");
+
 export const createCredentialSchema = z
   .object({
-    name: z
-      .string({ error: "Give the connection a name" })
-      .trim()
-      .min(1, "Give the connection a name")
-      .max(100, "Keep the name under 100 characters"),
+    name: credentialNameSchema,
     region: regionSchema,
     authKind: z.enum(AUTH_KIND_IDS).default("access_token"),
     oauthKind: z.enum(OAUTH_KIND_IDS).optional(),
@@ -41,6 +43,24 @@ export type CreateCredentialInput = z.input<typeof createCredentialSchema>;
 export const testConnectionSchema = z.object({ region: regionSchema, token: tokenSchema });
 export type TestConnectionInput = z.input<typeof testConnectionSchema>;
 
+/** Connect with Intercom: what the form sends; the server answers with the consent page to go to. */
+export const startOAuthSchema = z.object({
+  name: credentialNameSchema,
+  region: regionSchema,
+  oauthKind: z.enum(OAUTH_KIND_IDS, { error: "Choose Personal or Organisational" }),
+  /** The app page to come back to (a path on this site); the Credentials page when absent. */
+  returnTo: z.string().max(2000).optional(),
+});
+export type StartOAuthInput = z.input<typeof startOAuthSchema>;
+export const startOAuthResultSchema = z.object({ authorizeUrl: z.string() });
+
+/** What Intercom sends back to the callback (redirect_uri). */
+export const oauthCallbackQuerySchema = z.object({
+  code: z.string().max(1000).optional(),
+  state: z.string().max(200).optional(),
+  error: z.string().max(200).optional(),
+});
+
 /** What leaves the server about a credential: never the token or its ciphertext. */
 export const publicCredentialSchema = z.object({
   id: z.string(),
@@ -57,6 +77,9 @@ export const publicCredentialSchema = z.object({
   adminEmail: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   rateLimitPer10s: z.number().int().nullable(),
+  /** Set when Intercom answered 401: the token was revoked and the connection must be reconnected. */
+  needsReconnect: z.boolean(),
+  needsReconnectReason: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -1,16 +1,16 @@
 import { findRegion } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
 import { isDomainError, parseInput } from "@/lib/errors";
+import { getCredential } from "./get-credential";
 import { loadCredentialToken } from "./load-credential-token";
+import { asViewer, type ViewerArg } from "./visibility";
 import { testConnectionSchema, type TestConnectionResult } from "./schemas";
 import { verifyToken } from "./verify-token";
 
 /** "Test connection" on a saved credential: GET /me, and on success refresh what we show about it. */
-export async function testCredential(
-  db: Db,
-  organisationId: string,
-  credentialId: string,
-): Promise<TestConnectionResult> {
+export async function testCredential(db: Db, viewer: ViewerArg, credentialId: string): Promise<TestConnectionResult> {
+  const { organisationId } = asViewer(viewer);
+  await getCredential(db, viewer, credentialId);
   const credential = await loadCredentialToken(db, organisationId, credentialId);
   const result = await runTest(credential.region, credential.token);
   if (result.ok) {
@@ -22,6 +22,8 @@ export async function testCredential(
         adminName: result.adminName,
         adminEmail: result.adminEmail,
         verifiedAt: new Date(),
+        needsReconnectAt: null,
+        needsReconnectReason: null,
       },
     });
   }

@@ -32,3 +32,22 @@ export function producerRedis(): Redis {
   holder.flowgateRedis ??= createRedis("producer");
   return holder.flowgateRedis;
 }
+
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * The producer connection refuses commands until connected (enableOfflineQueue: false): a web
+ * request that needs Redis waits up to 2 s for it, then goes on (and its command fails fast).
+ */
+export async function waitUntilReady(redis: Redis, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, timeoutMs);
+    function done() {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    }
+    redis.once("ready", done);
+  });
+}

@@ -62,7 +62,7 @@ function call(spec: AnyApiRouteSpec, request: SampleRequest, headers: Record<str
     method: spec.method,
     path: spec.path,
     ...request,
-    headers: { ...request.headers, ...headers },
+    headers: w.credentialsFor(spec, { ...request.headers, ...headers }),
   });
 }
 

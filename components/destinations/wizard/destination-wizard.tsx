@@ -6,6 +6,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { type FieldErrors, FormProvider, type Path, useForm, useWatch } from "react-hook-form";
 import { useCredentials } from "@/components/credentials/use-credentials";
+import { useOAuthOutcome } from "@/components/credentials/use-oauth-outcome";
 import { SamplePayloadPanel } from "@/components/destinations/sample-payload/sample-payload-panel";
 import { PreviewContext } from "@/components/destinations/sample-payload/preview-context";
 import { usePreview } from "@/components/destinations/sample-payload/use-preview";
@@ -27,12 +28,17 @@ import { STEP_COMPONENTS } from "./step-components";
 import { StepNav } from "./step-nav";
 import { useCreateDestination } from "./use-create-destination";
 import { useUpdateDestination } from "./use-update-destination";
+import { takeWizardDraft, wizardDraftScope } from "./wizard-draft";
 import { credentialFor, type WizardData, WizardDataProvider } from "./wizard-data";
 import { createWizardResolver } from "./wizard-resolver";
 import styles from "./wizard.module.css";
 
 const LAST_STEP = WIZARD_STEPS.length - 1;
 const BATCHING_STEP = WIZARD_STEPS.findIndex((step) => step.id === "batching");
+const CREDENTIAL_STEP = Math.max(
+  0,
+  WIZARD_STEPS.findIndex((step) => step.id === "credential"),
+);
 
 /**
  * The destination wizard: ONE react-hook-form form (the API's schema through zodResolver) in a
@@ -80,6 +86,17 @@ export function DestinationWizard({
   const [notice, setNotice] = useState(savedNotice);
   const createDestination = useCreateDestination();
   const updateDestination = useUpdateDestination(data.destinationId ?? "");
+  // Back from Connect with Intercom: the unsaved form as it was, with the new connection selected.
+  const oauth = useOAuthOutcome((outcome) => {
+    const draft = takeWizardDraft(wizardDraftScope(data));
+    if (draft) form.reset(draft);
+    if (outcome.connected) {
+      void queryClient.invalidateQueries({ queryKey: credentialKeys.all });
+      form.setValue("credentialId", outcome.connected, { shouldDirty: true });
+      setNotice("Connected to Intercom; the new connection is selected.");
+    }
+    setCurrent(CREDENTIAL_STEP);
+  });
   const step = WIZARD_STEPS[current]!;
   const StepComponent = STEP_COMPONENTS[step.id]!;
 
@@ -147,6 +164,11 @@ export function DestinationWizard({
                 </Link>
               )}
             </div>
+            {oauth?.error && (
+              <div className="alert alert-error" role="alert" style={{ marginBottom: 16 }}>
+                {oauth.error}
+              </div>
+            )}
             {notice && (
               <div className="alert alert-success" role="status" style={{ marginBottom: 16 }}>
                 {notice}

@@ -17,10 +17,26 @@ export function sandboxBaseUrl(): string | undefined {
 }
 
 export const intercomRegions: readonly RegionDefinition[] = [
-  { id: "us", name: "United States", baseUrl: () => "https://api.intercom.io" },
-  { id: "eu", name: "Europe", baseUrl: () => "https://api.eu.intercom.io" },
-  { id: "au", name: "Australia", baseUrl: () => "https://api.au.intercom.io" },
-  { id: "sandbox", name: "Local sandbox", baseUrl: sandboxBaseUrl },
+  {
+    id: "us",
+    name: "United States",
+    baseUrl: () => "https://api.intercom.io",
+    authorizeUrl: () => "https://app.intercom.com/oauth",
+  },
+  {
+    id: "eu",
+    name: "Europe",
+    baseUrl: () => "https://api.eu.intercom.io",
+    authorizeUrl: () => "https://app.eu.intercom.com/oauth",
+  },
+  {
+    id: "au",
+    name: "Australia",
+    baseUrl: () => "https://api.au.intercom.io",
+    authorizeUrl: () => "https://app.au.intercom.com/oauth",
+  },
+  // The sandbox serves the consent page and the API from one origin.
+  { id: "sandbox", name: "Local sandbox", baseUrl: sandboxBaseUrl, authorizeUrl: () => `${sandboxBaseUrl()}/oauth` },
 ];
 
 export function isRegionId(value: string): value is RegionId {

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { generateKeySpec, resetKeyringCache } from "@/lib/crypto/keyring";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { sealCredentialToken } from "@/lib/credentials/seal-token";
 import { closeQueues } from "@/lib/queue/queues";
 import { createIntercomSource } from "@/lib/sources/intercom/create-intercom-source";
 import { performSourceRun } from "@/lib/sources/runs/perform-source-run";
@@ -45,16 +45,13 @@ beforeAll(async () => {
   });
   resetKeyringCache();
   orgId = (await t.db.organisation.create({ data: { name: "Exports Co" } })).id;
-  const tokenCiphertext = encryptSecret(`tok_${randomBytes(8).toString("hex")}`);
   credentialId = (
     await t.db.credential.create({
       data: {
+        ...sealCredentialToken(orgId, `tok_${randomBytes(8).toString("hex")}`),
         organisationId: orgId,
         name: "Workspace",
         region: "sandbox",
-        tokenCiphertext,
-        tokenKeyId: secretKeyId(tokenCiphertext),
-        tokenLast4: "abcd",
       },
     })
   ).id;

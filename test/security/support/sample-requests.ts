@@ -87,6 +87,10 @@ const SAMPLES: Record<string, Sample> = {
     json: { name: "Another connection", region: "sandbox", token: ctx.sandboxToken },
   }),
   "POST /api/v1/credentials/test-connection": (_r, ctx) => ({ json: { region: "sandbox", token: ctx.sandboxToken } }),
+  "POST /api/v1/credentials/oauth/start": () => ({
+    json: { name: "Connected", region: "sandbox", oauthKind: "organisational", returnTo: "/credentials" },
+  }),
+  "POST /api/v1/credentials/{id}/reconnect": () => ({ json: { returnTo: "/credentials" } }),
 };
 
 export function hasCustomSample(spec: AnyApiRouteSpec): boolean {

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import type { AnyApiRouteSpec } from "@/lib/api/route-spec";
 import type { RouteHandler } from "@/lib/api/with-api";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
@@ -26,7 +27,29 @@ export interface SecurityWorld {
   /** Registered routes whose handler could not be loaded, with the reason. */
   loadErrors: string[];
   handlerFor(spec: AnyApiRouteSpec): RouteHandler;
+  /**
+   * Session-only routes (the browser's OAuth flow) take no API key: there, a tenant's API key is
+   * swapped for that tenant's signed-in session, so every walk reaches them as that tenant.
+   */
+  credentialsFor(spec: AnyApiRouteSpec, headers: Record<string, string>): Record<string, string>;
   close(): Promise<void>;
+}
+
+async function sessionCookie(tenant: Tenant): Promise<string> {
+  const { getAuth } = await import("@/lib/auth/auth");
+  const signIn = await getAuth().handler(
+    new Request(`${APP_URL}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: APP_URL },
+      body: JSON.stringify({ email: tenant.email, password: tenant.password }),
+    }),
+  );
+  const cookie = signIn.headers
+    .getSetCookie()
+    .find((c) => c.includes("session_token="))
+    ?.split(";")[0];
+  if (!cookie) throw new Error(`${tenant.name} could not sign in (${signIn.status})`);
+  return cookie;
 }
 
 const saved = new Map<string, string | undefined>();
@@ -52,11 +75,17 @@ export async function createSecurityWorld(
     FLOWGATE_ENCRYPTION_KEYS: `sec:${randomBytes(32).toString("base64")}`,
     BETTER_AUTH_SECRET: `security-tests-${randomBytes(16).toString("hex")}`,
     FLOWGATE_URL: APP_URL,
+    INTERCOM_SANDBOX_OAUTH_CLIENT_ID: "security-tests-client",
+    INTERCOM_SANDBOX_OAUTH_CLIENT_SECRET: "security-tests-secret",
   };
   setEnv(env);
   resetKeyringCache();
   const a = await seedTenant(t.db, sandbox, "A", { sandboxToken: opts.sandboxTokenA });
   const b = await seedTenant(t.db, sandbox, "B");
+  const cookies = new Map([
+    [a.apiKey, await sessionCookie(a)],
+    [b.apiKey, await sessionCookie(b)],
+  ]);
   const ghost: TenantIds = {
     credentialId: "cmghost000credential0000",
     flowId: "cmghost000flow00000000000",
@@ -91,6 +120,13 @@ export async function createSecurityWorld(
       if (!handler) throw new Error(`No handler loaded for ${routeKey(spec)}`);
       return handler;
     },
+    credentialsFor(spec, headers) {
+      const key = headers.authorization?.replace(/^Bearer /, "");
+      const cookie = key === undefined ? undefined : cookies.get(key);
+      if (spec.auth !== "session" || !cookie) return headers;
+      const { authorization: _key, ...rest } = headers;
+      return { ...rest, cookie, origin: APP_URL };
+    },
     async close() {
       await closeQueues();
       await closeIntercomDispatcher();
@@ -117,4 +153,19 @@ export function withoutIds(text: string, ...idSets: TenantIds[]): string {
     for (const id of Object.values(ids)) out = out.replace(new RegExp(`(?<![\\w-])${id}(?![\\w-])`, "g"), "<id>");
   }
   return out.replace(/"requestId":"[^"]+"/g, '"requestId":"<rid>"').replace(/Reference: [\w-]+/g, "Reference: <rid>");
+}
+
+/** Registers a world built before this file's tests and closed after them; read it through the getter. */
+export function securityWorldForFile(routes: readonly AnyApiRouteSpec[]): () => SecurityWorld {
+  let world: SecurityWorld | undefined;
+  beforeAll(async () => {
+    world = await createSecurityWorld(routes);
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error("The security world is not ready (used outside a test?)");
+    return world;
+  };
 }

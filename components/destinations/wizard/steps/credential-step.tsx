@@ -2,25 +2,30 @@
 
 import { useId, useState } from "react";
 import { Controller, useFormContext } from "react-hook-form";
+import { ConnectIntercomForm } from "@/components/credentials/connect-intercom-form";
 import { CredentialForm } from "@/components/credentials/credential-form";
+import { ReconnectButton } from "@/components/credentials/reconnect-button";
 import { TestConnectionResultView } from "@/components/credentials/test-connection-result";
 import { useCredentials } from "@/components/credentials/use-credentials";
 import { useTestCredential } from "@/components/credentials/use-test-credential";
 import type { TestConnectionResult } from "@/lib/credentials/schemas";
 import type { WizardFormValues } from "../form-values";
-import { useSelectedCredential } from "../wizard-data";
+import { useSelectedCredential, useWizardData } from "../wizard-data";
+import { saveWizardDraft, wizardDraftScope } from "../wizard-draft";
 import styles from "../wizard.module.css";
 
 export function CredentialStep() {
   const selectId = useId();
-  const { control, setValue } = useFormContext<WizardFormValues>();
+  const { control, setValue, getValues } = useFormContext<WizardFormValues>();
+  const data = useWizardData();
+  const keepDraft = () => saveWizardDraft(wizardDraftScope(data), getValues());
   const credentials = useCredentials();
   const { credential, baseUrl } = useSelectedCredential();
   const testCredential = useTestCredential();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState<"token" | "oauth" | false>(false);
   const [tested, setTested] = useState<TestConnectionResult | undefined>();
   const list = credentials.data ?? [];
-  const showForm = creating || (credentials.isSuccess && list.length === 0);
+  const showTokenForm = creating === "token" || (creating === false && credentials.isSuccess && list.length === 0);
 
   return (
     <div className="form-stack">
@@ -46,6 +51,8 @@ export function CredentialStep() {
                 <option key={option.id} value={option.id}>
                   {option.name} — {option.regionName}
                   {option.workspaceName ? ` · ${option.workspaceName}` : ""}
+                  {option.oauthKind === "personal" ? " · personal" : ""}
+                  {option.needsReconnect ? " · needs reconnecting" : ""}
                 </option>
               ))}
             </select>
@@ -59,6 +66,12 @@ export function CredentialStep() {
       />
       {credential && (
         <div className="form-stack">
+          {credential.needsReconnect && (
+            <div className="alert alert-error" role="alert">
+              This connection needs reconnecting: {credential.needsReconnectReason ?? "Intercom refused its token"}.{" "}
+              <ReconnectButton credentialId={credential.id} onBeforeLeave={keepDraft} />
+            </div>
+          )}
           <dl className={styles.summary}>
             <dt>Workspace</dt>
             <dd>{credential.workspaceName ?? "—"}</dd>
@@ -84,14 +97,27 @@ export function CredentialStep() {
           {tested && <TestConnectionResultView result={tested} />}
         </div>
       )}
-      {!showForm && (
+      {creating === false && (
         <div>
-          <button type="button" className="btn" onClick={() => setCreating(true)}>
-            + New connection
+          <button type="button" className="btn" onClick={() => setCreating("oauth")}>
+            Connect with Intercom
+          </button>{" "}
+          <button type="button" className="btn" onClick={() => setCreating("token")}>
+            + New connection with an access token
           </button>
         </div>
       )}
-      {showForm && (
+      {creating === "oauth" && (
+        <div className={styles.inlineCard}>
+          <h3 className="card-title">Connect with Intercom</h3>
+          <p className="card-description">
+            Intercom asks you to authorize access, then brings you back here with the connection selected; what you
+            entered in this wizard is kept.
+          </p>
+          <ConnectIntercomForm onBeforeLeave={keepDraft} onCancel={() => setCreating(false)} />
+        </div>
+      )}
+      {showTokenForm && (
         <div className={styles.inlineCard}>
           <h3 className="card-title">New Intercom connection</h3>
           <p className="card-description">

@@ -2,12 +2,13 @@ import { withApi } from "@/lib/api/with-api";
 import { deleteCredentialRoute, getCredentialRoute } from "@/lib/credentials/api-routes";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { getCredential } from "@/lib/credentials/get-credential";
+import { viewerOf } from "@/lib/credentials/visibility";
 import { db } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(getCredentialRoute, ({ org, params }) => getCredential(db(), org.organisationId, params.id));
+export const GET = withApi(getCredentialRoute, ({ org, params }) => getCredential(db(), viewerOf(org), params.id));
 
 export const DELETE = withApi(deleteCredentialRoute, ({ org, params }) =>
-  deleteCredential(db(), org.organisationId, params.id),
+  deleteCredential(db(), viewerOf(org), params.id),
 );

@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { createNexset, createSandboxApp, openWizard, signUp } from "./wizard-helpers";
+
+// Connect with Intercom from the wizard's credential step, against the sandbox's consent page and
+// the demo OAuth app `npm start` / `npm test` configure for the sandbox region.
+
+test("Connect with Intercom from the wizard comes back with the new connection selected", async ({ page }) => {
+  await signUp(page);
+  const workspace = `OAuth workspace ${Date.now().toString(36)}`;
+  await createSandboxApp(workspace);
+  const nexsetId = await createNexset(page);
+  await openWizard(page, nexsetId);
+  // Unsaved work in a later step, which must survive the trip to Intercom and back.
+  await page.getByRole("button", { name: "4 Endpoint URL" }).click();
+  await page.getByRole("combobox", { name: "Endpoint URL" }).fill("/contacts");
+  await page.getByRole("button", { name: "1 Credential" }).click();
+
+  await page.getByRole("button", { name: "Connect with Intercom" }).click();
+  const form = page.getByRole("group", { name: "Connect with Intercom" });
+  await form.getByLabel("Connection name").fill("Support via OAuth");
+  await form.getByLabel("Region").selectOption({ label: "Local sandbox" });
+  await form.getByLabel(/Personal/).check();
+  await form.getByRole("button", { name: "Connect with Intercom" }).click();
+
+  await expect(page.getByRole("heading", { name: /would like to access your Intercom data/ })).toBeVisible();
+  await expect(page.getByText("Read and list users and companies")).toBeVisible();
+  await page.getByLabel("Workspace").selectOption({ label: workspace });
+  await page.getByRole("button", { name: "Authorize access" }).click();
+
+  await expect(page).toHaveURL(/\/destinations\/new\?nexsetId=/);
+  await expect(page.getByRole("heading", { name: "1. Credential" })).toBeVisible();
+  await expect(page.getByText("Connected to Intercom; the new connection is selected.")).toBeVisible();
+  const picker = page.getByLabel("Intercom connection");
+  await expect(picker.locator("option:checked")).toHaveText(/Support via OAuth/);
+  await expect(page.getByRole("definition").filter({ hasText: workspace })).toBeVisible();
+  expect(page.url()).not.toContain("connected=");
+  await page.getByRole("button", { name: "4 Endpoint URL" }).click();
+  await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveValue("/contacts");
+});
+
+test("a cancelled consent comes back with the reason and no connection", async ({ page }) => {
+  await signUp(page);
+  await page.goto("/credentials");
+  const form = page.getByRole("group", { name: "Connect with Intercom" });
+  await form.getByLabel("Connection name").fill("Never saved");
+  await form.getByRole("button", { name: "Connect with Intercom" }).click();
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await expect(page).toHaveURL(/\/credentials/);
+  await expect(page.getByText("Access was not authorized in Intercom")).toBeVisible();
+  await expect(page.getByText("Never saved")).toHaveCount(0);
+});
