@@ -7,7 +7,8 @@ import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
-import { toCallRow, truncateBody } from "./call-record";
+import { type CallRow, toCallRow, truncateBody } from "./call-record";
+import type { AttemptEffect } from "./call-once";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
@@ -148,9 +149,7 @@ async function sendClaimRequest(
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
     else {
-      const row = toCallRow({ ...meta, attempt: event.attempt }, event.result);
-      env.streak.count(event.effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
-      env.journal.recordCall(row);
+      recordCall(env, toCallRow({ ...meta, attempt: event.attempt }, event.result), event.effect);
     }
   }
   const outcome = step.value;
@@ -192,6 +191,12 @@ async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T
 }
 
 /** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
+/** Every call counts in the run's failure streak and goes to the journal. */
+function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
+  env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
+  env.journal.recordCall(row);
+}
+
 async function sendSyncClaimRequest(
   request: BuiltRequest,
   seq: number,
@@ -210,7 +215,7 @@ async function sendSyncClaimRequest(
     baseUrl: env.send.baseUrl,
     callMeta,
     send,
-    recordCall: (row, effect) => env.journal.recordCall(row, STREAK[effect]),
+    recordCall: (row, effect) => recordCall(env, row, effect),
   });
   if (outcome.abandoned) return { abandoned: true, attempts: outcome.attempts, errorRecords: [], responses: [] };
   const errorRecords =
