@@ -28,6 +28,8 @@ const COLUMNS = [
   "errorMessage",
   "latencyMs",
   "createdAt",
+  "syncStep",
+  "recordOutcome",
 ] as const;
 
 const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
@@ -97,7 +99,8 @@ export function encodeCallRows(rows: readonly CallRow[]): string {
       `${text(r.organisationId)}\t${text(r.destinationId)}\t${text(r.kind ?? "delivery")}\t${int(r.firstSeq)}\t${int(r.lastSeq)}\t` +
       `${int(r.recordCount ?? 0)}\t${int(r.configVersion)}\t${int(r.attempt ?? 1)}\t${text(r.method)}\t${text(r.url)}\t` +
       `${json(r.requestHeaders)}\t${text(r.requestBody)}\t${int(r.responseStatus)}\t${json(r.responseHeaders)}\t${text(r.responseBody)}\t` +
-      `${text(r.outcome)}\t${text(r.errorMessage)}\t${int(r.latencyMs)}\t${timestamp(r.createdAt)}\n`;
+      `${text(r.outcome)}\t${text(r.errorMessage)}\t${int(r.latencyMs)}\t${timestamp(r.createdAt)}\t` +
+      `${text(r.syncStep)}\t${text(r.recordOutcome)}\n`;
   }
   return out;
 }
