@@ -46,6 +46,14 @@ export function createWizardSteps({ steps, destinationInputSchema }: Schemas): r
       schema: inConfig(steps.endpoint),
     },
     {
+      id: "mapping",
+      title: "Map fields",
+      description:
+        "Each Intercom field from an attribute, a constant or a template, converted to the type Intercom takes. Custom attributes must exist in the workspace.",
+      fields: ["config.mapping"],
+      schema: inConfig(steps.mapping),
+    },
+    {
       id: "headers",
       title: "Request headers",
       description: "Extra headers as name:value,name:value, and the Intercom API version.",

@@ -7,12 +7,14 @@ import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
-import { toCallRow, truncateBody } from "./call-record";
+import { type CallRow, toCallRow, truncateBody } from "./call-record";
+import type { AttemptEffect } from "./call-once";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
-import type { DeliveryJournal, ErrorRow, StreakEffect } from "./delivery-journal";
+import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
+import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
+import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
 import { sendSyncRecord, syncErrorRow } from "./sync-record-sequence";
 
@@ -38,6 +40,8 @@ export interface ClaimSettings {
 export interface ClaimTaskEnv {
   sql: SqlExecutor;
   journal: DeliveryJournal;
+  /** The run's failure streak: every call counts in it. */
+  streak: FailureStreak;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
   /** The destination's settings now: read when the claim's request is built. */
@@ -144,7 +148,9 @@ async function sendClaimRequest(
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
-    else env.journal.recordCall(toCallRow({ ...meta, attempt: event.attempt }, event.result), STREAK[event.effect]);
+    else {
+      recordCall(env, toCallRow({ ...meta, attempt: event.attempt }, event.result), event.effect);
+    }
   }
   const outcome = step.value;
   if (outcome.kind === "abandoned")
@@ -170,8 +176,6 @@ async function sendClaimRequest(
   return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
 }
 
-const STREAK: Record<AttemptEffect, StreakEffect> = { success: "reset", failure: "fail", neutral: "none" };
-
 /** Runs `work` holding one call slot (undefined, and `work` not run, if the run drains first). */
 async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -187,6 +191,12 @@ async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T
 }
 
 /** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
+/** Every call counts in the run's failure streak and goes to the journal. */
+function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
+  env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
+  env.journal.recordCall(row);
+}
+
 async function sendSyncClaimRequest(
   request: BuiltRequest,
   seq: number,
@@ -205,7 +215,7 @@ async function sendSyncClaimRequest(
     baseUrl: env.send.baseUrl,
     callMeta,
     send,
-    recordCall: (row, effect) => env.journal.recordCall(row, STREAK[effect]),
+    recordCall: (row, effect) => recordCall(env, row, effect),
   });
   if (outcome.abandoned) return { abandoned: true, attempts: outcome.attempts, errorRecords: [], responses: [] };
   const errorRecords =

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { int8IdSchema } from "@/lib/api/int8-id";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { RECORD_OUTCOMES } from "./record-outcomes";
@@ -15,10 +16,7 @@ export const listDeliveryCallsSchema = z.object({
   /** What came of the record: a sync operation's outcome, or "exists_not_updated" (a plain create answered 409). */
   recordOutcome: z.enum(RECORD_OUTCOMES).optional(),
   /** The id of the last call of the previous page. */
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/, { error: "cursor must be a call id" })
-    .optional(),
+  cursor: int8IdSchema("cursor must be a call id").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;

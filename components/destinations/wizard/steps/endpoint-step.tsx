@@ -74,7 +74,7 @@ export function EndpointStep() {
         <SyncModeFields operation={chosen as SyncOperationDefinition} attributes={nexset.attributes} />
       )}
       <UrlTemplateField
-        attributes={nexset.attributes}
+        attributes={nexset.attributePaths}
         onEdited={(url) => {
           // Keep the picker in step with a hand-edited URL.
           const match = method && version ? findEndpoint(method, url, version) : undefined;
