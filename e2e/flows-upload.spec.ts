@@ -52,11 +52,12 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await page.getByLabel("Intercom endpoint").selectOption({ label: "Create a contact — POST /contacts" });
   await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveValue(`${SANDBOX_URL}/contacts`);
   for (const title of [
-    "5. Request headers",
-    "6. Exclude attributes",
-    "7. Record batching",
-    "8. Response webhook",
-    "9. Review",
+    "5. Map fields",
+    "6. Request headers",
+    "7. Exclude attributes",
+    "8. Record batching",
+    "9. Response webhook",
+    "10. Review",
   ])
     await nextStep(page, title);
   await page.getByLabel("Destination name").fill("Create contacts");
