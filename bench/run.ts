@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { webNodeOptions } from "@/scripts/services/web-node-flags";
 
 // `npm run bench`: every benchmark in turn, each in its own process so one's memory never counts
 // against another's. Each prints its figures and ends with one JSON line; this script gathers those
@@ -18,6 +19,8 @@ function runBench(file: string): Promise<{ code: number | null; lastJson?: unkno
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", file], {
       cwd: path.resolve(import.meta.dirname, ".."),
+      // The ingest benchmark runs what the web process runs for an upload, under its heap flags.
+      env: file === FILES.ingest ? { ...process.env, NODE_OPTIONS: webNodeOptions() } : process.env,
       stdio: ["ignore", "pipe", "inherit"],
     });
     let lastLine = "";
