@@ -211,12 +211,6 @@ function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): voi
 }
 
 /** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
-/** Every call counts in the run's failure streak and goes to the journal. */
-function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
-  env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
-  env.journal.recordCall(row);
-}
-
 async function sendSyncClaimRequest(
   request: BuiltRequest,
   seq: number,
