@@ -1,13 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sandboxAdmin } from "./sandbox-admin";
-import {
-  createSandboxCredential,
-  firstRequest,
-  nextStep,
-  openWizard,
-  panel,
-  signUp,
-} from "./wizard-helpers";
+import { createSandboxCredential, firstRequest, nextStep, openWizard, panel, signUp } from "./wizard-helpers";
 
 // A flat CRM export (not pre-shaped), uploaded as a CSV, mapped to "Create a contact" without a
 // click, an undefined custom attribute created from the step, then a test sent to the sandbox.
