@@ -190,13 +190,13 @@ async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T
   }
 }
 
-/** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
 /** Every call counts in the run's failure streak and goes to the journal. */
 function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
   env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
   env.journal.recordCall(row);
 }
 
+/** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
 async function sendSyncClaimRequest(
   request: BuiltRequest,
   seq: number,

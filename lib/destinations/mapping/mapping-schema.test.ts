@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { destinationConfigSchema } from "../schemas";
 import { MAX_MAPPING_ROWS } from "../steps/mapping-step";
+import { mappingSourceErrors } from "./check-mapping-sources";
 
 // Bad input at the Map fields step: each problem is a message at its row, and nothing parses.
 
@@ -62,5 +63,43 @@ describe("the mapping in the destination schema", () => {
   it("keeps configs without a mapping valid, as they were", () => {
     const parsed = destinationConfigSchema.parse({ urlTemplate: "/contacts" });
     expect(parsed.mapping).toBeUndefined();
+  });
+});
+
+describe("mappingSourceErrors", () => {
+  const schema = {
+    truncated: false,
+    attributes: [
+      { name: "email", type: "string" as const, nullCount: 0 },
+      {
+        name: "body",
+        type: "object" as const,
+        nullCount: 0,
+        fields: [{ name: "id", type: "string" as const, nullCount: 0 }],
+      },
+    ],
+  };
+  const mapping = (rows: unknown[]) =>
+    destinationConfigSchema.parse({ urlTemplate: "/contacts", mapping: { enabled: true, rows } }).mapping;
+
+  it("names rows that read an attribute the Nexset does not have, in a path or a template", () => {
+    const rows = [
+      attr("email", "emial"),
+      attr("external_id", "body.id"),
+      { target: "name", source: { kind: "template", template: "{email} {fist_name}" } },
+    ];
+    expect(mappingSourceErrors(mapping(rows), schema)).toEqual([
+      { path: "config.mapping.rows.0.source.path", message: 'The Nexset has no attribute "emial"' },
+      {
+        path: "config.mapping.rows.2.source.template",
+        message: "The template reads {fist_name}, which the Nexset does not have",
+      },
+    ]);
+  });
+
+  it("checks nothing when the mapping is off or the schema was capped", () => {
+    const rows = [attr("email", "emial")];
+    expect(mappingSourceErrors({ ...mapping(rows)!, enabled: false }, schema)).toEqual([]);
+    expect(mappingSourceErrors(mapping(rows), { ...schema, truncated: true })).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { type MappingContext, useMappingContext } from "./use-mapping-context";
  */
 export function MappingStep() {
   const listIds = { targets: useId(), attributes: useId() };
-  const { nexset } = useWizardData();
+  const { nexset, mode } = useWizardData();
   const { control, setValue, register, formState } = useFormContext<WizardFormValues>();
   const mapping = useWatch({ control, name: "config.mapping" }) as FieldMapping | undefined;
   const credentialId = useWatch({ control, name: "credentialId" }) || undefined;
@@ -25,7 +25,9 @@ export function MappingStep() {
   const context = useMappingContext(watchedRows);
   const ready = !credentialId || context.workspace !== undefined || context.dataAttributes.isError;
 
-  const fillDefault = () => {
+  // A destination saved before mappings existed keeps sending records as they are until the user
+  // turns the mapping on; a new one starts with it on.
+  const fillDefault = (firstVisit: boolean) => {
     const proposal = defaultMapping({
       attributes: nexset.attributes,
       fields: context.fields,
@@ -34,13 +36,17 @@ export function MappingStep() {
     });
     setValue(
       "config.mapping",
-      { enabled: context.fields.length > 0, rows: proposal.rows, emptyValues: mapping?.emptyValues ?? "omit" },
+      {
+        enabled: context.fields.length > 0 && !(firstVisit && mode === "edit"),
+        rows: proposal.rows,
+        emptyValues: mapping?.emptyValues ?? "omit",
+      },
       { shouldDirty: true },
     );
     replace(proposal.rows); // the field array follows its own path, not its parent's
   };
   useEffect(() => {
-    if (mapping === undefined && ready) fillDefault();
+    if (mapping === undefined && ready) fillDefault(true);
     // Only the first visit fills in a mapping; later changes are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapping === undefined, ready]);
@@ -97,7 +103,7 @@ export function MappingStep() {
             >
               Add a row
             </button>
-            <button type="button" className="btn btn-small" onClick={fillDefault}>
+            <button type="button" className="btn btn-small" onClick={() => fillDefault(false)}>
               Reset to the default mapping
             </button>
             {credentialId && (
