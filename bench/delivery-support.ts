@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { sealCredentialToken } from "@/lib/credentials/seal-token";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { destinationConfigSchema, type DestinationConfigInput } from "@/lib/destinations/schemas";
@@ -264,15 +264,12 @@ export async function seedCredential(
   app: SandboxApp,
   rateLimitPer10s: number | null,
 ): Promise<string> {
-  const tokenCiphertext = encryptSecret(app.token);
   const credential = await stack.db.credential.create({
     data: {
+      ...sealCredentialToken(stack.organisationId, app.token),
       organisationId: stack.organisationId,
       name: app.name,
       region: "sandbox",
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: app.token.slice(-4),
       rateLimitPer10s,
     },
   });

@@ -3,6 +3,7 @@ import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
 import { sandboxOAuthDemoEnv } from "./services/sandbox-oauth-demo";
 import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
+import { webNodeOptions } from "./services/web-node-flags";
 import { workerNodeFlags } from "../workers/node-flags";
 
 export interface StackOptions {
@@ -82,7 +83,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         "web",
         bin("next"),
         ["start", "-p", String(options.port)],
-        { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web" },
+        { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web", NODE_OPTIONS: webNodeOptions(env) },
         options.output,
       ),
     );

@@ -42,7 +42,7 @@ export function createWizardSteps({ steps, destinationInputSchema }: Schemas): r
       id: "endpoint",
       title: "Endpoint URL",
       description: "Pick an Intercom endpoint or type a URL; {attribute} placeholders are filled per record.",
-      fields: ["config.endpointId", "config.urlTemplate"],
+      fields: ["config.endpointId", "config.urlTemplate", "config.syncIdentifier", "config.syncContactAttribute"],
       schema: inConfig(steps.endpoint),
     },
     {

@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { publicApiRoutes } from "@/lib/api/openapi/registry";
 import { callHandler } from "./support/route-table";
-import { createSecurityWorld, type SecurityWorld } from "./support/security-world";
+import { securityWorldForFile } from "./support/security-world";
 import type { Tenant } from "./support/tenant-world";
 
 // Issue 18 item 6: Test connection and Send Test make the server call Intercom, so each is limited
 // per organisation (and per address): one organisation spending its allowance leaves another's alone.
 
-let w: SecurityWorld;
-beforeAll(async () => {
-  w = await createSecurityWorld(publicApiRoutes);
-}, 120_000);
-afterAll(async () => {
-  await w?.close();
-});
+const world = securityWorldForFile(publicApiRoutes);
 
 async function call(tenant: Tenant, method: string, path: string, params: Record<string, string>, json?: unknown) {
   const spec = publicApiRoutes.find((s) => s.method === method && s.path === path)!;
-  return callHandler(w.handlerFor(spec), {
+  return callHandler(world().handlerFor(spec), {
     method,
     path,
     params,
@@ -33,6 +27,7 @@ describe("Test connection and Send Test are limited per organisation", () => {
   ])(
     "%s: over its allowance a 429 with Retry-After, and another organisation is unaffected",
     async (_name, path, allowance, json) => {
+      const w = world();
       const statuses: number[] = [];
       for (let i = 0; i < allowance; i++)
         statuses.push((await call(w.a, "POST", path, { id: w.ghost.credentialId }, json)).status);

@@ -4,8 +4,8 @@ import { refusalOfPath } from "./sandbox-admin-path";
 
 // One HTTP exchange through undici's lowest-level API, dispatch(), with a handler that collects
 // the answer itself. undici's request() wraps every answer in a Readable stream; at thousands of
-// calls a second that stream was a third of the client's CPU (a tight loop against the sandbox:
-// 93–111 µs a call with dispatch, 136–152 with request and its stream).
+// calls a second that stream was about a third of the client's CPU. Kept for the delivery bench's
+// overhead phases (the worker's CPU per record, throughput_ratio_by_cpu), where the figures are.
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 

@@ -1,5 +1,5 @@
 import { readLimitedBody, type RequestBody } from "@/lib/api/read-limited-body";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, secretContextFor } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { throttleWebhookSource } from "@/lib/throttle/request-limits";
@@ -34,7 +34,14 @@ async function findSourceByToken(db: Db, token: string) {
   if (!looksLikeWebhookToken(token)) throw unknownWebhook();
   const source = await db.source.findUnique({
     where: { webhookTokenHash: hashWebhookToken(token) },
-    select: { id: true, kind: true, config: true, webhookSecretCipher: true, nexset: { select: { id: true } } },
+    select: {
+      id: true,
+      organisationId: true,
+      kind: true,
+      config: true,
+      webhookSecretCipher: true,
+      nexset: { select: { id: true } },
+    },
   });
   if (!source?.nexset || (source.kind !== "webhook" && source.kind !== "response_webhook")) throw unknownWebhook();
   return { ...source, nexsetId: source.nexset.id };
@@ -54,7 +61,7 @@ export async function ingestWebhook(input: IngestWebhookInput): Promise<IngestWe
   const body = await readLimitedBody(input.rawBody, maxBodyBytes, payloadTooLarge);
   if (source.webhookSecretCipher) {
     verifyWebhookSignature({
-      secret: decryptSecret(source.webhookSecretCipher),
+      secret: decryptSecret(source.webhookSecretCipher, secretContextFor("source.webhook_secret", source)),
       headers: input.headers,
       body,
       now: input.now,
