@@ -111,7 +111,10 @@ describe("filling the budget at real answer times", () => {
       return request.path === "/contacts" && at >= from && at < from + 2 * WINDOW_MS;
     });
     expect(calls.filter((request) => request.status === 429).length).toBeLessThanOrEqual(0.01 * calls.length);
-    expect(calls.filter((request) => request.status === 200).length).toBeGreaterThanOrEqual(0.9 * 2 * BUDGET);
+    // Calls granted in the partial window's last second count in the first whole one too (some of them
+    // land before its start, so it may fall short); the second whole window is full again.
+    const second = calls.filter((request) => Date.parse(request.time) >= from + WINDOW_MS && request.status === 200);
+    expect(second.length).toBeGreaterThanOrEqual(0.9 * BUDGET);
   });
 
   it("a latency spike (2 s for 20 s) loses no record, sends none twice and brings no flood of 429s", async () => {
