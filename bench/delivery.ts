@@ -9,7 +9,9 @@
 //   2. budget: 2 workers, 3 destinations, one credential, sandbox budget 500 per 10 s, 60 s →
 //      budget_utilization (goal ≥ 0.95), rate_limited_calls (goal ≤ 1% of calls)
 //   3. memory: a 1,000,000-record Nexset in Preview bulk calls of 100 → worker peak RSS (goal ≤ 300 MB)
-// Run: npx tsx bench/delivery.ts [overhead|budget|memory]…   (all three by default)
+//   4. fill and fairness at real answer times (bench/budget-fill.ts): budget_fill_200ms,
+//      budget_fill_500ms, budget_fairness
+// Run: npx tsx bench/delivery.ts [overhead|budget|memory|fill|fairness]…   (all by default)
 import { availableParallelism } from "node:os";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { closeQueues } from "@/lib/queue/queues";
@@ -34,6 +36,7 @@ import {
   startWorkerProcess,
   waitForDelivered,
 } from "./delivery-support";
+import { benchBudgetFairness, benchBudgetFill } from "./budget-fill";
 import { rawLoop, rawLoopWithActivityLog } from "./raw-loop";
 import { median, medianBy } from "./stats";
 
@@ -231,6 +234,8 @@ async function benchOverhead(stack: BenchStack): Promise<Record<string, number>>
     // Steadier than the records/s ratios when the VM's neighbours steal CPU from one phase and not another.
     throughput_ratio_by_cpu: round(budget.raw / budget.engine),
     activity_log_floor_ratio_by_cpu: round(budget.raw / budget.floor),
+    // The engine against the raw loop that keeps every answer (issue 17's goal: ≥ 0.8).
+    engine_vs_floor_by_cpu: round(budget.floor / budget.engine),
     raw_machine_cpu_us_per_record: Math.round(budget.raw),
     engine_machine_cpu_us_per_record: Math.round(budget.engine),
     worker_cpu_us_per_record_for_goal: Math.round(budget.workerForGoal),
@@ -368,19 +373,33 @@ async function benchMemory(stack: BenchStack): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
-  const wanted = new Set(process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["overhead", "budget", "memory"]);
+  const wanted = new Set(
+    process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["overhead", "budget", "memory", "fill", "fairness"],
+  );
   const stack = await startBenchStack();
   const figures: Record<string, Record<string, number>> = {};
   try {
     if (wanted.has("overhead")) figures.overhead = await benchOverhead(stack);
     if (wanted.has("budget")) figures.budget = await benchBudget(stack);
     if (wanted.has("memory")) figures.memory = await benchMemory(stack);
+    if (wanted.has("fill")) {
+      figures.budget_fill_200ms = await benchBudgetFill(stack, 200);
+      figures.budget_fill_500ms = await benchBudgetFill(stack, 500);
+    }
+    if (wanted.has("fairness")) figures.budget_fairness = await benchBudgetFairness(stack);
   } finally {
     await closeQueues();
     await stack.stop();
   }
   const goals = {
-    ...(figures.overhead ? { throughput_ratio_ge_0_8: figures.overhead.throughput_ratio! >= 0.8 } : {}),
+    // Issue 17 retired throughput_ratio ≥ 0.8 (out of reach on a 2-core machine for any engine that keeps
+    // every answer): the engine is measured against the floor instead, and must not fall below 0.45 of the raw loop.
+    ...(figures.overhead
+      ? {
+          throughput_ratio_by_cpu_ge_0_45: figures.overhead.throughput_ratio_by_cpu! >= 0.45,
+          engine_vs_floor_by_cpu_ge_0_8: figures.overhead.engine_vs_floor_by_cpu! >= 0.8,
+        }
+      : {}),
     ...(figures.budget
       ? {
           budget_utilization_ge_0_95: figures.budget.budget_utilization! >= 0.95,
@@ -388,6 +407,20 @@ async function main(): Promise<void> {
         }
       : {}),
     ...(figures.memory ? { worker_peak_rss_le_300mb: figures.memory.worker_peak_rss_mb! <= 300 } : {}),
+    ...Object.fromEntries(
+      (["budget_fill_200ms", "budget_fill_500ms"] as const)
+        .filter((name) => figures[name])
+        .flatMap((name) => [
+          [`${name}_ge_0_95`, figures[name]!.fill! >= 0.95],
+          [`${name}_rate_limited_le_0_01`, figures[name]!.rate_limited_ratio! <= 0.01],
+        ]),
+    ),
+    ...(figures.budget_fairness
+      ? {
+          budget_fairness_ge_0_8: figures.budget_fairness.fairness! >= 0.8,
+          budget_fairness_total_use_ge_0_95: figures.budget_fairness.total_use! >= 0.95,
+        }
+      : {}),
   };
   console.log(JSON.stringify({ delivery: figures, goals }));
 }

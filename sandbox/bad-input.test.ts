@@ -48,13 +48,25 @@ describe("bad input", () => {
     });
   });
 
-  it("ignores fields Intercom does not know", async () => {
-    const result = await t.call("POST", "/contacts", {
+  it("refuses a top-level field Intercom does not know, in the request's version, and keeps nothing", async () => {
+    const unknown = await t.call("POST", "/contacts", {
       body: { email: "known@example.com", favourite_colour: "blue" },
     });
-    expect(result.status).toBe(200);
-    expect(result.body).not.toHaveProperty("favourite_colour");
-    await t.json("DELETE", `/contacts/${(result.body as { id: string }).id}`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({
+      errors: [{ code: "bad_request", message: "bad 'favourite_colour' parameter" }],
+    });
+    const tooNew = await t.call("POST", "/contacts", {
+      body: { email: "known@example.com", email_verified: true },
+      headers: { "Intercom-Version": "2.11" },
+    });
+    expect(tooNew.body).toMatchObject({ errors: [{ message: "bad 'email_verified' parameter" }] });
+    const company = await t.call("POST", "/companies", { body: { company_id: "c1", test: "invalid" } });
+    expect(company.body).toMatchObject({ errors: [{ code: "bad_request", message: "bad 'test' parameter" }] });
+    expect((await t.json<{ total_count: number }>("GET", "/contacts")).total_count).toBe(0);
+    const known = await t.call("POST", "/contacts", { body: { email: "known@example.com", email_verified: true } });
+    expect(known.status).toBe(200);
+    await t.json("DELETE", `/contacts/${(known.body as { id: string }).id}`);
   });
 
   it("answers a body over 1 MB with 413 in error.list form and keeps serving", async () => {

@@ -23,6 +23,20 @@ export interface ContentFormatDefinition {
   serialize(body: unknown): string;
 }
 
+/** What a body field takes; `timestamp` is Unix seconds (Intercom's `integer <date-time>`). */
+export const BODY_FIELD_TYPES = ["string", "integer", "float", "boolean", "timestamp", "object", "array"] as const;
+export type BodyFieldType = (typeof BODY_FIELD_TYPES)[number];
+
+/** A top-level field of a request body, as the API version(s) listed describe it. */
+export interface BodyFieldDefinition {
+  name: string;
+  type: BodyFieldType;
+  /** The versions that have it (with this type); all of the endpoint's when absent. */
+  versions?: readonly string[];
+  /** Set on a `custom_attributes` object: whose data attributes it holds. */
+  customAttributesOf?: "contact" | "company";
+}
+
 export interface EndpointDefinition {
   id: string; // "contacts.create"
   /** Picker group, e.g. "Contacts". */
@@ -38,6 +52,8 @@ export interface EndpointDefinition {
   access: "read" | "write";
   /** Zod schema of the request body, for the common endpoints. */
   bodySchema?: z.ZodType;
+  /** The body's top-level fields per version: mapping targets, and what the panel calls unknown. */
+  bodyFields?: readonly BodyFieldDefinition[];
   /** Body fields Intercom requires (shown as warnings when missing). */
   requiredBodyFields?: readonly string[];
   /** Set when the endpoint takes many records in one call. */

@@ -8,6 +8,12 @@ import {
   testConnectionResultSchema,
   testConnectionSchema,
 } from "./schemas";
+import {
+  createDataAttributeSchema,
+  dataAttributeListQuerySchema,
+  dataAttributeListSchema,
+  dataAttributeViewSchema,
+} from "./data-attribute-schemas";
 
 // Intercom connections under /api/v1 (the wizard and the Credentials page use these, as can API
 // keys). Tokens go in, never out: answers carry only the masked token.
@@ -108,6 +114,34 @@ export const reconnectCredentialRoute = defineApiRoute({
   errors: [404, 409],
 });
 
+export const listDataAttributesRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials/{id}/data-attributes",
+  summary: "The workspace's contact and company data attributes (Intercom's GET /data_attributes)",
+  description: "Kept for a few minutes per credential; refresh=1 reads them from Intercom again.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  query: dataAttributeListQuerySchema,
+  response: dataAttributeListSchema,
+  errors: [404, 502],
+});
+
+export const createDataAttributeRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/data-attributes",
+  summary: "Create a custom data attribute in the workspace (Intercom's POST /data_attributes)",
+  description:
+    "A name Intercom does not take is a 400 before any call; Intercom's own refusal (e.g. a duplicate) is a 422 with its message.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: createDataAttributeSchema,
+  response: dataAttributeViewSchema,
+  status: 201,
+  errors: [404, 422, 502],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -117,4 +151,6 @@ export const credentialApiRoutes = [
   testConnectionRoute,
   startOAuthRoute,
   reconnectCredentialRoute,
+  listDataAttributesRoute,
+  createDataAttributeRoute,
 ] as const;

@@ -16,7 +16,9 @@ import {
 } from "@/test/delivery/delivery-fixture";
 
 let f: DeliveryFixture;
-const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
+// The ceiling on calls in flight as it was before they adapted to the answer time: with a budget of
+// 100,000 and 50 ms answers, the adaptive window would start all 600 records' calls before the edit.
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture), { env: { FLOWGATE_DELIVERY_CONCURRENCY: "16" } });
 
 const progressOf = hooks.progressOf;
 

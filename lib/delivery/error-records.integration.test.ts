@@ -16,7 +16,7 @@ import {
 
 let f: DeliveryFixture;
 const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
-  resetEnv: ["FLOWGATE_DELIVERY_FAILURE_STREAK", "FLOWGATE_DELIVERY_CONCURRENCY"],
+  resetEnv: ["FLOWGATE_DELIVERY_FAILURE_STREAK", "FLOWGATE_DELIVERY_CONCURRENCY", "FLOWGATE_DELIVERY_BULK_POLL_MS"],
 });
 
 const progressOf = hooks.progressOf;
@@ -75,6 +75,53 @@ describe("error records", () => {
     const after = await listErrorRecords(f.db, f.organisationId, destinationId, {});
     expect(after.items.every((e) => e.status === "replayed" && e.resolvedAt !== null)).toBe(true);
     expect(await requestErrorReplay(f.db, f.organisationId, destinationId, { all: true })).toEqual({ queued: 0 });
+  });
+
+  it("replays a bulk error through the bulk job: the job's end decides, as it does for a delivery", async () => {
+    process.env.FLOWGATE_DELIVERY_BULK_POLL_MS = "50";
+    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
+    f.sandbox.setFaults({ appId, bulkJobDurationMs: 300 });
+    const records = contactRecords(10);
+    // One contact of the batch already exists: the job Intercom accepts ends completed_with_errors.
+    await fetch(`${f.sandbox.url}/contacts`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "intercom-version": "2.14" },
+      body: JSON.stringify({ email: records[4]!.email }),
+    });
+    const nexsetId = await createNexsetWithRecords(f, records);
+    const bulk = {
+      intercomVersion: "Preview",
+      batching: { enabled: true, size: 10, algorithm: "json_object_property" as const, propertyName: "contacts" },
+    };
+    const destinationId = await createDestination(f, {
+      nexsetId,
+      credentialId,
+      config: { ...bulk, urlTemplate: "/contacts/bulkz" },
+    });
+    hooks.startWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    await waitFor(progressOf(destinationId), (p) => p.errorRecords === 1, 20_000, "the batch as an error record");
+    const current = await f.db.destination.findUniqueOrThrow({ where: { id: destinationId } });
+    await createDestinationVersion(f.db, f.organisationId, destinationId, {
+      ...(current.config as object),
+      urlTemplate: "/contacts/bulk",
+    });
+
+    expect(await requestErrorReplay(f.db, f.organisationId, destinationId, { all: true })).toEqual({ queued: 1 });
+    const polled = () => f.db.deliveryCall.count({ where: { destinationId, kind: "replay", method: "GET" } });
+    await waitFor(polled, (n) => n > 0, 20_000, "the replayed job polled");
+    const [error] = await waitFor(
+      () => f.db.errorRecord.findMany({ where: { destinationId } }),
+      (rows) => rows.length === 1 && /completed_with_errors/.test(rows[0]!.reason),
+      20_000,
+      "the error record to say how the job ended",
+    );
+    // Intercom accepted the job, but it did not deliver every record: the error record stays open.
+    expect(error).toMatchObject({ status: "open", firstSeq: 1, lastSeq: 10, configVersion: 2 });
+    const replays = await f.db.deliveryCall.findMany({ where: { destinationId, kind: "replay" } });
+    expect(replays.filter((c) => c.method === "POST")).toHaveLength(1);
+    expect(replays.filter((c) => c.method === "GET").every((c) => /\/contacts\/bulk\/job_/.test(c.url))).toBe(true);
+    expect(f.sandbox.registry.byId(appId)!.data.contacts.size).toBe(10);
   });
 
   it("discards error records, and validates what it is asked", async () => {

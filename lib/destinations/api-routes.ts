@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineApiRoute } from "@/lib/api/route-spec";
 import { createDestinationSchema } from "./create-destination";
+import { defaultMappingRequestSchema, defaultMappingResponseSchema } from "./mapping/default-mapping-schemas";
 import { destinationListSchema, destinationViewSchema } from "./destination-view";
 import { listDestinationsQuerySchema } from "./list-destinations";
 import { sendDestinationTestSchema, sendTestResultSchema, sendTestSchema } from "./send-test-schemas";
@@ -98,6 +99,20 @@ export const sendDestinationTestRoute = defineApiRoute({
   errors: [404, 409],
 });
 
+export const defaultMappingRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/destinations/default-mapping",
+  summary: "The field mapping a Nexset gets for an endpoint, with custom attributes the credential's workspace defines",
+  description:
+    "Nothing is saved: the rows (each with the reason it was matched), the attributes that would not be sent and why, " +
+    "and warnings (unknown fields, data attributes the workspace lacks, values that would not convert).",
+  tags,
+  auth,
+  body: defaultMappingRequestSchema,
+  response: defaultMappingResponseSchema,
+  errors: [404, 502],
+});
+
 export const destinationApiRoutes = [
   createDestinationRoute,
   listDestinationsRoute,
@@ -106,4 +121,5 @@ export const destinationApiRoutes = [
   deleteDestinationRoute,
   sendTestRoute,
   sendDestinationTestRoute,
+  defaultMappingRoute,
 ] as const;

@@ -142,7 +142,35 @@ describe("warnings in built requests, with the Intercom catalogue", () => {
     expect(result.requests[0]!.warnings).toEqual([
       "Intercom has no PATCH /contacts/{contact_id} in 2.16; update a contact with PUT",
     ]);
-    const put = await buildRequests([{ id: "abc", name: "Ada" }], { ...config, method: "PUT" }, ctx);
+    const put = await buildRequests(
+      [{ id: "abc", name: "Ada" }],
+      { ...config, method: "PUT", excludedAttributes: ["id"] },
+      ctx,
+    );
     expect(put.requests[0]!.warnings).toEqual([]);
+  });
+
+  it("names body fields the endpoint does not define in the chosen version", async () => {
+    const ctx = {
+      baseUrl: "https://api.intercom.io",
+      maskToken: true,
+      runCode: () => Promise.reject(new Error("unused")),
+      findEndpoint: intercomFindEndpoint,
+    };
+    const record = { email: "ada@example.com", full_name: "Ada", email_verified: true };
+    const v216 = destinationConfigSchema.parse({ urlTemplate: "/contacts", intercomVersion: "2.16" });
+    const v211 = { ...v216, intercomVersion: "2.11" };
+    const [latest, older] = await Promise.all([buildRequests([record], v216, ctx), buildRequests([record], v211, ctx)]);
+    expect(latest.requests[0]!.warnings).toEqual([
+      'Intercom\'s Create a contact has no field "full_name" in 2.16: Intercom refuses unknown fields (map them in Map fields, or exclude them)',
+    ]);
+    // email_verified exists from 2.16 only.
+    expect(older.requests[0]!.warnings).toEqual([
+      'Intercom\'s Create a contact has no fields "full_name", "email_verified" in 2.11: Intercom refuses unknown fields (map them in Map fields, or exclude them)',
+    ]);
+    // Endpoints described by a strict body schema only (tags) are checked with it.
+    const tag = destinationConfigSchema.parse({ urlTemplate: "/tags" });
+    const tags = await buildRequests([{ name: "vip", colour: "red" }], tag, ctx);
+    expect(tags.requests[0]!.warnings).toEqual([expect.stringContaining('has no field "colour"')]);
   });
 });

@@ -6,6 +6,7 @@ import { endpointStepSchema } from "./steps/endpoint-step";
 import { excludeStepSchema } from "./steps/exclude-step";
 import { createFormatStepSchema } from "./steps/format-step";
 import { createHeadersStepSchema } from "./steps/headers-step";
+import { mappingStepSchema } from "./steps/mapping-step";
 import { methodStepSchema } from "./steps/method-step";
 import { responseWebhookStepSchema } from "./steps/response-webhook-step";
 
@@ -21,6 +22,7 @@ export function createDestinationSchemas(connector: DestinationSchemaSource) {
     method: methodStepSchema,
     format: createFormatStepSchema(connector.contentFormats),
     endpoint: endpointStepSchema,
+    mapping: mappingStepSchema,
     headers: createHeadersStepSchema(connector.apiVersions, connector.defaultApiVersion),
     exclude: excludeStepSchema,
     batching: batchingStepSchema,
@@ -31,6 +33,7 @@ export function createDestinationSchemas(connector: DestinationSchemaSource) {
     ...steps.method.shape,
     ...steps.format.shape,
     ...steps.endpoint.shape,
+    ...steps.mapping.shape,
     ...steps.headers.shape,
     ...steps.exclude.shape,
     ...steps.batching.shape,

@@ -1,6 +1,7 @@
 import type { ContentFormatDefinition } from "@/lib/connectors/types";
 import type { ConfigError } from "./build-types";
 import { type HeaderPair, parseHeadersText } from "./headers-text";
+import { type BodyMapper, createBodyMapper } from "./mapping/map-destination-records";
 import { parseOtherPropsJson } from "./other-props";
 import type { DestinationConfig } from "./schemas";
 import { type UrlTemplate, parseUrlTemplate } from "./url-template";
@@ -10,6 +11,14 @@ export interface PreparedBuild {
   userHeaders: HeaderPair[];
   otherProps: Record<string, unknown>;
   format: ContentFormatDefinition;
+  /** Record → body (exclusions, then the mapping); undefined for methods that send no body. */
+  bodyMapper: BodyMapper | undefined;
+}
+
+const BODILESS_METHODS = new Set(["GET", "DELETE"]);
+
+export function sendsBody(method: string): boolean {
+  return !BODILESS_METHODS.has(method);
 }
 
 /**
@@ -47,6 +56,8 @@ export function prepareBuild(
     if (batching.algorithm === "code" && batching.code.trim() === "")
       errors.push({ path: ["config", "batching", "code"], message: "Write the grouping function" });
   }
-  if (errors.length > 0 || !template.ok || !headers.ok || !format) return errors;
-  return { template: template.template, userHeaders: headers.headers, otherProps, format };
+  const bodyMapper = sendsBody(config.method) ? createBodyMapper(config) : undefined;
+  if (Array.isArray(bodyMapper)) errors.push(...bodyMapper);
+  if (errors.length > 0 || !template.ok || !headers.ok || !format || Array.isArray(bodyMapper)) return errors;
+  return { template: template.template, userHeaders: headers.headers, otherProps, format, bodyMapper };
 }

@@ -2,13 +2,12 @@ import { intercomContentFormats } from "@/lib/connectors/intercom/content-format
 import type { CodeRunResult, CodeRunner, GroupingContext } from "@/lib/code-sandbox/types";
 import type { BuildContext, BuildResult, BuiltRequest, DestinationRecord, RecordError } from "./build-types";
 import { createWarningChecker } from "./build-warnings";
-import { type RecordGroup, groupByUrl, withoutExcluded } from "./group-records";
+import { type RecordGroup, groupByUrl } from "./group-records";
 import { type PreparedBuild, prepareBuild } from "./prepare-build";
 import { buildRequestHeaders } from "./request-headers";
 import { resolveRecordUrl } from "./resolve-record-url";
 import type { DestinationConfig } from "./schemas";
 
-const BODILESS_METHODS = new Set(["GET", "DELETE"]);
 /** How many grouping-code batches are handed to the sandbox before the current one is awaited. */
 const CODE_BATCHES_AHEAD = 4;
 
@@ -17,7 +16,9 @@ const CODE_BATCHES_AHEAD = 4;
  * panel, Send Test and the worker all call it, so the preview is byte-for-byte what is sent (the
  * token aside, masked when `maskToken`). Pure apart from running the user's grouping code.
  *
- * Order of work: URLs resolve from the full record; exclusions apply next; then batching.
+ * Order of work: URLs resolve from the full record; exclusions apply next, then the field mapping
+ * (a record it can't convert is an error record, like one missing a URL placeholder); then batching,
+ * so grouping code receives mapped records.
  */
 export async function buildRequests(
   records: readonly DestinationRecord[],
@@ -29,13 +30,26 @@ export async function buildRequests(
 
   const recordErrors: RecordError[] = [];
   const routable: { index: number; url: string }[] = [];
+  const items: DestinationRecord[] = [];
+  const { bodyMapper } = prepared;
   records.forEach((record, index) => {
     const resolved = resolveRecordUrl(prepared.template, ctx.baseUrl, record);
-    if (resolved.ok) routable.push({ index, url: resolved.url });
-    else recordErrors.push(withSeq(ctx, { index, attribute: resolved.attribute, message: resolved.message }));
+    if (!resolved.ok) {
+      recordErrors.push(withSeq(ctx, { index, attribute: resolved.attribute, message: resolved.message }));
+      return;
+    }
+    if (bodyMapper) {
+      const mapped = bodyMapper(record);
+      if (!mapped.ok) {
+        recordErrors.push(withSeq(ctx, { index, attribute: mapped.attribute, message: mapped.message }));
+        return;
+      }
+      items[index] = mapped.body;
+    }
+    routable.push({ index, url: resolved.url });
   });
 
-  const hasBody = !BODILESS_METHODS.has(config.method);
+  const hasBody = bodyMapper !== undefined;
   const batched = config.batching.enabled && hasBody;
   const groups = batched
     ? groupByUrl(routable, config.batching.size)
@@ -47,7 +61,6 @@ export async function buildRequests(
     intercomVersion: config.intercomVersion,
     userHeaders: prepared.userHeaders,
   });
-  const excluded = new Set(config.excludedAttributes);
   const commonWarnings =
     config.batching.enabled && !hasBody
       ? [`${config.method} sends no body, so batching is off: one request per record`]
@@ -64,7 +77,7 @@ export async function buildRequests(
     const group = groups[batchIndex];
     if (group && !bodies[batchIndex])
       bodies[batchIndex] = hasBody
-        ? buildBody(group, batchIndex, records, excluded, config, prepared, runCode)
+        ? buildBody(group, batchIndex, items, config, prepared, runCode)
         : Promise.resolve({ ok: true, text: undefined });
   };
   try {
@@ -102,13 +115,12 @@ type BodyResult = { ok: true; text: string | undefined } | { ok: false; message:
 async function buildBody(
   group: RecordGroup,
   batchIndex: number,
-  records: readonly DestinationRecord[],
-  excluded: ReadonlySet<string>,
+  mapped: readonly DestinationRecord[],
   config: DestinationConfig,
   prepared: PreparedBuild,
   runCode: BatchCodeRunner | undefined,
 ): Promise<BodyResult> {
-  const items = group.indexes.map((index) => withoutExcluded(records[index]!, excluded));
+  const items = group.indexes.map((index) => mapped[index]!);
   const serialize = prepared.format.serialize;
   if (!config.batching.enabled) return { ok: true, text: serialize(items[0]) };
   const { algorithm, propertyName, size } = config.batching;

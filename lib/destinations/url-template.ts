@@ -63,7 +63,8 @@ export function templatePath(template: UrlTemplate, baseUrl?: string): string {
   return path;
 }
 
-function splitPlaceholders(source: string): { literals: string[]; attributes: string[] } | string {
+/** Splits text into literals and `{attribute}` placeholders; a string is the reason it can't. */
+export function splitPlaceholders(source: string): { literals: string[]; attributes: string[] } | string {
   const literals: string[] = [];
   const attributes: string[] = [];
   let literal = "";

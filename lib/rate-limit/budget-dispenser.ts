@@ -1,5 +1,5 @@
 import type { Redis } from "ioredis";
-import { WaitQueue } from "@/lib/async/wait-queue";
+import { FairWaitQueue } from "@/lib/async/fair-wait-queue";
 import { acquireBudget, correctBudget, type RateLimitReport, releaseBudget } from "./credential-budget";
 
 const MAX_BATCH = 256;
@@ -17,12 +17,12 @@ const REPORT_EVERY_MS = 200;
 const MAX_RESERVE = 256;
 
 /**
- * Hands out calls from one credential's shared budget to the calls of this process. Waiters
- * are served in order, and many are granted with one Redis round trip, so the budget costs
- * little when it is plentiful and queues fairly when it is not.
+ * Hands out calls from one credential's shared budget to the calls of this process. Waiters are
+ * served in turn by destination (oldest first within one), and many are granted with one Redis
+ * round trip, so the budget costs little when it is plentiful and is shared fairly when it is not.
  */
 export class BudgetDispenser {
-  private readonly waiters = new WaitQueue("Aborted while waiting for the rate limit");
+  private readonly waiters = new FairWaitQueue("Aborted while waiting for the rate limit");
   private pumping = false;
   private closed = false;
   private wakeUp: (() => void) | undefined;
@@ -46,8 +46,16 @@ export class BudgetDispenser {
     this.limitPer10s = limitPer10s;
   }
 
-  /** Resolves when one call may be made; rejects when the signal aborts or the dispenser closes. */
-  take(signal?: AbortSignal): Promise<void> {
+  /** Calls a second the budget allows now (the configured limit, or less when Intercom's headers said so). */
+  get ratePerSecond(): number {
+    return Math.min(this.limitPer10s, this.lastCap) / 10;
+  }
+
+  /**
+   * Resolves when one call may be made; rejects when the signal aborts or the dispenser closes.
+   * `key` (the destination) is who waits: keys take turns when the budget runs short.
+   */
+  take(signal?: AbortSignal, key = ""): Promise<void> {
     if (this.closed) return Promise.reject(new Error("The rate-limit dispenser is closed"));
     if (signal?.aborted) return Promise.reject(new Error("Aborted while waiting for the rate limit"));
     // The common case when the budget is plentiful: a call from the reserve, nobody queued ahead.
@@ -55,7 +63,7 @@ export class BudgetDispenser {
       this.reserve--;
       return Promise.resolve();
     }
-    const granted = this.waiters.wait(signal);
+    const granted = this.waiters.wait(key, signal);
     void this.pump();
     return granted;
   }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { companyNotFound, parameterNotFound } from "../http/errors";
 import { parseBody } from "../intercom/parse-body";
+import { knownFields, refuseUnknownFields } from "../intercom/unknown-fields";
+import { versionAtLeast } from "../intercom/versions";
 import { type IntercomRequest, type IntercomRoute, ok } from "../intercom/route-types";
 import { newObjectId, unixSeconds } from "../state/ids";
 import type { CompanyRecord } from "../state/records";
@@ -23,7 +25,12 @@ const companySchema = z.object({
 });
 
 /** POST /companies creates the company with this company_id, or updates it when it exists. */
-function createOrUpdateCompany({ app, body, nowMs }: IntercomRequest) {
+const companyFieldsIn = knownFields(companySchema.shape, {
+  update_last_request_at: (version) => !versionAtLeast(version, "2.16"),
+});
+
+function createOrUpdateCompany({ app, body, nowMs, version }: IntercomRequest) {
+  refuseUnknownFields(body, companyFieldsIn(version));
   const input = parseBody(companySchema, body);
   if (!input.company_id) throw parameterNotFound("company_id is a required parameter");
   if (input.custom_attributes) checkCustomAttributes(app, "company", input.custom_attributes);

@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { IntercomError, parameterInvalid, parameterNotFound } from "../http/errors";
 import { parseBody } from "../intercom/parse-body";
+import { knownFields, refuseUnknownFields } from "../intercom/unknown-fields";
+import { PREVIEW_VERSION, versionAtLeast } from "../intercom/versions";
 import type { NewContact } from "../state/contact-store";
 import type { ContactRecord, ContactRole } from "../state/records";
 import type { SandboxApp } from "../state/sandbox-app";
 import { checkCustomAttributes } from "./custom-attributes";
 
 // Request bodies of create/update contact (create_contact_request / update_contact_request).
-// Fields Intercom does not know are ignored, as Intercom ignores them.
+// A field Intercom does not know (in the request's version) is a 400, see unknown-fields.ts.
 
 const nullableString = z.string().nullable().optional();
 const timestamp = z.number().int().nullable().optional();
@@ -33,7 +35,15 @@ export type ContactBody = z.output<typeof contactBodySchema>;
 const ROLES: readonly ContactRole[] = ["user", "lead"];
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
-export function parseContactBody(body: unknown): ContactBody {
+// email_verified is described from 2.16, language_override only in Preview.
+const contactFieldsIn = knownFields(contactBodySchema.shape, {
+  email_verified: (version) => !versionAtLeast(version, "2.16"),
+  language_override: (version) => version !== PREVIEW_VERSION,
+});
+
+/** `version` is given for a contact body; a bulk item (which carries more: id, companies, tags) has its own schema. */
+export function parseContactBody(body: unknown, version?: string): ContactBody {
+  if (version !== undefined) refuseUnknownFields(body, contactFieldsIn(version));
   return parseBody(contactBodySchema, body);
 }
 

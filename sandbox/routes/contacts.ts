@@ -6,8 +6,8 @@ import { assertNoConflict, contactChanges, newContactFields, parseContactBody, r
 import { contactReference, presentContact } from "./contact-view";
 import { param, requireActiveContact, requireContact } from "./lookup";
 
-function createContact({ app, body, nowMs, registry }: IntercomRequest) {
-  const input = parseContactBody(body);
+function createContact({ app, body, nowMs, registry, version }: IntercomRequest) {
+  const input = parseContactBody(body, version);
   requireIdentity(input);
   const changes = contactChanges(app, input);
   assertNoConflict(app, changes.role ?? "user", changes.email, changes.externalId);
@@ -22,9 +22,9 @@ function showContact({ app, params }: IntercomRequest) {
   return ok(presentContact(app, requireActiveContact(app, params.contact_id)));
 }
 
-function updateContact({ app, params, body, nowMs }: IntercomRequest) {
+function updateContact({ app, params, body, nowMs, version }: IntercomRequest) {
   const contact = requireActiveContact(app, params.contact_id);
-  const changes = contactChanges(app, parseContactBody(body), contact);
+  const changes = contactChanges(app, parseContactBody(body, version), contact);
   // Checked against the contact as it would be: a lead turning user now holds its email uniquely.
   const email = changes.email !== undefined ? changes.email : contact.email;
   assertNoConflict(app, changes.role ?? contact.role, email, changes.externalId, contact.id);

@@ -8,6 +8,9 @@ import type { SandboxApp } from "../state/sandbox-app";
 
 const DATA_TYPES = ["string", "integer", "float", "boolean", "datetime", "date", "options"];
 const MODEL_NOUN = { contact: "people", company: "company" } as const;
+// Intercom's rule is "alphanumeric characters, currency symbols, and hyphens", and its own examples
+// ("Mithril Shirt", "The One Ring") pass with spaces; "!nv@l!d n@me" is its refused example.
+const NAME_PATTERN = /^[\p{L}\p{N}\p{Sc}_ -]+$/u;
 
 function presentAttribute(app: SandboxApp, a: DataAttributeRecord): Record<string, unknown> {
   // The response schema's data_type enum has no "datetime"/"options": they read back as date/string.
@@ -63,12 +66,12 @@ function createDataAttribute({ app, body, nowMs }: IntercomRequest) {
   if (input.model !== "contact" && input.model !== "company")
     throw parameterInvalid("The Data Attribute model field must be either contact or company");
   if (!DATA_TYPES.includes(input.data_type)) throw parameterInvalid("Data Type isn't an option");
-  if (/[.[\]$]/.test(input.name))
+  if (!NAME_PATTERN.test(input.name))
     throw parameterInvalid(
       "Your name for this attribute must only contain alphanumeric characters, currency symbols, and hyphens",
     );
-  if (input.data_type === "options" && (input.options ?? []).length === 0)
-    throw parameterInvalid("options must list at least one option");
+  if (input.data_type === "options" && (input.options ?? []).length < 2)
+    throw parameterInvalid("options must list at least two options");
   for (const model of ["contact", "company"] as const) {
     if (app.data.dataAttributes.isTaken(model, input.name)) {
       throw parameterInvalid(

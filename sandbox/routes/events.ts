@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parameterInvalid, parameterNotFound, userNotFound } from "../http/errors";
 import { parseBody } from "../intercom/parse-body";
+import { refuseUnknownFields, knownFields } from "../intercom/unknown-fields";
 import type { IntercomRequest, IntercomRoute } from "../intercom/route-types";
 
 // POST /events answers 202 with an empty body; a duplicate (same contact, name, created_at) is
@@ -25,7 +26,10 @@ function checkMetadata(metadata: Record<string, unknown>): void {
   }
 }
 
+const eventFields = knownFields(eventSchema.shape)("");
+
 function submitEvent({ app, body }: IntercomRequest) {
+  refuseUnknownFields(body, eventFields);
   const input = parseBody(eventSchema, body);
   if (input.id === undefined && input.user_id === undefined && input.email === undefined) {
     throw parameterNotFound("One of id, user_id or email is required");

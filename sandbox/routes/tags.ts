@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { resourceNotFound } from "../http/errors";
 import { parseBody } from "../intercom/parse-body";
+import { knownFields, refuseUnknownFields } from "../intercom/unknown-fields";
 import { type IntercomRequest, type IntercomRoute, ok } from "../intercom/route-types";
 import { unixSeconds } from "../state/ids";
 import type { ContactRecord, TagRecord } from "../state/records";
@@ -16,6 +17,8 @@ const createTagSchema = z.object({
     .optional(),
 });
 
+const tagFields = knownFields(createTagSchema.shape)("");
+
 function findTagByName(app: SandboxApp, name: string): TagRecord | undefined {
   for (const tag of app.data.tags.values()) if (tag.name === name) return tag;
   return undefined;
@@ -23,6 +26,7 @@ function findTagByName(app: SandboxApp, name: string): TagRecord | undefined {
 
 /** POST /tags: create (or rename, with `id`) a tag, optionally tagging contacts (`users`) or companies. */
 function createTag({ app, body, nowMs }: IntercomRequest) {
+  refuseUnknownFields(body, tagFields);
   const input = parseBody(createTagSchema, body);
   let tag: TagRecord;
   if (input.id !== undefined) {

@@ -25,9 +25,13 @@ export function intercomDispatcher(): Agent {
   return holder.flowgateIntercomAgent;
 }
 
+// A destination keeps as many calls in flight as its budget needs at the observed answer time (up to
+// FLOWGATE_DELIVERY_CONCURRENCY); each needs its own connection, so the pool must not be the cap.
+const DEFAULT_CONNECTIONS_PER_ORIGIN = 1024;
+
 function connectionsPerOrigin(): number {
   const configured = Number(process.env.INTERCOM_MAX_CONNECTIONS_PER_ORIGIN);
-  return Number.isInteger(configured) && configured > 0 ? configured : 64;
+  return Number.isInteger(configured) && configured > 0 ? configured : DEFAULT_CONNECTIONS_PER_ORIGIN;
 }
 
 /** Closes pooled connections (graceful shutdown, end of a test file). */

@@ -37,3 +37,9 @@ export {
   waitForContentExport,
 } from "./operations/content-export";
 export { universalRequest } from "./operations/universal-request";
+export {
+  createDataAttribute,
+  listDataAttributes,
+  type IntercomDataAttribute,
+  type NewDataAttribute,
+} from "./operations/data-attributes";

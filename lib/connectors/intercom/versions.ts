@@ -18,6 +18,11 @@ export function versionsSince(first: (typeof STABLE_API_VERSIONS)[number], opts:
   return opts.preview ? [...stable, PREVIEW_API_VERSION] : [...stable];
 }
 
+/** Stable versions from the oldest up to `last`. */
+export function versionsUntil(last: (typeof STABLE_API_VERSIONS)[number]): string[] {
+  return STABLE_API_VERSIONS.slice(0, STABLE_API_VERSIONS.indexOf(last) + 1);
+}
+
 /** Present in every stable version and in Preview. */
 export const ALL_VERSIONS = versionsSince("2.11", { preview: true });
 export const PREVIEW_ONLY = [PREVIEW_API_VERSION];

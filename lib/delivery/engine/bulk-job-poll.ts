@@ -1,10 +1,9 @@
 import type { IntercomResult } from "@/lib/connectors/intercom/client";
 import { findEndpoint, findEndpointById } from "@/lib/connectors/intercom/definition";
 import { fillPathTemplate } from "@/lib/connectors/intercom/match-path";
-import { blockBudget } from "@/lib/rate-limit/credential-budget";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { EndpointDefinition } from "@/lib/connectors/types";
-import { applyRateLimitReport, type SendEnv, sendOnce } from "./send-request";
+import { callOnce, type CallStep, type SendEnv, waitOutRateLimit } from "./call-once";
 
 // Intercom's Preview bulk endpoints answer 202 with a job; the records are only delivered when
 // the job ends. So the claim stays open while the job's status endpoint is polled, and the job's
@@ -42,44 +41,26 @@ export type BulkPollOutcome =
   | { kind: "abandoned" };
 
 /**
- * Polls until the job reaches a final state. Polling goes on while the destination is paused (the
- * job is already running at Intercom; abandoning it would send its records again on resume), and
- * stops only at shutdown.
+ * Polls until the job reaches a final state, yielding each poll (as a neutral call of `attempt`).
+ * Polling goes on while the destination is paused (the job is already running at Intercom;
+ * abandoning it would send its records again on resume), and stops only at shutdown.
  */
-export async function pollBulkJob(
+export async function* pollBulkJob(
   job: BulkJobRef,
   env: SendEnv,
-  onCall: (result: IntercomResult) => void,
-): Promise<BulkPollOutcome> {
+  attempt: number,
+): AsyncGenerator<CallStep, BulkPollOutcome> {
   const deadline = Date.now() + env.settings.bulkPollTimeoutMs;
-  const pollEnv: SendEnv = { ...env, waitSignal: env.hardSignal };
   let last: IntercomResult | undefined;
   while (Date.now() < deadline) {
     if (!(await sleepUnlessAborted(env.settings.bulkPollIntervalMs, env.hardSignal))) return { kind: "abandoned" };
-    let result: IntercomResult;
-    try {
-      await env.permits.acquire(env.hardSignal);
-    } catch {
-      return { kind: "abandoned" };
-    }
-    try {
-      await env.budget.take(env.hardSignal);
-      result = await sendOnce({ method: "GET", url: job.statusUrl, headers: {} }, pollEnv);
-    } catch {
-      return { kind: "abandoned" };
-    } finally {
-      env.permits.release();
-    }
+    const poll = { method: "GET" as const, url: job.statusUrl, headers: {} };
+    const result = yield* callOnce(poll, env, env.hardSignal, attempt, false);
+    if (!result) return { kind: "abandoned" };
     last = result;
-    onCall(result);
     if (env.hardSignal.aborted) return { kind: "abandoned" };
-    applyRateLimitReport(env, result);
     if (result.outcome === "rate_limited") {
-      const until = result.rateLimit?.resetAt ?? Date.now() + (result.retryAfterMs ?? 10_000);
-      env.budget.dropReserve();
-      await blockBudget(env.redis, env.credentialId, until, env.limitPer10s).catch(() => undefined);
-      env.budget.nudge();
-      await sleepUnlessAborted(until - Date.now(), env.hardSignal);
+      await waitOutRateLimit(env, result, env.hardSignal);
       continue;
     }
     if (result.outcome === "retry") continue;

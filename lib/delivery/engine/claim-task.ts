@@ -1,18 +1,17 @@
 import type { IntercomResult } from "@/lib/connectors/intercom/client";
-import type { HttpMethod } from "@/lib/connectors/types";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { sleepUnlessAborted } from "./abortable-sleep";
-import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
+import type { JobSpec } from "./bulk-job-poll";
 import { toCallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
-import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
+import type { DeliveryJournal, ErrorRow, StreakEffect } from "./delivery-journal";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import { type SendEnv, sendWithRetries } from "./send-request";
+import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
@@ -42,8 +41,6 @@ export interface ClaimTaskEnv {
   /** The destination's settings now: read when the claim's request is built. */
   current(): ClaimSettings;
   send: SendEnv;
-  /** The settings can't build any request: stop the run and tell the user. */
-  failRun(message: string): void;
   /** A call of the claim ended (the run may want to claim more). */
   onCallEnded?(): void;
 }
@@ -56,33 +53,22 @@ interface RequestResult {
   responses: JsonRecord[];
 }
 
-export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"finished" | "abandoned"> {
+/** How a claim ended: its records are committed, or it stays in flight for later, or the settings can't build a request. */
+export type ClaimEnd = "finished" | "abandoned" | { configError: string };
+
+export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<ClaimEnd> {
   // A claim left waiting for its retry by an earlier run keeps its backoff.
   const waitMs = (claim.nextAttemptAt?.getTime() ?? 0) - Date.now();
   if (waitMs > 0 && !(await sleepUnlessAborted(waitMs, env.send.waitSignal))) return "abandoned";
-  // The request is built when a call slot is free, with the settings current at that moment
-  // (an edit applies to the next call), and the slot carries on into that call.
-  try {
-    await env.send.permits.acquire(env.send.waitSignal);
-  } catch {
-    return "abandoned";
-  }
-  let prepared: Awaited<ReturnType<typeof buildClaimRequests>>;
-  try {
-    prepared = await buildClaimRequests(claim, env);
-  } catch (error) {
-    env.send.permits.release();
-    throw error;
-  }
+  // The requests are built when a call slot is free, with the settings current at that moment (an
+  // edit applies to the next call); the slot is given back at once, and each call takes its own.
+  const prepared = await withCallSlot(env.send, () => buildClaimRequests(claim, env));
+  if (!prepared) return "abandoned";
   const { recordSeqs, built, settings } = prepared;
-  const permitHeld = built.configErrors.length === 0 && built.requests.length > 0;
-  if (!permitHeld) env.send.permits.release();
-  if (built.configErrors.length > 0) {
-    env.failRun(
-      `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
-    );
-    return "abandoned";
-  }
+  if (built.configErrors.length > 0)
+    return {
+      configError: `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
+    };
   const errorRow = (firstSeq: number, lastSeq: number, reason: string) =>
     toErrorRow(env, settings.configVersion, firstSeq, lastSeq, reason);
   const seqOf = (index: number) => recordSeqs[index]!;
@@ -99,9 +85,9 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   // the claim's finish carries everything.
   const partial = built.requests.length > 1 && tracksRecords(claim);
   const send: SendEnv = { ...env.send, version: settings.config.intercomVersion };
-  const sendOne = async (request: BuiltRequest, holdsPermit: boolean): Promise<RequestResult> => {
+  const sendOne = async (request: BuiltRequest): Promise<RequestResult> => {
     const seqs = request.recordIndexes.map(seqOf);
-    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send, holdsPermit);
+    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send);
     env.onCallEnded?.();
     if (partial && !result.abandoned) {
       const mask = maskOf(claim, seqs);
@@ -112,7 +98,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
     }
     return result;
   };
-  const results = await Promise.all(built.requests.map((request, i) => sendOne(request, i === 0 && permitHeld)));
+  const results = await Promise.all(built.requests.map(sendOne));
   if (results.some((r) => r.abandoned)) return "abandoned";
 
   const failed = errorRecords.length > 0 || results.some((r) => r.errorRecords.length > 0);
@@ -127,7 +113,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<"fi
   return "finished";
 }
 
-/** One request of a claim: sent with retries (and its bulk job polled), its outcome turned into rows. */
+/** One request of a claim through the send path: each call logged as it is made, the outcome turned into rows. */
 async function sendClaimRequest(
   claimId: bigint,
   request: BuiltRequest,
@@ -137,63 +123,28 @@ async function sendClaimRequest(
   env: ClaimTaskEnv,
   /** env.send with the Intercom version of these settings. */
   send: SendEnv,
-  holdsPermit: boolean,
 ): Promise<RequestResult> {
   const { configVersion } = settings;
-  let attempts = startAttempts;
-  const meta = { firstSeq: Math.min(...seqs), lastSeq: Math.max(...seqs), recordCount: seqs.length };
-  const recordCall = (result: IntercomResult, attempt: number, streak: "reset" | "fail" | "none") =>
-    env.journal.recordCall(
-      toCallRow(
-        {
-          organisationId: env.destination.organisationId,
-          destinationId: env.destination.id,
-          kind: "delivery",
-          configVersion,
-          attempt,
-          ...meta,
-        },
-        result,
-      ),
-      streak,
-    );
-  const abandoned: RequestResult = { abandoned: true, attempts, errorRecords: [], responses: [] };
-
-  const outcome = await sendWithRetries(
-    toOutgoing(request),
-    send,
-    {
-      nextAttempt: () => attempts + 1,
-      onCall: (result, attempt, effect) => {
-        if (effect !== "neutral") attempts = attempt;
-        recordCall(result, attempt, effect === "success" ? "reset" : effect === "failure" ? "fail" : "none");
-      },
-      onRetryScheduled: (attempt, at) => env.journal.recordProgress(claimId, attempt, at),
-    },
-    holdsPermit,
-  );
-  if (outcome.kind === "abandoned") return abandoned;
-
-  let final = outcome.result;
-  let reason: string | undefined;
-  let job: unknown;
-  if (final.outcome === "success") {
-    const bulk = bulkJobOf(settings.jobSpec, final, env.send.baseUrl);
-    if (bulk) {
-      const polled = await pollBulkJob(bulk, env.send, (result) => recordCall(result, attempts, "none"));
-      if (polled.kind === "abandoned") return abandoned;
-      if (polled.kind === "failed") reason = polled.message;
-      else if (polled.state !== "completed") reason = `Bulk job ${bulk.jobId} ended ${polled.state}`;
-      if (polled.result) {
-        job = polled.result.body;
-        if (reason) final = polled.result;
-      }
-    }
-  } else if (final.outcome !== "conflict") {
-    reason = outcome.gaveUp
-      ? `Gave up after ${attempts} attempts: ${final.errorMessage ?? "no answer"}`
-      : (final.errorMessage ?? `Intercom answered ${final.status}`);
+  const meta = {
+    organisationId: env.destination.organisationId,
+    destinationId: env.destination.id,
+    kind: "delivery" as const,
+    configVersion,
+    firstSeq: Math.min(...seqs),
+    lastSeq: Math.max(...seqs),
+    recordCount: seqs.length,
+  };
+  const steps = sendRequest(toOutgoing(request), send, { attempts: startAttempts, jobSpec: settings.jobSpec });
+  let step = await steps.next();
+  for (; !step.done; step = await steps.next()) {
+    const event = step.value;
+    if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
+    else env.journal.recordCall(toCallRow({ ...meta, attempt: event.attempt }, event.result), STREAK[event.effect]);
   }
+  const outcome = step.value;
+  if (outcome.kind === "abandoned")
+    return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
+  const { final, reason } = outcome;
   const errorRecords = reason
     ? contiguousRuns(seqs).map((run) =>
         toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final),
@@ -207,11 +158,27 @@ async function sendClaimRequest(
           kind: "delivery",
           result: final,
           seqs,
-          job,
+          job: outcome.job,
         }),
       ]
     : [];
-  return { abandoned: false, attempts, errorRecords, responses };
+  return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
+}
+
+const STREAK: Record<AttemptEffect, StreakEffect> = { success: "reset", failure: "fail", neutral: "none" };
+
+/** Runs `work` holding one call slot (undefined, and `work` not run, if the run drains first). */
+async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    await send.permits.acquire(send.waitSignal);
+  } catch {
+    return undefined;
+  }
+  try {
+    return await work();
+  } finally {
+    send.permits.release();
+  }
 }
 
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
@@ -227,15 +194,6 @@ async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
     { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
   );
   return { recordSeqs: records.map((r) => r.seq), built, settings };
-}
-
-function toOutgoing(request: BuiltRequest) {
-  return {
-    method: request.method as HttpMethod,
-    url: request.url,
-    headers: request.headers,
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  };
 }
 
 function toErrorRow(

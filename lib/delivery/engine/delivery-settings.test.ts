@@ -30,8 +30,10 @@ describe("delivery settings", () => {
   it("runs fewer calls at once when batches are large, so a run holds at most maxRecordsInFlight records", () => {
     const settings = loadDeliverySettings({}, {});
     expect(settings.maxRecordsInFlight).toBe(20_000);
-    expect(callSlots(settings, 1)).toBe(16);
-    expect(callSlots(settings, 1_000)).toBe(16);
+    // The ceiling on calls in flight (under which they adapt to the answer time) was 16 before issue 17.
+    expect(callSlots(settings, 1)).toBe(settings.concurrency);
+    expect(callSlots({ ...settings, concurrency: 16 }, 1_000)).toBe(16);
+    expect(callSlots(settings, 1_000)).toBe(20);
     expect(callSlots(settings, 5_000)).toBe(4);
     expect(callSlots(settings, 10_000)).toBe(2);
     expect(callSlots({ concurrency: 16, maxRecordsInFlight: 100 }, 10_000)).toBe(1);

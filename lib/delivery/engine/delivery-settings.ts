@@ -3,8 +3,11 @@ import { z } from "zod";
 // How hard the worker pushes and how long it keeps trying. Every value can be set from the
 // environment (FLOWGATE_DELIVERY_*), so an operator tunes them without a code change.
 export const deliverySettingsSchema = z.object({
-  /** Calls a destination may have in flight at once. */
-  concurrency: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * The most calls a destination may have in flight at once. Under it, the number follows the
+   * answer time observed, so the credential's budget is used whatever the latency (call-window.ts).
+   */
+  concurrency: z.coerce.number().int().min(1).max(4096).default(512),
   /**
    * Claims a destination may have open at once (in flight, waiting to be sent or retried, or sent and
    * not yet committed). Above `concurrency`, so database commits overlap the calls instead of stalling

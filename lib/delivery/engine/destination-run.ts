@@ -22,7 +22,7 @@ import {
 } from "./destination-snapshot";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { Semaphore } from "./semaphore";
+import { CallWindow } from "./call-window";
 import type { SendEnv } from "./send-request";
 import { pgExecutor, type SqlExecutor } from "./sql-executor";
 
@@ -77,7 +77,7 @@ async function acquireLease(
 
 class DestinationRun {
   private readonly drain = new AbortController();
-  private readonly permits: Semaphore;
+  private readonly permits: CallWindow;
   private readonly sql: SqlExecutor;
   private readonly running = new Map<bigint, Promise<void>>();
   private pending: OpenClaim[] = [];
@@ -96,7 +96,7 @@ class DestinationRun {
     private snapshot: DestinationSnapshot,
   ) {
     setMaxListeners(0, this.drain.signal);
-    this.permits = new Semaphore(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
+    this.permits = new CallWindow(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
   }
 
@@ -215,9 +215,11 @@ class DestinationRun {
 
   private start(claim: OpenClaim): void {
     const task = runClaim(claim, this.claimEnv())
-      .then((result) => {
+      .then(async (end) => {
         // An abandoned claim stays in_flight in PostgreSQL; the next run sends it again.
-        if (result === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
+        if (end === "abandoned" && !this.drain.signal.aborted) this.pending.push({ ...claim, records: undefined });
+        // The settings can't build any request: stop the run and tell the user.
+        if (typeof end === "object") await this.failRun(end.configError);
       })
       .catch(async (error: Error) => {
         this.deps.log.warn(
@@ -241,6 +243,7 @@ class DestinationRun {
       redis: this.deps.redis,
       budget: this.deps.budgetFor(credential.id, this.snapshot.rateLimitPer10s),
       credentialId: credential.id,
+      destinationId: this.snapshot.id,
       baseUrl: credential.baseUrl,
       token: credential.token,
       version: this.snapshot.config!.intercomVersion,
@@ -266,7 +269,6 @@ class DestinationRun {
         jobSpec: this.jobSpec,
       }),
       send,
-      failRun: (message: string) => void this.failRun(message),
       onCallEnded: () => this.wake(),
     };
   }

@@ -1,5 +1,4 @@
 import type { IntercomResult } from "@/lib/connectors/intercom/client";
-import type { HttpMethod } from "@/lib/connectors/types";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
 import { loadCredentialToken } from "@/lib/credentials/load-credential-token";
 import type { Db } from "@/lib/db/client";
@@ -17,8 +16,9 @@ import { loadDestinationSnapshot } from "./destination-snapshot";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { buildResponseRecord, ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
-import { Semaphore } from "./semaphore";
-import { type SendEnv, sendWithRetries } from "./send-request";
+import { CallWindow } from "./call-window";
+import { jobSpecFor } from "./bulk-job-poll";
+import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import { prismaExecutor } from "./sql-executor";
 
 // Replay re-sends an error record's records with the destination's CURRENT settings (the user
@@ -80,15 +80,17 @@ export async function replayErrorRecords(
     redis: deps.redis,
     budget: deps.budgetFor(credential.id, snapshot.rateLimitPer10s),
     credentialId: credential.id,
+    destinationId,
     baseUrl: credential.baseUrl,
     token: credential.token,
     version: config.intercomVersion,
     limitPer10s: snapshot.rateLimitPer10s,
     settings: deps.settings,
-    permits: new Semaphore(1),
+    permits: new CallWindow(1),
     waitSignal: deps.stopSignal,
     hardSignal: deps.hardSignal,
   };
+  const jobSpec = jobSpecFor(config.method, config.urlTemplate, config.intercomVersion);
   const summary: ReplaySummary = { replayed: 0, stillFailing: 0, skipped: 0 };
   for (const error of errors) {
     if (deps.stopSignal.aborted) {
@@ -128,43 +130,36 @@ export async function replayErrorRecords(
         lastSeq: Math.max(...seqs),
         recordCount: seqs.length,
       };
-      let attempts = 0;
-      const outcome = await sendWithRetries(
-        {
-          method: request.method as HttpMethod,
-          url: request.url,
-          headers: request.headers,
-          ...(request.body !== undefined ? { body: request.body } : {}),
-        },
-        send,
-        {
-          nextAttempt: () => attempts + 1,
-          onCall: (result, attempt, effect) => {
-            if (effect !== "neutral") attempts = attempt;
-            calls.push(toCallRow({ ...meta, attempt }, result));
-          },
-        },
-      );
+      const steps = sendRequest(toOutgoing(request), send, { attempts: 0, jobSpec });
+      let step = await steps.next();
+      for (; !step.done; step = await steps.next()) {
+        // Replays have no claim to keep a retry time on, and leave the delivery's failure streak alone.
+        if (step.value.kind === "call")
+          calls.push(toCallRow({ ...meta, attempt: step.value.attempt }, step.value.result));
+      }
+      const outcome = step.value;
       if (outcome.kind === "abandoned") {
         abandoned = true;
         break;
       }
-      const result = outcome.result;
       if (responseNexsetId)
         responses.push(
-          buildResponseRecord({ destinationId, configVersion: snapshot.configVersion, kind: "replay", result, seqs }),
+          buildResponseRecord({
+            destinationId,
+            configVersion: snapshot.configVersion,
+            kind: "replay",
+            result: outcome.final,
+            seqs,
+            job: outcome.job,
+          }),
         );
-      if (result.outcome !== "success" && result.outcome !== "conflict") {
-        const reason = outcome.gaveUp
-          ? `Gave up after ${attempts} attempts: ${result.errorMessage ?? "no answer"}`
-          : (result.errorMessage ?? `Intercom answered ${result.status}`);
+      if (outcome.reason)
         failures.push({
           seqs,
-          reason,
+          reason: outcome.reason,
           request: { method: request.method, url: request.url, body: request.body },
-          result,
+          result: outcome.final,
         });
-      }
     }
     if (abandoned) {
       if (calls.length > 0) await db.deliveryCall.createMany({ data: calls });

@@ -5,12 +5,16 @@ export class Semaphore {
   private held = 0;
   private readonly queue = new WaitQueue("Aborted while waiting for a permit");
 
-  constructor(readonly size: number) {}
+  constructor(private currentSize: number) {}
+
+  get size(): number {
+    return this.currentSize;
+  }
 
   /** Resolves when a permit is held; rejects if `signal` aborts first. */
   acquire(signal?: AbortSignal): Promise<void> {
     if (signal?.aborted) return Promise.reject(new Error("Aborted while waiting for a permit"));
-    if (this.held < this.size && this.queue.length === 0) {
+    if (this.held < this.currentSize && this.queue.length === 0) {
       this.held++;
       return Promise.resolve();
     }
@@ -22,8 +26,15 @@ export class Semaphore {
     return this.queue.length;
   }
 
-  /** Hands the permit to the oldest waiter, if any. */
+  /** Hands the permit to the oldest waiter, if any (unless the semaphore shrank below what is held). */
   release(): void {
-    if (this.queue.serve(1) === 0) this.held = Math.max(0, this.held - 1);
+    if (this.held > this.currentSize || this.queue.serve(1) === 0) this.held = Math.max(0, this.held - 1);
+  }
+
+  /** A new size: growing serves waiters at once; shrinking takes effect as holders release. */
+  resize(size: number): void {
+    this.currentSize = Math.max(1, size);
+    const free = this.currentSize - this.held;
+    if (free > 0) this.held += this.queue.serve(free);
   }
 }

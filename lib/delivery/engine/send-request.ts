@@ -1,134 +1,122 @@
-import type { Redis } from "ioredis";
-import { type IntercomResult, sendIntercomRequest } from "@/lib/connectors/intercom/client";
+import type { IntercomResult } from "@/lib/connectors/intercom/client";
 import type { HttpMethod } from "@/lib/connectors/types";
-import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
-import { blockBudget } from "@/lib/rate-limit/credential-budget";
+import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import { computeBackoffMs } from "./backoff";
-import type { DeliverySettings } from "./delivery-settings";
-import type { Semaphore } from "./semaphore";
+import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
+import {
+  type AttemptEffect,
+  callOnce,
+  type CallStep,
+  type OutgoingRequest,
+  type SendEnv,
+  waitOutRateLimit,
+} from "./call-once";
 
-// One request's life: wait for the shared budget, send, feed Intercom's rate-limit headers back
-// into the budget, and act on the outcome the client classified (HOUSE-STYLE 11): success and
-// conflict end it, a 429 waits for the reset without using an attempt, 5xx / timeouts / resets
-// back off and try again up to maxAttempts, anything else is permanent.
+export type { AttemptEffect, OutgoingRequest, SendEnv };
 
-export interface OutgoingRequest {
-  method: HttpMethod;
-  url: string;
-  headers: Record<string, string>;
-  body?: string;
+// The send path: one request's whole life, the same for deliveries and replays (HOUSE-STYLE 15).
+// Each attempt goes through callOnce (slot and budget), and the outcome the client classified
+// (HOUSE-STYLE 11) decides: success and conflict end it, a 429 waits for the reset without using an
+// attempt, 5xx / timeouts / resets back off and try again up to maxAttempts, anything else is
+// permanent. When the endpoint answers with a bulk job, the job is polled and its end decides.
+//
+// The sender makes no decision about records or the failure streak and calls no hooks: it yields
+// every call made and every retry it schedules, as they happen, and returns the outcome. The
+// caller records them (the journal, the activity log) and decides; stopping early is its
+// `return()`, which runs this generator's finally blocks.
+
+export type SendStep = CallStep | { kind: "retry_scheduled"; attempt: number; at: Date };
+
+export type RequestOutcome =
+  | { kind: "abandoned" }
+  | {
+      kind: "done";
+      /** The answer that decided: the request's, or the bulk job's final state when it failed. */
+      final: IntercomResult;
+      attempts: number;
+      /** Why the request's records did not get through; undefined when they did. */
+      reason?: string;
+      /** A bulk job's final status body. */
+      job?: unknown;
+    };
+
+export interface SendOptions {
+  /** Attempts this request's records already used (a claim resent after a crash keeps its count). */
+  attempts: number;
+  /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
+  jobSpec: JobSpec | undefined;
 }
 
-export interface SendEnv {
-  redis: Redis;
-  budget: BudgetDispenser;
-  credentialId: string;
-  baseUrl: string;
-  token: string;
-  version: string;
-  limitPer10s: number;
-  settings: DeliverySettings;
-  /** Bounds the calls in flight at once (the destination's concurrency). */
-  permits: Semaphore;
-  /** Aborted when the run drains (pause, shutdown): stop waiting, start no new call. */
-  waitSignal: AbortSignal;
-  /** Aborted when a shutdown's grace ran out: cancel calls in flight. */
-  hardSignal: AbortSignal;
-}
+const ABANDONED: RequestOutcome = { kind: "abandoned" };
 
-/** "neutral" calls (429s, calls cancelled by shutdown) use no attempt and leave the failure streak alone. */
-export type AttemptEffect = "success" | "failure" | "neutral";
-
-export interface SendHooks {
-  /** The attempt number the next call would use (1-based). */
-  nextAttempt(): number;
-  /** Every call made, in order; a non-neutral call used `attempt`. */
-  onCall(result: IntercomResult, attempt: number, effect: AttemptEffect): void;
-  /** A retry is scheduled for `at`. */
-  onRetryScheduled?(attempt: number, at: Date): void;
-}
-
-export type SendOutcome = { kind: "done"; result: IntercomResult; gaveUp: boolean } | { kind: "abandoned" };
-
-/** `permitHeld`: the caller already holds a permit (it built the request under it); it is used for the first attempt. */
-export async function sendWithRetries(
+export async function* sendRequest(
   request: OutgoingRequest,
   env: SendEnv,
-  hooks: SendHooks,
-  permitHeld = false,
-): Promise<SendOutcome> {
-  let holding = permitHeld;
+  options: SendOptions,
+): AsyncGenerator<SendStep, RequestOutcome> {
+  let attempts = options.attempts;
+  let final: IntercomResult;
   for (;;) {
-    if (env.waitSignal.aborted) {
-      if (holding) env.permits.release();
-      return { kind: "abandoned" };
-    }
-    if (!holding) {
-      try {
-        await env.permits.acquire(env.waitSignal);
-      } catch {
-        return { kind: "abandoned" };
-      }
-    }
-    holding = false;
-    let result: IntercomResult;
-    let attempt: number;
-    try {
-      await env.budget.take(env.waitSignal);
-      attempt = hooks.nextAttempt();
-      result = await sendOnce(request, env);
-    } catch {
-      return { kind: "abandoned" };
-    } finally {
-      env.permits.release();
-    }
-    if (env.hardSignal.aborted && result.status === undefined) {
-      hooks.onCall(result, attempt, "neutral");
-      return { kind: "abandoned" };
-    }
-    applyRateLimitReport(env, result);
-
+    const attempt = attempts + 1;
+    const result = yield* callOnce(request, env, env.waitSignal, attempt, true);
+    if (!result) return ABANDONED;
+    if (env.hardSignal.aborted && result.status === undefined) return ABANDONED;
     if (result.outcome === "rate_limited") {
-      hooks.onCall(result, attempt, "neutral");
-      const until = result.rateLimit?.resetAt ?? Date.now() + (result.retryAfterMs ?? 10_000);
-      env.budget.dropReserve();
-      await blockBudget(env.redis, env.credentialId, until, env.limitPer10s).catch(() => undefined);
-      env.budget.nudge();
-      if (!(await sleepUnlessAborted(until - Date.now(), env.waitSignal))) return { kind: "abandoned" };
+      if (!(await waitOutRateLimit(env, result, env.waitSignal))) return ABANDONED;
       continue;
     }
+    attempts = attempt;
     if (result.outcome === "success" || result.outcome === "conflict") {
-      hooks.onCall(result, attempt, "success");
-      return { kind: "done", result, gaveUp: false };
+      final = result;
+      break;
     }
-    hooks.onCall(result, attempt, "failure");
-    if (result.outcome === "permanent") return { kind: "done", result, gaveUp: false };
-    if (attempt >= env.settings.maxAttempts) return { kind: "done", result, gaveUp: true };
+    if (result.outcome === "permanent")
+      return {
+        kind: "done",
+        final: result,
+        attempts,
+        reason: result.errorMessage ?? `Intercom answered ${result.status}`,
+      };
+    if (attempt >= env.settings.maxAttempts)
+      return {
+        kind: "done",
+        final: result,
+        attempts,
+        reason: `Gave up after ${attempts} attempts: ${result.errorMessage ?? "no answer"}`,
+      };
     const delay = Math.max(
       computeBackoffMs(attempt, env.settings.backoffBaseMs, env.settings.backoffMaxMs),
       result.retryAfterMs ?? 0,
     );
-    hooks.onRetryScheduled?.(attempt, new Date(Date.now() + delay));
-    if (!(await sleepUnlessAborted(delay, env.waitSignal))) return { kind: "abandoned" };
+    yield { kind: "retry_scheduled", attempt, at: new Date(Date.now() + delay) };
+    if (!(await sleepUnlessAborted(delay, env.waitSignal))) return ABANDONED;
   }
+
+  const bulk = final.outcome === "success" ? bulkJobOf(options.jobSpec, final, env.baseUrl) : undefined;
+  if (!bulk) return { kind: "done", final, attempts };
+  const polled = yield* pollBulkJob(bulk, env, attempts);
+  if (polled.kind === "abandoned") return ABANDONED;
+  const job = polled.result?.body;
+  if (polled.kind === "failed")
+    return { kind: "done", final: polled.result ?? final, attempts, reason: polled.message, job };
+  if (polled.state !== "completed")
+    return {
+      kind: "done",
+      final: polled.result,
+      attempts,
+      reason: `Bulk job ${bulk.jobId} ended ${polled.state}`,
+      job,
+    };
+  return { kind: "done", final, attempts, job };
 }
 
-export function sendOnce(request: OutgoingRequest, env: SendEnv): Promise<IntercomResult> {
-  return sendIntercomRequest({
-    method: request.method,
+/** A request as the request builder made it, as the send path sends it. */
+export function toOutgoing(request: BuiltRequest): OutgoingRequest {
+  return {
+    method: request.method as HttpMethod,
     url: request.url,
-    baseUrl: env.baseUrl,
-    token: env.token,
-    version: env.version,
     headers: request.headers,
     ...(request.body !== undefined ? { body: request.body } : {}),
-    timeoutMs: env.settings.requestTimeoutMs,
-    signal: env.hardSignal,
-  });
-}
-
-/** Feeds Intercom's X-RateLimit-* headers back into the shared budget. */
-export function applyRateLimitReport(env: SendEnv, result: IntercomResult): void {
-  if (result.rateLimit) env.budget.report(result.rateLimit);
+  };
 }

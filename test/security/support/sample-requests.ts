@@ -75,6 +75,12 @@ const SAMPLES: Record<string, Sample> = {
     json: { nexsetId: r.nexsetId, credentialId: r.credentialId, config: config() },
   }),
   "POST /api/v1/destinations/{id}/test": (r) => ({ json: { credentialId: r.credentialId } }),
+  "POST /api/v1/destinations/default-mapping": (r) => ({
+    json: { nexsetId: r.nexsetId, credentialId: r.credentialId, urlTemplate: "/contacts" },
+  }),
+  "POST /api/v1/credentials/{id}/data-attributes": () => ({
+    json: { name: "Plan tier", model: "contact", dataType: "string" },
+  }),
   "POST /api/v1/destinations/{id}/errors/replay": (r) => ({ json: { ids: [r.errorRecordId] } }),
   "POST /api/v1/destinations/{id}/errors/discard": (r) => ({ json: { ids: [r.errorRecordId] } }),
   "POST /api/v1/credentials": (_r, ctx) => ({

@@ -1,3 +1,4 @@
+import { companyBodyFields } from "../body-fields";
 import { upsertCompanyBody } from "../schemas/company-bodies";
 import { attachCompanyBody } from "../schemas/contact-bodies";
 import { ALL_VERSIONS } from "../versions";
@@ -13,6 +14,7 @@ export const companyEndpoints = defineEndpoints("Companies", [
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: upsertCompanyBody,
+    bodyFields: companyBodyFields,
     requiredBodyFields: ["company_id"],
     exampleBody: {
       company_id: "acme-42",

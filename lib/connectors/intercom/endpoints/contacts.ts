@@ -1,4 +1,5 @@
 import { createContactBody, searchContactsBody, updateContactBody } from "../schemas/contact-bodies";
+import { contactBodyFields } from "../body-fields";
 import { ALL_VERSIONS, versionsSince } from "../versions";
 import { defineEndpoints, EXAMPLE_IDS } from "./define-endpoints";
 
@@ -15,6 +16,7 @@ export const contactEndpoints = defineEndpoints("Contacts", [
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: createContactBody,
+    bodyFields: contactBodyFields,
     exampleBody: {
       role: "user",
       external_id: "crm-1001",
@@ -32,6 +34,7 @@ export const contactEndpoints = defineEndpoints("Contacts", [
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: updateContactBody,
+    bodyFields: contactBodyFields,
     exampleBody: { name: "Jane Doe", phone: "+353871234567", unsubscribed_from_emails: false },
     examplePathParams: contactPath,
   },

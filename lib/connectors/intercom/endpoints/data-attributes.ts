@@ -1,3 +1,4 @@
+import { dataAttributeBodyFields } from "../body-fields";
 import { createDataAttributeBody } from "../schemas/misc-bodies";
 import { ALL_VERSIONS } from "../versions";
 import { defineEndpoints } from "./define-endpoints";
@@ -22,6 +23,7 @@ export const dataAttributeEndpoints = defineEndpoints("Data attributes", [
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: createDataAttributeBody,
+    bodyFields: dataAttributeBodyFields,
     requiredBodyFields: ["name", "model", "data_type"],
     exampleBody: { name: "plan_tier", model: "contact", data_type: "string" },
   },

@@ -1,3 +1,4 @@
+import { eventBodyFields } from "../body-fields";
 import { submitEventBody } from "../schemas/misc-bodies";
 import { ALL_VERSIONS } from "../versions";
 import { defineEndpoints } from "./define-endpoints";
@@ -12,6 +13,7 @@ export const eventEndpoints = defineEndpoints("Events", [
     versions: ALL_VERSIONS,
     access: "write",
     bodySchema: submitEventBody,
+    bodyFields: eventBodyFields,
     requiredBodyFields: ["event_name", "created_at"],
     exampleBody: {
       event_name: "invited-friend",

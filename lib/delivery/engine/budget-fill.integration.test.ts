@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { activateDestination } from "@/lib/delivery/destination-lifecycle";
+import type { RecordedRequest } from "@/sandbox/state/sandbox-app";
+import {
+  contactRecords,
+  createDestination,
+  createNexsetWithRecords,
+  createSandboxCredential,
+  type DeliveryFixture,
+  deliveryTestLifecycle,
+  waitFor,
+} from "@/test/delivery/delivery-fixture";
+
+// Calls in flight follow Intercom's answer time (call-window.ts). With a fixed 16 calls in flight,
+// 300 ms answers allowed 53 calls a second: half of this budget (100 a second). Windows are the
+// sandbox's own, aligned to the wall clock like Intercom's.
+
+let f: DeliveryFixture;
+const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
+  env: { FLOWGATE_DELIVERY_RECONCILE_MS: "1000" },
+});
+
+const BUDGET = 1_000;
+const WINDOW_MS = 10_000;
+
+/** POST /contacts the sandbox accepted in [from, until), by the tag in the contact's email. */
+function acceptedByTag(requests: RecordedRequest[], from: number, until: number): Map<string, number> {
+  const byTag = new Map<string, number>();
+  for (const request of requests) {
+    const at = Date.parse(request.time);
+    if (request.path !== "/contacts" || at < from || at >= until || request.status !== 200) continue;
+    const tag = /-([a-z]+)@/.exec((request.body as { email?: string }).email ?? "")?.[1] ?? "?";
+    byTag.set(tag, (byTag.get(tag) ?? 0) + 1);
+  }
+  return byTag;
+}
+
+const sum = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
+const sleepUntil = (at: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+
+async function destinationFor(credentialId: string, records: number, tag: string): Promise<string> {
+  const nexsetId = await createNexsetWithRecords(f, contactRecords(records, 0, tag));
+  return createDestination(f, { nexsetId, credentialId });
+}
+
+describe("filling the budget at real answer times", () => {
+  it("one destination uses ≥ 90% of the budget within 30 s when Intercom answers in 300 ms", async () => {
+    const { credentialId, appId } = await createSandboxCredential(f, {
+      rateLimitPer10s: BUDGET,
+      sandboxRateLimitPer10s: BUDGET,
+    });
+    f.sandbox.setFaults({ appId, latencyMs: 300 });
+    const destinationId = await destinationFor(credentialId, 3_500, "solo");
+    hooks.startWorker();
+    const startedAt = Date.now();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    // The window under way at activation is partial; the next two are whole and end within 30 s.
+    const from = Math.ceil(startedAt / WINDOW_MS) * WINDOW_MS;
+    await sleepUntil(from + 2 * WINDOW_MS + 500);
+    const requests = f.sandbox.requests(appId);
+    for (const start of [from, from + WINDOW_MS]) {
+      expect(sum(acceptedByTag(requests, start, start + WINDOW_MS))).toBeGreaterThanOrEqual(0.9 * BUDGET);
+    }
+    expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
+  });
+
+  it("two destinations on one credential share its budget about equally and use it all", async () => {
+    const { credentialId, appId } = await createSandboxCredential(f, {
+      rateLimitPer10s: BUDGET,
+      sandboxRateLimitPer10s: BUDGET,
+    });
+    f.sandbox.setFaults({ appId, latencyMs: 300 });
+    const ids = [await destinationFor(credentialId, 2_500, "left"), await destinationFor(credentialId, 2_500, "right")];
+    hooks.startWorker();
+    const startedAt = Date.now();
+    for (const id of ids) await activateDestination(f.db, f.organisationId, id);
+    const from = Math.ceil(startedAt / WINDOW_MS) * WINDOW_MS;
+    await sleepUntil(from + 2 * WINDOW_MS + 500);
+    const requests = f.sandbox.requests(appId);
+    const accepted = acceptedByTag(requests, from, from + 2 * WINDOW_MS);
+    const left = accepted.get("left") ?? 0;
+    const right = accepted.get("right") ?? 0;
+    expect(left + right).toBeGreaterThanOrEqual(0.9 * 2 * BUDGET);
+    // An equal share is half; neither may fall below 0.8 of the other.
+    expect(Math.min(left, right) / Math.max(left, right)).toBeGreaterThanOrEqual(0.8);
+    expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
+  });
+
+  it("a latency spike (2 s for 20 s) loses no record, sends none twice and brings no flood of 429s", async () => {
+    const { credentialId, appId } = await createSandboxCredential(f, {
+      rateLimitPer10s: BUDGET,
+      sandboxRateLimitPer10s: BUDGET,
+    });
+    f.sandbox.setFaults({ appId, latencyMs: 50 });
+    const records = 3_000;
+    const destinationId = await destinationFor(credentialId, records, "spike");
+    hooks.startWorker();
+    await activateDestination(f.db, f.organisationId, destinationId);
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    f.sandbox.setFaults({ appId, latencyMs: 2_000 });
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    f.sandbox.setFaults({ appId, latencyMs: 50 });
+    const progress = await waitFor(
+      hooks.progressOf(destinationId),
+      (p) => p.processed === records,
+      60_000,
+      "every record after the spike",
+    );
+    expect(progress).toMatchObject({ delivered: records, errorRecords: 0 });
+    const requests = f.sandbox.requests(appId);
+    expect(f.sandbox.registry.byId(appId)!.data.contacts.size).toBe(records);
+    expect(requests.filter((r) => r.path === "/contacts" && r.status === 200)).toHaveLength(records);
+    expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
+  });
+});
