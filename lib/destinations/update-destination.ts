@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { createDestinationVersion } from "@/lib/destinations/destination-versions";
@@ -19,10 +20,11 @@ export type UpdateDestinationInput = z.input<typeof updateDestinationSchema>;
  */
 export async function updateDestination(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   destinationId: string,
   input: unknown,
 ): Promise<DestinationView> {
+  const { organisationId } = asViewer(viewer);
   const data = parseInput(updateDestinationSchema, input);
   const existing = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
@@ -35,7 +37,7 @@ export async function updateDestination(
       "A destination's Nexset can't be changed; create a new destination for the other Nexset",
     );
   }
-  const context = await resolveDestinationContext(db, organisationId, {
+  const context = await resolveDestinationContext(db, viewer, {
     nexsetId: existing.nexsetId,
     credentialId: data.credentialId,
   });
