@@ -2,11 +2,14 @@ import { z } from "zod";
 import { defineApiRoute } from "@/lib/api/route-spec";
 import {
   createCredentialSchema,
+  credentialUsageSchema,
   publicCredentialSchema,
+  replaceTokenSchema,
   startOAuthResultSchema,
   startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
+  updateCredentialSchema,
 } from "./schemas";
 import {
   createDataAttributeSchema,
@@ -142,6 +145,44 @@ export const createDataAttributeRoute = defineApiRoute({
   errors: [404, 422, 502],
 });
 
+export const updateCredentialRoute = defineApiRoute({
+  method: "PATCH",
+  path: "/api/v1/credentials/{id}",
+  summary: "Rename a connection, or set its own rate limit per 10 s (null: the install's default)",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: updateCredentialSchema,
+  response: publicCredentialSchema,
+  errors: [404],
+});
+
+export const replaceCredentialTokenRoute = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/credentials/{id}/token",
+  summary: "Replace a connection's token: checked with GET /me first, the same workspace unless allowOtherWorkspace",
+  description:
+    "409 other_workspace when the token is for another workspace (send allowOtherWorkspace: true to switch); 422 when " +
+    "Intercom refuses it. Nothing is stored then. Destinations paused for reconnecting resume.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: replaceTokenSchema,
+  response: publicCredentialSchema,
+  errors: [404, 409, 422, 502],
+});
+
+export const credentialUsageRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials/{id}/usage",
+  summary: "The destinations and sources that use a connection",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  response: credentialUsageSchema,
+  errors: [404],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -151,6 +192,9 @@ export const credentialApiRoutes = [
   testConnectionRoute,
   startOAuthRoute,
   reconnectCredentialRoute,
+  updateCredentialRoute,
+  replaceCredentialTokenRoute,
+  credentialUsageRoute,
   listDataAttributesRoute,
   createDataAttributeRoute,
 ] as const;

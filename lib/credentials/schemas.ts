@@ -61,6 +61,37 @@ export const oauthCallbackQuerySchema = z.object({
   error: z.string().max(200).optional(),
 });
 
+/** Rename, or set the connection's own budget per 10-second window (null: the install's default). */
+export const updateCredentialSchema = z
+  .object({
+    name: credentialNameSchema.optional(),
+    rateLimitPer10s: z
+      .number({ error: "Enter a whole number of calls per 10 seconds" })
+      .int("Enter a whole number of calls per 10 seconds")
+      .min(1, "At least 1 call per 10 seconds")
+      .max(100_000, "At most 100,000 calls per 10 seconds")
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.name !== undefined || v.rateLimitPer10s !== undefined, {
+    message: "Send a new name or rateLimitPer10s",
+  });
+export type UpdateCredentialInput = z.input<typeof updateCredentialSchema>;
+
+/** Replace the token: checked with GET /me; another workspace only when confirmed. */
+export const replaceTokenSchema = z.object({
+  token: tokenSchema,
+  allowOtherWorkspace: z.boolean().optional(),
+});
+export type ReplaceTokenInput = z.input<typeof replaceTokenSchema>;
+
+/** What uses a connection: shown before deleting it. */
+export const credentialUsageSchema = z.object({
+  destinations: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+  sources: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type CredentialUsage = z.infer<typeof credentialUsageSchema>;
+
 /** What leaves the server about a credential: never the token or its ciphertext. */
 export const publicCredentialSchema = z.object({
   id: z.string(),

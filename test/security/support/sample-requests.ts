@@ -91,6 +91,8 @@ const SAMPLES: Record<string, Sample> = {
     json: { name: "Connected", region: "sandbox", oauthKind: "organisational", returnTo: "/credentials" },
   }),
   "POST /api/v1/credentials/{id}/reconnect": () => ({ json: { returnTo: "/credentials" } }),
+  "PATCH /api/v1/credentials/{id}": () => ({ json: { name: "Renamed connection", rateLimitPer10s: 500 } }),
+  "PUT /api/v1/credentials/{id}/token": (_r, ctx) => ({ json: { token: ctx.sandboxToken } }),
 };
 
 export function hasCustomSample(spec: AnyApiRouteSpec): boolean {
