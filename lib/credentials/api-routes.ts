@@ -9,6 +9,8 @@ import {
   startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
+  tryRequestResultSchema,
+  tryRequestSchema,
   updateCredentialSchema,
 } from "./schemas";
 import {
@@ -183,6 +185,22 @@ export const credentialUsageRoute = defineApiRoute({
   errors: [404],
 });
 
+export const tryRequestRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/request",
+  summary: "Try a request: one call to a path of the connection's region API (Tray's universal operation)",
+  description:
+    "Through the same client, outbound guard and rate-limit budget as deliveries. Refused with 400 before any call: " +
+    "a path outside the region's API, /__sandbox…, an Authorization (or Host, Cookie) header, a body that is not JSON. " +
+    "429 when the connection's budget is used up.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: tryRequestSchema,
+  response: tryRequestResultSchema,
+  errors: [404, 429],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -195,6 +213,7 @@ export const credentialApiRoutes = [
   updateCredentialRoute,
   replaceCredentialTokenRoute,
   credentialUsageRoute,
+  tryRequestRoute,
   listDataAttributesRoute,
   createDataAttributeRoute,
 ] as const;

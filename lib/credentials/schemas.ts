@@ -92,6 +92,42 @@ export const credentialUsageSchema = z.object({
 });
 export type CredentialUsage = z.infer<typeof credentialUsageSchema>;
 
+const keyValueRows = z
+  .array(z.object({ key: z.string().trim().max(200), value: z.string().max(4000) }))
+  .max(50, "At most 50 rows")
+  .default([]);
+
+/** Try a request (Tray's universal operation): a path below the connection's region API. */
+export const tryRequestSchema = z.object({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "Choose GET, POST, PUT, PATCH or DELETE" }),
+  path: z
+    .string({ error: "Enter a path, e.g. /contacts" })
+    .trim()
+    .min(1, "Enter a path, e.g. /contacts")
+    .max(2000, "That path is too long"),
+  query: keyValueRows,
+  headers: keyValueRows,
+  /** JSON text, sent as the body (not with GET). */
+  body: z
+    .string()
+    .max(1024 * 1024, "Keep the body under 1 MB")
+    .optional(),
+});
+export type TryRequestInput = z.input<typeof tryRequestSchema>;
+
+export const tryRequestResultSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  outcome: z.string(),
+  errorMessage: z.string().nullable(),
+  rateLimit: z.record(z.string(), z.string()),
+  body: z.string(),
+  bodyTruncated: z.boolean(),
+  latencyMs: z.number(),
+});
+export type TryRequestResult = z.infer<typeof tryRequestResultSchema>;
+
 /** What leaves the server about a credential: never the token or its ciphertext. */
 export const publicCredentialSchema = z.object({
   id: z.string(),

@@ -32,3 +32,22 @@ export function producerRedis(): Redis {
   holder.flowgateRedis ??= createRedis("producer");
   return holder.flowgateRedis;
 }
+
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * The producer connection refuses commands until it is connected (enableOfflineQueue: false): a
+ * web request that needs Redis first waits briefly for it (then its command fails fast, with a reason).
+ */
+export async function waitUntilReady(redis: Redis): Promise<void> {
+  if (redis.status === "ready") return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, READY_TIMEOUT_MS);
+    function done() {
+      clearTimeout(timer);
+      redis.off("ready", done);
+      resolve();
+    }
+    redis.once("ready", done);
+  });
+}

@@ -1,26 +1,12 @@
 import type { Redis } from "ioredis";
 import type { Db } from "@/lib/db/client";
 import { DomainError, isDomainError } from "@/lib/errors";
+import { waitUntilReady } from "@/lib/redis/connection";
 import { getRateLimitUsage, type RateLimitUsage } from "./progress-and-timeline";
 
 // The rate-limit panel's read, made safe for a web process: the producer connection refuses
 // commands until it is connected (enableOfflineQueue: false), so a first request waits briefly for
 // it, and a Redis outage answers 503 with a message instead of a 500.
-
-const READY_TIMEOUT_MS = 2_000;
-
-async function waitUntilReady(redis: Redis): Promise<void> {
-  if (redis.status === "ready") return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, READY_TIMEOUT_MS);
-    function done() {
-      clearTimeout(timer);
-      redis.off("ready", done);
-      resolve();
-    }
-    redis.once("ready", done);
-  });
-}
 
 export interface RateLimitUsageReading extends RateLimitUsage {
   /** Milliseconds until the window resets, by this server's clock. */

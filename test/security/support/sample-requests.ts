@@ -93,6 +93,9 @@ const SAMPLES: Record<string, Sample> = {
   "POST /api/v1/credentials/{id}/reconnect": () => ({ json: { returnTo: "/credentials" } }),
   "PATCH /api/v1/credentials/{id}": () => ({ json: { name: "Renamed connection", rateLimitPer10s: 500 } }),
   "PUT /api/v1/credentials/{id}/token": (_r, ctx) => ({ json: { token: ctx.sandboxToken } }),
+  "POST /api/v1/credentials/{id}/request": () => ({
+    json: { method: "GET", path: "/contacts", query: [{ key: "per_page", value: "2" }] },
+  }),
 };
 
 export function hasCustomSample(spec: AnyApiRouteSpec): boolean {
