@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { sealCredentialToken } from "@/lib/credentials/seal-token";
 import { createDb, type Db } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { destinationConfigSchema, type DestinationConfigInput } from "@/lib/destinations/schemas";
@@ -14,6 +14,7 @@ import { appendRecords, type JsonRecord } from "@/lib/nexsets/append-records";
 import { createDatabase, ensurePostgres } from "@/scripts/services/postgres";
 import { freePort } from "@/scripts/services/port";
 import { ensureRedis } from "@/scripts/services/redis";
+import { createSandboxAdminClient, type SandboxAdminClient } from "@/sandbox/admin-client";
 import { workerNodeFlags } from "@/workers/node-flags";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -24,6 +25,14 @@ const TSX_ARGS = [
   "--import",
   pathToFileURL(path.join(TSX, "loader.mjs")).href,
 ];
+/** The admin token of the sandbox processes this benchmark starts. */
+const SANDBOX_ADMIN_TOKEN = randomBytes(24).toString("base64url");
+
+/** The admin API of a sandbox started by startSandboxProcess. */
+export function sandboxAdmin(sandboxUrl: string): SandboxAdminClient {
+  return createSandboxAdminClient(sandboxUrl, SANDBOX_ADMIN_TOKEN);
+}
+
 export const BENCH_KEYS = process.env.FLOWGATE_ENCRYPTION_KEYS ?? "bench:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
 
 export interface BenchStack {
@@ -199,7 +208,13 @@ export async function startSandboxProcess(
   const port = await freePort();
   const handle = await spawnChild(
     "sandbox/main.ts",
-    { SANDBOX_PORT: String(port), SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps), LOG_LEVEL: "info", ...env },
+    {
+      SANDBOX_PORT: String(port),
+      SANDBOX_BOOTSTRAP_APPS: JSON.stringify(apps),
+      SANDBOX_ADMIN_TOKEN,
+      LOG_LEVEL: "info",
+      ...env,
+    },
     "Intercom sandbox listening",
   );
   return { ...handle, url: `http://127.0.0.1:${port}` };
@@ -210,12 +225,7 @@ export async function startSandboxProcess(
  * of a comparison then meets the same sandbox, not one grown heavier by the phases before it.
  */
 export async function resetSandbox(sandboxUrl: string): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/reset`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: "{}",
-  });
-  if (!response.ok) throw new Error(`sandbox reset: HTTP ${response.status}`);
+  await sandboxAdmin(sandboxUrl).reset();
 }
 
 export function startWorkerProcess(
@@ -254,15 +264,12 @@ export async function seedCredential(
   app: SandboxApp,
   rateLimitPer10s: number | null,
 ): Promise<string> {
-  const tokenCiphertext = encryptSecret(app.token);
   const credential = await stack.db.credential.create({
     data: {
+      ...sealCredentialToken(stack.organisationId, app.token),
       organisationId: stack.organisationId,
       name: app.name,
       region: "sandbox",
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: app.token.slice(-4),
       rateLimitPer10s,
     },
   });
@@ -352,19 +359,16 @@ export interface RecordedCall {
 }
 
 export async function sandboxRequests(sandboxUrl: string, appId: string): Promise<RecordedCall[]> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/requests?appId=${encodeURIComponent(appId)}`);
-  return ((await response.json()) as { requests: RecordedCall[] }).requests;
+  return sandboxAdmin(sandboxUrl).requests({ appId });
 }
 
 export async function sandboxAppId(sandboxUrl: string, name: string): Promise<string> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/apps`);
-  const apps = ((await response.json()) as { apps: { appId: string; name: string }[] }).apps;
+  const { apps } = await sandboxAdmin(sandboxUrl).get<{ apps: { appId: string; name: string }[] }>("/apps");
   const app = apps.find((a) => a.name === name);
   if (!app) throw new Error(`no sandbox app named ${name}`);
   return app.appId;
 }
 
 export async function sandboxContacts(sandboxUrl: string, appId: string): Promise<number> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/apps/${encodeURIComponent(appId)}`);
-  return ((await response.json()) as { contacts: number }).contacts;
+  return (await sandboxAdmin(sandboxUrl).get<{ contacts: number }>(`/apps/${encodeURIComponent(appId)}`)).contacts;
 }

@@ -1,6 +1,8 @@
 // Measures the request builder (npx tsx bench/request-builder.ts): median ms per buildRequests call
 // on 100 and 10,000 contact records. Goals (issue 4): 100 records < 5 ms for the Sample Payload
-// panel's recomputation; the code algorithm ≤ 3× JSON grouping. The last line is JSON for tooling.
+// panel's recomputation; the code algorithm ≤ 3× JSON grouping. Field mapping (issue 14): a flat
+// CRM export with 20 mapped fields and conversions, 100 records < 5 ms, and ≤ 2× the unmapped build
+// of the same records at 10,000. The last line is JSON for tooling.
 //
 // Two modes, because the code runs in two places:
 // - panel: QuickJS in the same thread, as in the browser, with the page idle between recomputations
@@ -14,6 +16,7 @@ import { findEndpoint } from "@/lib/connectors/intercom/definition";
 import type { BuildContext } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
 import { type DestinationConfigInput, destinationConfigSchema } from "@/lib/destinations/schemas";
+import { FLAT_MAPPED, FLAT_UNMAPPED, flatCrmRecord } from "./mapping-scenarios";
 import { median } from "./stats";
 
 const PLANS = ["free", "pro", "enterprise"];
@@ -111,7 +114,13 @@ type Mode = keyof typeof MODES;
 
 // Scenarios run round-robin (one build of each per round), so a busy machine slows all of them
 // alike and the ratios stay fair; each figure is the median over the rounds.
-async function measure(mode: Mode, count: number, rounds: number): Promise<Record<string, number>> {
+async function measure(
+  mode: Mode,
+  count: number,
+  rounds: number,
+  scenarios: Record<string, DestinationConfigInput> = SCENARIOS,
+  record: (i: number) => Record<string, unknown> = sampleContact,
+): Promise<Record<string, number>> {
   const { runCode, idleMs } = MODES[mode];
   const ctx: BuildContext = {
     baseUrl: "https://api.intercom.io",
@@ -120,8 +129,8 @@ async function measure(mode: Mode, count: number, rounds: number): Promise<Recor
     runCode,
     findEndpoint,
   };
-  const records = Array.from({ length: count }, (_, i) => sampleContact(i));
-  const configs = Object.entries(SCENARIOS).map(
+  const records = Array.from({ length: count }, (_, i) => record(i));
+  const configs = Object.entries(scenarios).map(
     ([name, input]) => [name, destinationConfigSchema.parse(input)] as const,
   );
   const times = new Map<string, number[]>(configs.map(([name]) => [name, []]));
@@ -153,6 +162,28 @@ for (const mode of Object.keys(MODES) as Mode[]) {
       (byScenario[name] ??= {})[String(count)] = ms;
   }
 }
+
+// Mapping runs no user code, so one mode (the panel's, idle between builds) measures it.
+const MAPPING_SCENARIOS = { "flat, unmapped": FLAT_UNMAPPED, "flat, 20 mapped fields": FLAT_MAPPED };
+const mappingMs: Record<string, Record<string, number>> = {};
+for (const [count, rounds] of COUNTS) {
+  for (const [name, ms] of Object.entries(await measure("panel", count, rounds, MAPPING_SCENARIOS, flatCrmRecord)))
+    (mappingMs[name] ??= {})[String(count)] = ms;
+}
+const mappedVsUnmapped = Object.fromEntries(
+  ["100", "10000"].map((count) => [
+    count,
+    Math.round((mappingMs["flat, 20 mapped fields"]![count]! / mappingMs["flat, unmapped"]![count]!) * 100) / 100,
+  ]),
+);
+const mapping = {
+  medianMs: mappingMs,
+  mappedVsUnmapped,
+  goals: {
+    panel100Under5ms: mappingMs["flat, 20 mapped fields"]!["100"]! < 5,
+    mappedWithin2xAt10k: mappedVsUnmapped["10000"]! <= 2,
+  },
+};
 
 const ratio = (mode: Mode, count: string, code: string, json: string) =>
   Math.round((figures[mode][code]![count]! / figures[mode][json]![count]!) * 100) / 100;
@@ -196,4 +227,8 @@ for (const mode of Object.keys(MODES) as Mode[]) {
     `code vs json_object_property: ${plain["100"]}× at 100, ${plain["10000"]}× at 10k; with all options: ${all["100"]}× and ${all["10000"]}×`,
   );
 }
-console.log(JSON.stringify(summary));
+console.log("\nfield mapping (flat CRM export, panel mode)");
+for (const [name, byCount] of Object.entries(mappingMs))
+  console.log(`${name.padEnd(40)}${String(byCount["100"]).padStart(14)}${String(byCount["10000"]).padStart(14)}`);
+console.log(`mapped vs unmapped: ${mappedVsUnmapped["100"]}× at 100, ${mappedVsUnmapped["10000"]}× at 10k`);
+console.log(JSON.stringify({ ...summary, mapping }));

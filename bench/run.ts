@@ -1,21 +1,26 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { webNodeOptions } from "@/scripts/services/web-node-flags";
 
 // `npm run bench`: every benchmark in turn, each in its own process so one's memory never counts
 // against another's. Each prints its figures and ends with one JSON line; this script gathers those
 // into the last line it prints. Name some to run only those: npm run bench -- request-builder delivery
-const BENCHES = ["request-builder", "ingest", "sandbox", "delivery"] as const;
+const BENCHES = ["request-builder", "infer-schema", "ingest", "sandbox", "delivery", "sync"] as const;
 const FILES: Record<(typeof BENCHES)[number], string> = {
   "request-builder": "bench/request-builder.ts",
+  "infer-schema": "bench/infer-schema.ts",
   ingest: "bench/ingest.ts",
   sandbox: "sandbox/bench.ts",
   delivery: "bench/delivery.ts",
+  sync: "bench/sync.ts",
 };
 
 function runBench(file: string): Promise<{ code: number | null; lastJson?: unknown }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", file], {
       cwd: path.resolve(import.meta.dirname, ".."),
+      // The ingest benchmark runs what the web process runs for an upload, under its heap flags.
+      env: file === FILES.ingest ? { ...process.env, NODE_OPTIONS: webNodeOptions() } : process.env,
       stdio: ["ignore", "pipe", "inherit"],
     });
     let lastLine = "";

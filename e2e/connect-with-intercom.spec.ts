@@ -4,10 +4,10 @@ import { createNexset, createSandboxApp, openWizard, SANDBOX_URL, signUp } from 
 // Connect with Intercom from the wizard's credential step, against the sandbox's consent page and
 // the demo OAuth app `npm start` / `npm test` configure for the sandbox region.
 
-test("Connect with Intercom from the wizard comes back with the new connection selected", async ({ page, request }) => {
+test("Connect with Intercom from the wizard comes back with the new connection selected", async ({ page }) => {
   await signUp(page);
   const workspace = `OAuth workspace ${Date.now().toString(36)}`;
-  await createSandboxApp(request, workspace);
+  await createSandboxApp(workspace);
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
   // Unsaved work in a later step, which must survive the trip to Intercom and back.
@@ -55,7 +55,7 @@ test("Try a request GET /contacts?per_page=2 on a connection's page shows Interc
   request,
 }) => {
   await signUp(page);
-  const app = await createSandboxApp(request, `Try workspace ${Date.now().toString(36)}`);
+  const app = await createSandboxApp(`Try workspace ${Date.now().toString(36)}`);
   for (const email of ["ada@example.com", "alan@example.com", "grace@example.com"]) {
     const created = await request.post(`${SANDBOX_URL}/contacts`, {
       headers: { authorization: `Bearer ${app.token}` },

@@ -58,7 +58,7 @@ test("arrange the canvas (the layout persists), rename the flow, delete nodes an
   await expect(page.getByRole("heading", { name: "Canvas renamed" })).toBeVisible();
 
   // A draft destination on the Nexset (made through the API, as the wizard would): its delete warns of 2 undelivered records.
-  const app = await createSandboxApp(request, "Canvas workspace");
+  const app = await createSandboxApp("Canvas workspace");
   const credential = await api<{ id: string }>(page, "POST", "/api/v1/credentials", {
     name: "Sandbox",
     region: "sandbox",

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { sandboxAdmin } from "./sandbox-admin";
 
 // Steps the flow-builder specs share. Each test signs up its own organisation through the UI and
 // builds its flow on the canvas as a person would.
 
-export const SANDBOX_URL = (process.env.INTERCOM_SANDBOX_URL ?? "http://127.0.0.1:4010").replace(/\/+$/, "");
+import { SANDBOX_URL } from "./sandbox-admin";
+export { SANDBOX_URL };
 
 export async function signUp(page: Page): Promise<void> {
   const id = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -54,10 +56,8 @@ export interface SandboxApp {
   token: string;
 }
 
-export async function createSandboxApp(request: APIRequestContext, name = "E2E workspace"): Promise<SandboxApp> {
-  const response = await request.post(`${SANDBOX_URL}/__sandbox/apps`, { data: { name } });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as SandboxApp;
+export async function createSandboxApp(name = "E2E workspace"): Promise<SandboxApp> {
+  return sandboxAdmin.createApp({ name });
 }
 
 /** Calls the sandbox's Intercom API as the app (what a person's real Intercom workspace would hold). */

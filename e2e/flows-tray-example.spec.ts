@@ -22,7 +22,7 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
 }) => {
   test.setTimeout(180_000);
   await signUp(page);
-  const app = await createSandboxApp(request, "Tray workspace");
+  const app = await createSandboxApp("Tray workspace");
   const acme = await sandboxApi<{ id: string }>(request, app, "POST", "/companies", {
     company_id: "acme",
     name: "Acme Ltd",
@@ -84,10 +84,16 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
     .getByLabel("Intercom endpoint")
     .selectOption({ label: "List a contact's companies — GET /contacts/{contact_id}/companies" });
   await page.getByRole("combobox", { name: "Endpoint URL" }).fill(`${SANDBOX_URL}/contacts/{id}/companies`);
-  for (const title of ["5. Request headers", "6. Exclude attributes", "7. Record batching", "8. Response webhook"])
+  for (const title of [
+    "5. Map fields",
+    "6. Request headers",
+    "7. Exclude attributes",
+    "8. Record batching",
+    "9. Response webhook",
+  ])
     await nextStep(page, title);
   await page.getByLabel("Send each API response to a new webhook source").check();
-  await nextStep(page, "9. Review");
+  await nextStep(page, "10. Review");
   await page.getByLabel("Destination name").fill("Companies of each contact");
   await page.getByRole("button", { name: "Done" }).click();
   await expect(page).toHaveURL(/\/destinations\/[^/]+\/edit\?saved=1$/);

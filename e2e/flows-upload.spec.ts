@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sandboxAdmin } from "./sandbox-admin";
 import {
   addSandboxConnection,
   createFlow,
@@ -19,11 +20,10 @@ const CONTACTS = Array.from(
 
 test("upload a CSV (a bad one is refused with its line), send it to “Create a contact”, activate, watch delivery reach 100%", async ({
   page,
-  request,
 }) => {
   test.setTimeout(180_000);
   await signUp(page);
-  const app = await createSandboxApp(request, "Upload workspace");
+  const app = await createSandboxApp("Upload workspace");
   await addSandboxConnection(page, app.token);
   const flowId = await createFlow(page, "CSV to Intercom");
 
@@ -52,11 +52,12 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await page.getByLabel("Intercom endpoint").selectOption({ label: "Create a contact — POST /contacts" });
   await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveValue(`${SANDBOX_URL}/contacts`);
   for (const title of [
-    "5. Request headers",
-    "6. Exclude attributes",
-    "7. Record batching",
-    "8. Response webhook",
-    "9. Review",
+    "5. Map fields",
+    "6. Request headers",
+    "7. Exclude attributes",
+    "8. Record batching",
+    "9. Response webhook",
+    "10. Review",
   ])
     await nextStep(page, title);
   await page.getByLabel("Destination name").fill("Create contacts");
@@ -80,10 +81,8 @@ test("upload a CSV (a bad one is refused with its line), send it to “Create a 
   await expect(page.getByRole("progressbar", { name: "Records delivered" })).toHaveAttribute("aria-valuenow", "100", {
     timeout: 30_000,
   });
-  const contacts = (await (await request.get(`${SANDBOX_URL}/__sandbox/apps/${app.appId}/contacts`)).json()) as {
-    contacts: { email: string }[];
-  };
-  expect(contacts.contacts.map((c) => c.email).sort()).toEqual(CONTACTS.map((line) => line.split(",")[0]).sort());
+  const contacts = await sandboxAdmin.contacts<{ email: string }>(app.appId);
+  expect(contacts.map((c) => c.email).sort()).toEqual(CONTACTS.map((line) => line.split(",")[0]).sort());
 
   // The flows list counts today's deliveries.
   await page.goto("/flows");

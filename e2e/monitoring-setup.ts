@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { sandboxAdmin } from "./sandbox-admin";
 
 // Seeding for the monitoring specs: a person signs up through the UI like anyone would; the
 // credential, the Nexset (a webhook source fed over HTTP) and the destination are then made through
 // the public API with that person's session, as the wizard would make them.
 
-export const SANDBOX_URL = (process.env.INTERCOM_SANDBOX_URL ?? "http://127.0.0.1:4010").replace(/\/+$/, "");
+import { SANDBOX_URL } from "./sandbox-admin";
+export { SANDBOX_URL };
 
 export function newPerson() {
   const id = `${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
@@ -42,12 +44,8 @@ export async function api<T>(page: Page, method: "GET" | "POST" | "PUT", path: s
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export async function createSandboxToken(request: APIRequestContext): Promise<string> {
-  const response = await request.post(`${SANDBOX_URL}/__sandbox/apps`, {
-    data: { name: `Monitoring e2e ${randomBytes(3).toString("hex")}` },
-  });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { token: string }).token;
+export async function createSandboxToken(): Promise<string> {
+  return (await sandboxAdmin.createApp({ name: `Monitoring e2e ${randomBytes(3).toString("hex")}` })).token;
 }
 
 export async function createCredential(page: Page, token: string): Promise<string> {

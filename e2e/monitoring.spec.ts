@@ -28,7 +28,7 @@ test("activate delivers every record, the activity log shows each call, pause ho
   page,
 }) => {
   await signUp(page);
-  const token = await createSandboxToken(page.request);
+  const token = await createSandboxToken();
   const credentialId = await createCredential(page, token);
   const nexset = await createWebhookNexset(page, contacts(6));
   const destinationId = await createDestination(page, {
@@ -107,7 +107,7 @@ test("activate delivers every record, the activity log shows each call, pause ho
 
 test("records Intercom refuses become error records: replay one after a fix, discard the rest", async ({ page }) => {
   await signUp(page);
-  const credentialId = await createCredential(page, await createSandboxToken(page.request));
+  const credentialId = await createCredential(page, await createSandboxToken());
   const refused = Array.from({ length: 3 }, (_, i) => ({
     email: `not-an-email-${i}`,
     external_id: `bad-${Date.now()}-${i}`,
@@ -165,7 +165,7 @@ test("records Intercom refuses become error records: replay one after a fix, dis
 
 test("another organisation's destination is not found, on the page and in the API", async ({ page, browser }) => {
   await signUp(page);
-  const credentialId = await createCredential(page, await createSandboxToken(page.request));
+  const credentialId = await createCredential(page, await createSandboxToken());
   const nexset = await createWebhookNexset(page, contacts(1));
   const destinationId = await createDestination(page, { name: "Private", nexsetId: nexset.nexsetId, credentialId });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, type Response, test } from "@playwright/test";
-import { createNexset, createSandboxCredential, openWizard, SANDBOX_URL, signUp } from "./wizard-helpers";
+import { sandboxAdmin } from "./sandbox-admin";
+import { createNexset, createSandboxCredential, openWizard, signUp } from "./wizard-helpers";
 
 // Issue 7 item 2, the part only a browser can check: a token typed into the credential form never
 // comes back — not in the server-rendered HTML of the pages that show credentials, not in the DOM
@@ -9,10 +10,7 @@ import { createNexset, createSandboxCredential, openWizard, SANDBOX_URL, signUp 
 
 test("a planted Intercom token is never sent back to the browser", async ({ page }) => {
   const canary = `canary_${randomBytes(16).toString("hex")}`;
-  const created = await page.request.post(`${SANDBOX_URL}/__sandbox/apps`, {
-    data: { name: "E2E workspace", token: canary },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await sandboxAdmin.createApp({ name: "E2E workspace", token: canary });
 
   await signUp(page);
   const nexsetId = await createNexset(page);

@@ -27,10 +27,10 @@ async function tryToSaveAndSend(page: Page, fieldError: ReturnType<Page["getByTe
   await panel(page).getByRole("tab", { name: "Preview" }).click();
 }
 
-test("bad input shows a clear message at its field, and nothing is saved or sent", async ({ page, request }) => {
+test("bad input shows a clear message at its field, and nothing is saved or sent", async ({ page }) => {
   test.setTimeout(240_000);
   await signUp(page);
-  const app = await createSandboxApp(request);
+  const app = await createSandboxApp();
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
   await createSandboxCredential(page, app.token);
@@ -115,6 +115,6 @@ test("bad input shows a clear message at its field, and nothing is saved or sent
 
   const saved = await (await page.request.get(`/api/v1/destinations?nexsetId=${nexsetId}`)).json();
   expect(saved.destinations).toEqual([]);
-  const sent = (await sandboxRequests(request, app.appId)).map((r) => `${r.method} ${r.path}`);
+  const sent = (await sandboxRequests(app.appId)).map((r) => `${r.method} ${r.path}`);
   expect(sent.filter((line) => line !== "GET /me")).toEqual([]);
 });

@@ -14,10 +14,9 @@ import {
 
 test("batch into Preview bulk contacts with “property inside a JSON object”, then with code; Send Test succeeds", async ({
   page,
-  request,
 }) => {
   await signUp(page);
-  const app = await createSandboxApp(request);
+  const app = await createSandboxApp();
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
   await createSandboxCredential(page, app.token);
@@ -67,10 +66,10 @@ test("batch into Preview bulk contacts with “property inside a JSON object”,
   await expect(firstRequest(page)).toContainText('"note": "batch 0"');
   await expect(firstRequest(page)).toContainText("grace@example.com");
 
-  const before = (await sandboxRequests(request, app.appId)).filter((r) => r.path === "/contacts/bulk").length;
+  const before = (await sandboxRequests(app.appId)).filter((r) => r.path === "/contacts/bulk").length;
   await panel(page).getByRole("tab", { name: "Test" }).click();
   await panel(page).getByRole("button", { name: "Send Test Data" }).click();
   await expect(panel(page).getByTestId("test-status")).toHaveText(/HTTP 20\d/, { timeout: 30_000 });
-  const bulkCalls = (await sandboxRequests(request, app.appId)).filter((r) => r.path === "/contacts/bulk");
+  const bulkCalls = (await sandboxRequests(app.appId)).filter((r) => r.path === "/contacts/bulk");
   expect(bulkCalls).toHaveLength(before + 1);
 });

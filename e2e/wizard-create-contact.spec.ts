@@ -15,10 +15,9 @@ import {
 
 test("configure “Create a contact” step by step, watch the Sample Payload follow, send a test and save", async ({
   page,
-  request,
 }) => {
   await signUp(page);
-  const app = await createSandboxApp(request);
+  const app = await createSandboxApp();
   const nexsetId = await createNexset(page);
   await openWizard(page, nexsetId);
 
@@ -42,6 +41,15 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
   await expect(firstRequest(page)).toContainText("Bearer ••••" + app.token.slice(-4));
   await nextStep(page);
 
+  // 4b. Map fields: the default mapping (fields by name); plan and internal_notes have no field and
+  // the workspace defines no such data attribute, so they are named as not sent.
+  await expect(page.getByRole("heading", { name: "5. Map fields" })).toBeVisible();
+  await expect(page.getByLabel("Target of row 1", { exact: true })).toHaveValue("email");
+  await expect(page.getByRole("status").filter({ hasText: "Not sent" })).toContainText("“plan”, “internal_notes”");
+  await expect(firstRequest(page)).not.toContainText("internal_notes");
+  await expect(firstRequest(page)).toContainText('"external_id": "crm-1"');
+  await nextStep(page);
+
   // 5. A custom header and Intercom-Version: both appear in the preview's headers.
   await page.getByRole("textbox", { name: "Request headers" }).fill("X-Source:flowgate-e2e,X-Trace:a:b:c");
   await expect(firstRequest(page)).toContainText("X-Source");
@@ -50,22 +58,21 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
   await expect(firstRequest(page).getByRole("row", { name: /Intercom-Version/ })).toContainText("2.11");
   await nextStep(page);
 
-  // 6. Exclude an attribute: a chip appears and the attribute leaves every body.
+  // 6. Exclude an attribute: a chip appears; excluding a mapped source takes its field out of every body.
   await page.getByLabel("Exclude an attribute").selectOption("internal_notes");
   await expect(page.getByRole("button", { name: "Remove internal_notes" })).toBeVisible();
   await expect(panel(page)).not.toContainText("internal_notes");
-  await expect(firstRequest(page)).toContainText('"plan": "pro"');
-  await page.getByLabel("Exclude an attribute").selectOption("plan");
-  await expect(firstRequest(page)).not.toContainText('"plan"');
-  await page.getByRole("button", { name: "Remove plan" }).click();
-  await expect(firstRequest(page)).toContainText('"plan": "pro"');
+  await page.getByLabel("Exclude an attribute").selectOption("external_id");
+  await expect(firstRequest(page)).not.toContainText('"external_id"');
+  await page.getByRole("button", { name: "Remove external_id" }).click();
+  await expect(firstRequest(page)).toContainText('"external_id": "crm-1"');
 
   // 7–9. Batching off, no response webhook, then review.
   await nextStep(page);
   await expect(page.getByLabel("Send records in batches")).not.toBeChecked();
   await nextStep(page);
   await nextStep(page);
-  await expect(page.getByRole("heading", { name: "9. Review" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "10. Review" })).toBeVisible();
 
   // Test mode: send the second sample to the sandbox and see its answer.
   await panel(page).getByRole("tab", { name: "Test" }).click();
@@ -79,7 +86,7 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
   await panel(page).getByRole("button", { name: "Send Test Data" }).click();
   const result = panel(page).getByTestId("test-result");
   await expect(result.getByTestId("test-status")).toHaveText("HTTP 200");
-  const contacts = await sandboxContacts(request, app.appId);
+  const contacts = await sandboxContacts(app.appId);
   expect(contacts.map((contact) => contact.email)).toEqual(["alan@example.com"]);
   await expect(result.getByLabel("Response body")).toContainText(contacts[0]!.id);
   await expect(result.getByLabel("Rate limit")).toContainText(/Remaining\s*\d+/);
@@ -101,6 +108,7 @@ test("configure “Create a contact” step by step, watch the Sample Payload fo
       headersText: "X-Source:flowgate-e2e,X-Trace:a:b:c",
       intercomVersion: "2.11",
       excludedAttributes: ["internal_notes"],
+      mapping: { enabled: true, rows: [{ target: "email" }, { target: "name" }, { target: "external_id" }] },
     },
   });
   await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveCount(0);

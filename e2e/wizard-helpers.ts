@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { type APIRequestContext, expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { sandboxAdmin } from "./sandbox-admin";
 
 // Shared steps of the wizard specs. Each test signs up its own organisation through the UI, gets a
 // token from the Intercom sandbox's admin API, and makes its own Nexset through the public API
 // (a webhook source, then records POSTed to its URL).
 
-export const SANDBOX_URL = (process.env.INTERCOM_SANDBOX_URL ?? "http://127.0.0.1:4010").replace(/\/+$/, "");
+import { SANDBOX_URL } from "./sandbox-admin";
+export { SANDBOX_URL };
 
 export const SIGNUPS = [
   { email: "ada@example.com", name: "Ada Lovelace", external_id: "crm-1", plan: "pro", internal_notes: "met at conf" },
@@ -30,27 +32,17 @@ export interface SandboxApp {
 }
 
 /** A fresh Intercom app in the sandbox, through its admin API (not part of Intercom). */
-export async function createSandboxApp(request: APIRequestContext, name = "E2E workspace"): Promise<SandboxApp> {
-  const response = await request.post(`${SANDBOX_URL}/__sandbox/apps`, { data: { name } });
-  expect(response.status()).toBe(201);
-  return (await response.json()) as SandboxApp;
+export async function createSandboxApp(name = "E2E workspace"): Promise<SandboxApp> {
+  return sandboxAdmin.createApp({ name });
 }
 
 /** What the sandbox received for this app (every method and path), for "nothing was sent" checks. */
-export async function sandboxRequests(
-  request: APIRequestContext,
-  appId: string,
-): Promise<{ method: string; path: string }[]> {
-  const response = await request.get(`${SANDBOX_URL}/__sandbox/requests?appId=${appId}`);
-  return ((await response.json()) as { requests: { method: string; path: string }[] }).requests;
+export async function sandboxRequests(appId: string): Promise<{ method: string; path: string }[]> {
+  return sandboxAdmin.requests({ appId });
 }
 
-export async function sandboxContacts(
-  request: APIRequestContext,
-  appId: string,
-): Promise<{ id: string; email: string | null }[]> {
-  const response = await request.get(`${SANDBOX_URL}/__sandbox/apps/${appId}/contacts`);
-  return ((await response.json()) as { contacts: { id: string; email: string | null }[] }).contacts;
+export async function sandboxContacts(appId: string): Promise<{ id: string; email: string | null }[]> {
+  return sandboxAdmin.contacts(appId);
 }
 
 /** A webhook source through the public API (as the signed-in user), fed with `records`. */

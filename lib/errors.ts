@@ -9,13 +9,20 @@ export class DomainError extends Error {
   readonly status: number;
   readonly field?: string;
   readonly details?: unknown;
+  /** For a 429: when to try again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: string, message: string, opts: { status?: number; field?: string; details?: unknown } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { status?: number; field?: string; details?: unknown; retryAfterSeconds?: number } = {},
+  ) {
     super(message);
     this.code = code;
     this.status = opts.status ?? 400;
     this.field = opts.field;
     this.details = opts.details;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 
   toJSON(): { code: string; message: string; field?: string; details?: unknown } {
@@ -34,6 +41,15 @@ export function notFound(what: string): DomainError {
 
 export function badInput(field: string, message: string): DomainError {
   return new DomainError("bad_input", message, { status: 400, field });
+}
+
+/** A 429 saying what to wait for: "Too many sign-up attempts from this address. Try again in 2 minutes." */
+export function tooManyRequests(what: string, retryAfterSeconds: number): DomainError {
+  const wait =
+    retryAfterSeconds < 120
+      ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}`
+      : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+  return new DomainError("too_many_requests", `${what}. Try again in ${wait}.`, { status: 429, retryAfterSeconds });
 }
 
 export function conflict(message: string, details?: unknown): DomainError {

@@ -3,8 +3,7 @@ import { createSandbox, type Sandbox } from "./server";
 import { callSandbox } from "./test-support";
 
 let sandbox: Sandbox;
-const admin = (method: string, path: string, body?: unknown) =>
-  fetch(`${sandbox.url}/__sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+const admin = (method: string, path: string, body?: unknown) => sandbox.admin.call(method, path, body);
 
 beforeAll(async () => {
   sandbox = await createSandbox({
@@ -98,15 +97,65 @@ describe("admin API", () => {
       contacts: [{ email: "seen@example.com", archived: false }],
     });
     expect((await admin("GET", "/nope")).status).toBe(404);
-    expect((await fetch(`${sandbox.url}/__sandbox/apps`, { method: "POST", body: "{" })).status).toBe(400);
+    const malformed = await fetch(`${sandbox.url}/__sandbox/apps`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${sandbox.adminToken}` },
+      body: "{",
+    });
+    expect(malformed.status).toBe(400);
     expect((await admin("GET", "/health")).status).toBe(200);
+  });
+
+  it("answers only with its admin token: not without one, not with an app's token, not with a near miss", async () => {
+    const { token } = sandbox.createApp({ name: "Not an admin" });
+    const attempts: Array<[string, Record<string, string>]> = [
+      ["no token", {}],
+      ["an app's token", { authorization: `Bearer ${token}` }],
+      ["a bootstrap app's token", { authorization: "Bearer boot-token-1" }],
+      ["the admin token cut short", { authorization: `Bearer ${sandbox.adminToken.slice(0, -1)}` }],
+      ["the admin token without Bearer", { authorization: sandbox.adminToken }],
+    ];
+    const before = sandbox.registry.list().length;
+    for (const [label, headers] of attempts) {
+      for (const [method, path] of [
+        ["GET", "/requests"],
+        ["POST", "/apps"],
+        ["POST", "/reset"],
+        ["POST", "/faults"],
+      ] as const) {
+        const res = await fetch(`${sandbox.url}/__sandbox${path}`, {
+          method,
+          headers,
+          body: method === "POST" ? JSON.stringify({ name: "Sneaky", dropApps: true, errorRate: 1 }) : undefined,
+        });
+        expect(res.status, `${label}: ${method} ${path}`).toBe(401);
+        expect(await res.json()).toEqual({ error: expect.stringMatching(/needs its admin token/) });
+      }
+    }
+    expect(sandbox.registry.list()).toHaveLength(before);
+    expect((await callSandbox(sandbox.url, "GET", "/me", { token })).status).toBe(200);
+    // Health stays open, for readiness checks; it tells nothing.
+    expect(await (await fetch(`${sandbox.url}/__sandbox/health`)).json()).toEqual({ ok: true });
+  });
+
+  it("takes the admin token it is given", async () => {
+    const chosen = await createSandbox({ port: 0, adminToken: "chosen-admin-token-0123456789" });
+    try {
+      expect(chosen.adminToken).toBe("chosen-admin-token-0123456789");
+      const res = await fetch(`${chosen.url}/__sandbox/apps`, {
+        headers: { authorization: "Bearer chosen-admin-token-0123456789" },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      await chosen.close();
+    }
   });
 });
 
 describe("admin client", () => {
   it("drives the admin API over HTTP", async () => {
     const { createSandboxAdminClient } = await import("./admin-client");
-    const client = createSandboxAdminClient(`${sandbox.url}/`);
+    const client = createSandboxAdminClient(`${sandbox.url}/`, sandbox.adminToken);
     const app = await client.createApp({ name: "Client", rateLimitPer10s: 3 });
     await client.setFaults({ appId: app.appId, errorRate: 1, errorStatus: 504 });
     expect((await callSandbox(sandbox.url, "GET", "/me", { token: app.token })).status).toBe(504);
@@ -116,6 +165,7 @@ describe("admin client", () => {
     await client.reset({ appId: app.appId });
     expect(await client.requests({ appId: app.appId })).toEqual([]);
     await expect(client.setFaults({ appId: "missing" })).rejects.toThrow(/404/);
+    await expect(createSandboxAdminClient(sandbox.url, "wrong-admin-token").reset()).rejects.toThrow(/401/);
   });
 });
 

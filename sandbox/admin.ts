@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import {
   AdminError,
@@ -22,7 +23,11 @@ import { presentContact } from "./routes/contact-view";
 import type { AppRegistry } from "./state/app-registry";
 import type { OAuthRegistry } from "./state/oauth-registry";
 
-// The admin API under /__sandbox: no Bearer token, loopback callers only. Not part of Intercom.
+// The admin API under /__sandbox: loopback callers only, each with the sandbox's own admin token
+// (`Authorization: Bearer <admin token>`, never an app's token). Not part of Intercom. The token
+// matters because the sandbox is a host Flowgate trusts: without it, anything that can make the
+// server call the sandbox could read every app's requests or reset them (Flowgate also refuses
+// /__sandbox paths in its outbound guard). Only GET /__sandbox/health answers without it.
 
 export const ADMIN_PREFIX = "/__sandbox";
 
@@ -93,16 +98,33 @@ router.add("POST", "/__sandbox/tokens/revoke", (ctx) => ok(revokeToken(ctx.regis
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
 
+export interface AdminAccess {
+  allowRemote: boolean;
+  token: string;
+}
+
+function carriesToken(header: string | undefined, token: string): boolean {
+  const presented = Buffer.from(/^Bearer (.+)$/i.exec(header ?? "")?.[1]?.trim() ?? "");
+  const expected = Buffer.from(token);
+  return presented.length === expected.length && timingSafeEqual(presented, expected);
+}
+
 export function handleAdminRequest(
   registry: AppRegistry,
   oauth: OAuthRegistry,
   inbound: InboundRequest,
-  allowRemote: boolean,
+  access: AdminAccess,
 ): void {
   const { req, res } = inbound;
   const headers = { "X-Request-Id": inbound.requestId };
-  if (!allowRemote && !LOOPBACK.has(req.socket.remoteAddress ?? "")) {
+  if (!access.allowRemote && !LOOPBACK.has(req.socket.remoteAddress ?? "")) {
     writeJson(res, 403, { error: "The sandbox admin API only answers loopback callers" }, headers);
+    return;
+  }
+  const open = inbound.method === "GET" && inbound.path === `${ADMIN_PREFIX}/health`;
+  if (!open && !carriesToken(req.headers.authorization, access.token)) {
+    const error = "The sandbox admin API needs its admin token: Authorization: Bearer <SANDBOX_ADMIN_TOKEN>";
+    writeJson(res, 401, { error }, { ...headers, "WWW-Authenticate": 'Bearer realm="sandbox-admin"' });
     return;
   }
   if (inbound.body.kind === "too_large")

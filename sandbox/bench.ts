@@ -46,6 +46,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       SANDBOX_PORT: String(port),
+      SANDBOX_ADMIN_TOKEN: randomBytes(24).toString("base64url"),
       LOG_LEVEL: "warn",
       // A budget no benchmark reaches: this measures the sandbox, not its rate limiter.
       SANDBOX_BOOTSTRAP_APPS: JSON.stringify([{ name: "Bench", token, rateLimitPer10s: 1_000_000_000 }]),

@@ -27,10 +27,8 @@ beforeAll(async () => {
 afterAll(() => t.sandbox.close());
 
 async function itemResults(jobId: string) {
-  const res = await fetch(`${t.sandbox.url}/__sandbox/apps/${t.appId}/bulk-jobs/${jobId}`);
-  return (
-    (await res.json()) as { tasks: Array<{ results: Array<{ outcome: string; error?: { code: string } }> | null }> }
-  ).tasks;
+  type Tasks = { tasks: Array<{ results: Array<{ outcome: string; error?: { code: string } }> | null }> };
+  return (await t.sandbox.admin.get<Tasks>(`/apps/${t.appId}/bulk-jobs/${jobId}`)).tasks;
 }
 
 describe("Preview bulk contacts", () => {

@@ -17,6 +17,12 @@ const envSchema = z.object({
   SANDBOX_SEARCH_INDEX_LAG_MS: z.coerce.number().int().min(0).optional(),
   SANDBOX_RATE_LIMIT_PER_10S: positiveInt.optional(),
   SANDBOX_ALLOW_REMOTE_ADMIN: z.enum(["0", "1", "true", "false"]).optional(),
+  SANDBOX_ADMIN_TOKEN: z
+    .string()
+    .trim()
+    .min(16, "use at least 16 characters")
+    .regex(/^\S+$/, "no whitespace")
+    .optional(),
 });
 
 export class ConfigError extends Error {}
@@ -47,6 +53,7 @@ export function readSandboxConfig(
     searchIndexLagMs: e.SANDBOX_SEARCH_INDEX_LAG_MS,
     defaultRateLimitPer10s: e.SANDBOX_RATE_LIMIT_PER_10S,
     allowRemoteAdmin: e.SANDBOX_ALLOW_REMOTE_ADMIN === "1" || e.SANDBOX_ALLOW_REMOTE_ADMIN === "true",
+    adminToken: e.SANDBOX_ADMIN_TOKEN,
     bootstrapApps: parseBootstrapApps(e.SANDBOX_BOOTSTRAP_APPS),
     bootstrapOAuthApps: parseBootstrapOAuthApps(e.SANDBOX_BOOTSTRAP_OAUTH_APPS),
   };

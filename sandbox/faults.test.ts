@@ -70,18 +70,12 @@ describe("fault injection", () => {
   });
 
   it("is configurable over the admin API", async () => {
-    const res = await fetch(`${t.sandbox.url}/__sandbox/faults`, {
-      method: "POST",
-      body: JSON.stringify({ appId: t.appId, errorRate: 1, errorStatus: 502 }),
-    });
+    const res = await t.sandbox.admin.call("POST", "/faults", { appId: t.appId, errorRate: 1, errorStatus: 502 });
     expect(await res.json()).toMatchObject({ appId: t.appId, faults: { errorRate: 1, errorStatus: 502 } });
     expect((await t.call("GET", "/me")).status).toBe(502);
-    const bad = await fetch(`${t.sandbox.url}/__sandbox/faults`, {
-      method: "POST",
-      body: JSON.stringify({ errorRate: 2 }),
-    });
+    const bad = await t.sandbox.admin.call("POST", "/faults", { errorRate: 2 });
     expect(bad.status).toBe(400);
-    await fetch(`${t.sandbox.url}/__sandbox/faults?appId=${t.appId}`, { method: "DELETE" });
+    await t.sandbox.admin.clearFaults(t.appId);
     expect((await t.call("GET", "/me")).status).toBe(200);
   });
 });

@@ -1,9 +1,12 @@
 // `npm run sandbox`: the Intercom sandbox as its own process (SANDBOX_PORT, SANDBOX_HOST,
-// SANDBOX_BOOTSTRAP_APPS; see README).
+// SANDBOX_BOOTSTRAP_APPS, SANDBOX_ADMIN_TOKEN; see README).
 import "./service-name";
 import { log } from "@/lib/log";
+import { localSecret } from "@/scripts/services/local-secrets";
 import { ConfigError, readSandboxConfig } from "./config";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./server";
+
+const ADMIN_TOKEN_FILE = "sandbox-admin-token";
 
 function portTakenMessage(host: string, port: number): string {
   return (
@@ -17,6 +20,8 @@ async function main(): Promise<void> {
   let config: SandboxOptions & { port: number; host: string };
   try {
     config = readSandboxConfig(process.env);
+    // The admin API's token: SANDBOX_ADMIN_TOKEN, else the one `npm start` keeps in .data/ (made here if missing).
+    config.adminToken ??= localSecret(ADMIN_TOKEN_FILE).value;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);
@@ -38,7 +43,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   log.info(
-    { url: sandbox.url, apps: sandbox.registry.list().map((a) => ({ appId: a.id, name: a.name })) },
+    {
+      url: sandbox.url,
+      apps: sandbox.registry.list().map((a) => ({ appId: a.id, name: a.name })),
+      adminTokenFrom: process.env.SANDBOX_ADMIN_TOKEN ? "SANDBOX_ADMIN_TOKEN" : `in .data/${ADMIN_TOKEN_FILE}`,
+    },
     "Intercom sandbox listening",
   );
 

@@ -82,10 +82,7 @@ describe("the sandbox's OAuth", () => {
     expect(again.status).toBe(401);
     expect(JSON.stringify(await again.json())).toContain("Unauthorized Code");
 
-    const revoked = await fetch(`${sandbox.url}/__sandbox/tokens/revoke`, {
-      method: "POST",
-      body: JSON.stringify({ token: body.token }),
-    });
+    const revoked = await sandbox.admin.call("POST", "/tokens/revoke", { token: body.token });
     expect(revoked.status).toBe(200);
     expect((await callSandbox(sandbox.url, "GET", "/me", { token: body.token })).status).toBe(401);
     expect((await callSandbox(sandbox.url, "GET", "/contacts", { token: body.token })).status).toBe(401);

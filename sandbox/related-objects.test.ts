@@ -129,7 +129,7 @@ describe("events", () => {
     expect(accepted.status).toBe(202);
     expect(accepted.bytes.length).toBe(0);
     expect((await t.call("POST", "/events", { body: event })).status).toBe(202);
-    const stored = await (await fetch(`${t.sandbox.url}/__sandbox/apps/${t.appId}/events`)).json();
+    const stored = await t.sandbox.admin.get(`/apps/${t.appId}/events`);
     expect(stored).toMatchObject({ events: [{ eventName: "ordered", contactId }] });
     expect((stored as { events: unknown[] }).events).toHaveLength(1);
     expect((await t.call("POST", "/events", { body: { ...event, user_id: "nobody" } })).status).toBe(404);

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { log, type Logger } from "@/lib/log";
@@ -16,6 +16,7 @@ import {
   revokeToken,
   setFaults,
 } from "./admin-actions";
+import { createSandboxAdminClient, type SandboxAdminClient } from "./admin-client";
 import { writeJson } from "./http/respond";
 import { readBody } from "./http/read-body";
 import { handleOAuthRequest, OAUTH_PATHS } from "./oauth/handle-oauth";
@@ -48,12 +49,17 @@ export interface SandboxOptions {
   oauthCodeLifetimeMs?: number;
   /** Let non-loopback callers use /__sandbox (only sensible inside a private network). */
   allowRemoteAdmin?: boolean;
+  /** The Bearer token /__sandbox needs (SANDBOX_ADMIN_TOKEN); a random one when absent. */
+  adminToken?: string;
   logger?: Pick<Logger, "error">;
 }
 
 export interface Sandbox {
   url: string;
   port: number;
+  adminToken: string;
+  /** The admin API over HTTP, with the admin token (what a separate process would use). */
+  admin: SandboxAdminClient;
   close(): Promise<void>;
   registry: AppRegistry;
   oauth: OAuthRegistry;
@@ -81,6 +87,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,
   });
   for (const app of options.bootstrapApps ?? []) createApp(registry, app, true);
+  const adminAccess = {
+    allowRemote: options.allowRemoteAdmin ?? false,
+    token: options.adminToken ?? randomBytes(24).toString("base64url"),
+  };
   const oauth = new OAuthRegistry(options.oauthCodeLifetimeMs);
   for (const client of options.bootstrapOAuthApps ?? []) createOAuthClient(oauth, client);
   const scheduler = new Scheduler();
@@ -125,7 +135,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       startedAtMs,
     };
     if (path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`))
-      handleAdminRequest(registry, oauth, inbound, options.allowRemoteAdmin ?? false);
+      handleAdminRequest(registry, oauth, inbound, adminAccess);
     else if (OAUTH_PATHS.has(path)) handleOAuthRequest(registry, oauth, inbound);
     else await handleIntercomRequest(deps, inbound);
   }
@@ -139,10 +149,13 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`;
 
   return {
-    url: `http://${host === "0.0.0.0" || host === "[::]" ? "127.0.0.1" : host}:${address.port}`,
+    url,
     port: address.port,
+    adminToken: adminAccess.token,
+    admin: createSandboxAdminClient(url, adminAccess.token),
     registry,
     oauth,
     close: () =>

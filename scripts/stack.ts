@@ -3,6 +3,7 @@ import { ROOT, SetupError } from "./services/data-dir";
 import { isPortFree } from "./services/port";
 import { sandboxOAuthDemoEnv } from "./services/sandbox-oauth-demo";
 import { startProcess, stopProcess, waitForHttp, type Env, type ManagedProcess } from "./processes";
+import { webNodeOptions } from "./services/web-node-flags";
 import { workerNodeFlags } from "../workers/node-flags";
 
 export interface StackOptions {
@@ -10,6 +11,8 @@ export interface StackOptions {
   sandboxPort: number;
   /** DATABASE_URL, REDIS_URL, secrets… passed to every process. */
   env: Env;
+  /** Passed to the sandbox only (SANDBOX_ADMIN_TOKEN: the web app and worker never hold it). */
+  sandboxEnv?: Env;
   /** Where the processes' output goes (default: this terminal). */
   output?: NodeJS.WritableStream;
   /** Runs between the sandbox coming up and the web app starting (the demo seed). */
@@ -59,11 +62,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       "sandbox",
       process.execPath,
       ["--import", "tsx", "sandbox/main.ts"],
-      { ...env, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
+      { ...env, ...options.sandboxEnv, SANDBOX_PORT: String(options.sandboxPort), FLOWGATE_SERVICE: "sandbox" },
       options.output,
     );
     processes.push(sandbox);
-    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/apps`, 30_000, () => true)))
+    if (!(await waitForHttp(`${sandboxUrl}/__sandbox/health`, 30_000, () => true)))
       throw new SetupError("The Intercom sandbox did not start within 30 s (see its output above).");
     await options.beforeWeb?.();
     processes.push(
@@ -80,7 +83,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         "web",
         bin("next"),
         ["start", "-p", String(options.port)],
-        { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web" },
+        { ...env, PORT: String(options.port), FLOWGATE_SERVICE: "web", NODE_OPTIONS: webNodeOptions(env) },
         options.output,
       ),
     );

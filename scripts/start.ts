@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { loadKeyring } from "@/lib/crypto/keyring";
-import { applyMigrations } from "@/lib/db/migrations";
+import { upgradeDatabase } from "@/lib/db/upgrade-database";
 import { DEMO_CUSTOM_ATTRIBUTES } from "./seed/demo-contacts";
 import { buildIsCurrent, recordBuild } from "./services/build-stamp";
 import { ROOT, SetupError } from "./services/data-dir";
@@ -23,8 +23,6 @@ async function main(): Promise<void> {
   };
   try {
     const databaseUrl = process.env.DATABASE_URL ?? (await postgres.ensureDatabase("flowgate"));
-    const applied = await applyMigrations(databaseUrl);
-    if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
     const env = {
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
@@ -41,12 +39,16 @@ async function main(): Promise<void> {
     Object.assign(process.env, env);
     // Made here, once, so the web app and the worker never race to create the key file.
     loadKeyring();
+    const { applied, reencrypted } = await upgradeDatabase(databaseUrl);
+    if (applied.length) console.log(`Applied ${applied.length} migration(s).`);
+    if (reencrypted) console.log(`Re-encrypted ${reencrypted} stored secret(s).`);
     buildWebApp();
     const { seedDemo } = await import("./seed/seed-demo");
     const stack = await startStack({
       port,
       sandboxPort,
       env,
+      sandboxEnv: { SANDBOX_ADMIN_TOKEN: process.env.SANDBOX_ADMIN_TOKEN ?? localSecret("sandbox-admin-token").value },
       beforeWeb: async () => {
         const demo = await seedDemo();
         if (demo.created) {

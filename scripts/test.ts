@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -63,10 +64,19 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
   await applyMigrations(databaseUrl);
   const log = createWriteStream(path.join(RESULTS, "e2e-stack.log"));
   const [port, sandboxPort] = [await freePort(), await freePort()];
+  // The sandbox's admin token, for this run's sandbox and the specs' helpers only (e2e/sandbox-admin.ts).
+  const sandboxAdminToken = randomBytes(24).toString("base64url");
   const stack = await startStack({
     port,
     sandboxPort,
-    env: { ...env, DATABASE_URL: databaseUrl, FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}` },
+    // Every spec signs up its own organisation, all from this one address.
+    env: {
+      ...env,
+      DATABASE_URL: databaseUrl,
+      FLOWGATE_REDIS_PREFIX: `fge2e:${process.pid}`,
+      FLOWGATE_SIGN_UPS_PER_HOUR: "10000",
+    },
+    sandboxEnv: { SANDBOX_ADMIN_TOKEN: sandboxAdminToken },
     output: log,
   });
   try {
@@ -80,6 +90,7 @@ async function runE2e(env: Env, postgres: PostgresHandle): Promise<void> {
         DATABASE_URL: databaseUrl,
         E2E_BASE_URL: stack.url,
         INTERCOM_SANDBOX_URL: stack.sandboxUrl,
+        SANDBOX_ADMIN_TOKEN: sandboxAdminToken,
         CHROME_PATH: chrome,
       },
     );

@@ -48,10 +48,25 @@ function summariseSource(data: SourceNodeData): string[] {
 // The host is the credential's region; on a small node the path is what tells destinations apart.
 const pathOf = (url: string | null) => url?.replace(/^https?:\/\/[^/]+/, "") || null;
 
+const OUTCOME_WORDS: Record<string, string> = {
+  created: "created",
+  updated: "updated",
+  unchanged: "unchanged",
+  archived: "archived",
+  deleted: "deleted",
+  already_gone: "already gone",
+  exists_not_updated: "not updated — exist",
+};
+
 function summariseDestination(data: DestinationNodeData): string[] {
   const lines = [[data.method, pathOf(data.urlTemplate)].filter(Boolean).join(" ") || "Not configured"];
   lines.push(`${data.delivered.toLocaleString()} / ${data.total.toLocaleString()} delivered`);
   if (data.errorRecords > 0) lines.push(count(data.errorRecords, "error record"));
+  const outcomes = Object.entries(data.outcomes ?? {}).filter(([, n]) => n > 0);
+  if (outcomes.length > 0)
+    lines.push(
+      outcomes.map(([outcome, n]) => `${n.toLocaleString()} ${OUTCOME_WORDS[outcome] ?? outcome}`).join(" · "),
+    );
   return lines;
 }
 

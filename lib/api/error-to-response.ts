@@ -34,12 +34,17 @@ export function errorToResponse(
       : error.field
         ? [{ path: error.field, message: error.message }]
         : undefined;
-    return errorResponse(error.status, {
-      code: error.code,
-      message: error.message,
-      ...(error.field ? { field: error.field } : {}),
-      ...(issues ? { issues } : {}),
-    });
+    const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+    return errorResponse(
+      error.status,
+      {
+        code: error.code,
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+        ...(issues ? { issues } : {}),
+      },
+      { headers },
+    );
   }
   // lib/ functions parse their own input at the boundary; a ZodError escaping them is bad input.
   if (error instanceof z.ZodError) {

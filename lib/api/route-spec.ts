@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ThrottledAction } from "@/lib/throttle/request-limits";
 
 export type AuthMode = "session" | "api-key" | "session-or-api-key" | "public";
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -24,6 +25,8 @@ export interface ApiOptions<
   originCheck?: boolean;
   /** Largest JSON body accepted (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Counted per organisation and client address after parsing; over the limit → 429 (lib/throttle/). */
+  throttle?: ThrottledAction;
 }
 
 /** A route as the OpenAPI document describes it; also valid as withApi's options. */

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { log } from "@/lib/log";
+import { clientAddress } from "@/lib/throttle/client-address";
+import { throttleRequest } from "@/lib/throttle/request-limits";
 import { authenticateRequest, type OrgFor } from "./authenticate-request";
 import { errorToResponse } from "./error-to-response";
 import { errorResponse, jsonResponse } from "./json";
@@ -46,7 +48,7 @@ function withRequestId(response: Response, requestId: string): Response {
 /**
  * The one wrapper every route handler goes through: authentication (401), CSRF origin check for
  * cookie-authenticated writes (403), zod parsing of params/query/body (400 with dotted field
- * paths), error mapping (DomainError → its status; anything else → 500 with a logged request id),
+ * paths), the route's throttle (429), error mapping (DomainError → its status; anything else → 500 with a logged request id),
  * and BigInt-safe JSON for plain return values.
  */
 export function withApi<
@@ -68,6 +70,10 @@ export function withApi<
       if (org instanceof Response) return withRequestId(org, requestId);
       const parsed = await parseRequest(req, rawParams, options);
       if (parsed instanceof Response) return withRequestId(parsed, requestId);
+      if (options.throttle) {
+        const organisationId = org && "organisationId" in org ? org.organisationId : undefined;
+        await throttleRequest(options.throttle, { organisationId, address: clientAddress(req.headers) });
+      }
       const context = { req, ...parsed, org, requestId } as ApiContext<A, B, Q, P>;
       const result: unknown = await handler(context);
       if (result instanceof Response) return withRequestId(result, requestId);

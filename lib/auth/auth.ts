@@ -3,7 +3,7 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { db, type Db } from "@/lib/db/client";
 import { appOrigins, appUrl, authSecret, isHttpsApp } from "./config";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./schemas";
-import { guardSignIn } from "./sign-in-guard";
+import { guardSignIn, settleSignIn } from "./sign-in-guard";
 
 /** A better-auth instance on the given database. The app uses getAuth(); tests build their own. */
 export function createAuth(database: Db) {
@@ -29,10 +29,10 @@ export function createAuth(database: Db) {
       },
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    // Our own per-IP+email throttle (sign-in-guard.ts) replaces better-auth's per-IP one, which
-    // collapses every caller into one bucket when no proxy header is present.
+    // Our own throttle (sign-in-guard.ts: failures only, in Redis, slowing down rather than locking
+    // out) replaces better-auth's per-IP one, which counts every attempt.
     rateLimit: { enabled: false },
-    hooks: { before: guardSignIn },
+    hooks: { before: guardSignIn, after: settleSignIn },
     advanced: {
       // Security: better-auth turns its Origin/CSRF checks off when NODE_ENV=test or TEST is set;
       // pin them on so tests see production behaviour and a stray TEST variable can't disable them.

@@ -1,20 +1,17 @@
 import { APIError, createAuthMiddleware } from "better-auth/api";
-import { clientIp, createRateLimiter } from "./rate-limit";
+import { clientAddress } from "@/lib/throttle/client-address";
+import { beginSignInAttempt, endSignInAttempt } from "@/lib/throttle/sign-in-limits";
 import { signInSchema } from "./schemas";
 
-// Sign-in attempts: 10 per 10 minutes per (IP, email), and 50 per 10 minutes per email from any
-// address, so rotating X-Forwarded-For does not buy unlimited guesses against one account.
-const WINDOW_MS = 10 * 60 * 1000;
-export const SIGN_IN_ATTEMPTS_PER_WINDOW = 10;
-const perIpAndEmail = createRateLimiter({ limit: SIGN_IN_ATTEMPTS_PER_WINDOW, windowMs: WINDOW_MS });
-const perEmail = createRateLimiter({ limit: 50, windowMs: WINDOW_MS });
+const SIGN_IN_PATH = "/sign-in/email";
 
 /**
  * better-auth `hooks.before` for POST /sign-in/email: parses the body with the sign-in form's own
- * schema (400 naming the field), then answers 429 once the caller runs out of attempts.
+ * schema (400 naming the field), then answers 429 while the caller must wait after too many
+ * failures (lib/throttle/sign-in-limits.ts: counted in Redis, shared by every web process).
  */
 export const guardSignIn = createAuthMiddleware(async (ctx) => {
-  if (ctx.path !== "/sign-in/email") return;
+  if (ctx.path !== SIGN_IN_PATH) return;
   const parsed = signInSchema.safeParse(ctx.body);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
@@ -27,23 +24,24 @@ export const guardSignIn = createAuthMiddleware(async (ctx) => {
       issues,
     });
   }
-  const { email } = parsed.data;
-  const ip = clientIp(ctx.headers ?? new Headers());
-  for (const [limiter, key] of [
-    [perIpAndEmail, `${ip}|${email}`],
-    [perEmail, email],
-  ] as const) {
-    const { allowed, retryAfterSeconds } = limiter.consume(key);
-    if (!allowed) {
-      const minutes = Math.ceil(retryAfterSeconds / 60);
-      throw new APIError(
-        "TOO_MANY_REQUESTS",
-        {
-          code: "too_many_attempts",
-          message: `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-        },
-        { "Retry-After": String(retryAfterSeconds) },
-      );
-    }
+  const wait = await beginSignInAttempt(clientAddress(ctx.headers ?? new Headers()), parsed.data.email);
+  if (wait > 0) {
+    throw new APIError(
+      "TOO_MANY_REQUESTS",
+      {
+        code: "too_many_attempts",
+        message: `Too many failed sign-in attempts. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+      },
+      { "Retry-After": String(wait) },
+    );
   }
+});
+
+/** better-auth `hooks.after`: a successful sign-in takes back its attempt (only failures count). */
+export const settleSignIn = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== SIGN_IN_PATH) return;
+  const parsed = signInSchema.safeParse(ctx.body);
+  if (!parsed.success) return;
+  const succeeded = !(ctx.context.returned instanceof APIError);
+  await endSignInAttempt(clientAddress(ctx.headers ?? new Headers()), parsed.data.email, succeeded);
 });

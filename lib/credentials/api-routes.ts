@@ -2,13 +2,13 @@ import { z } from "zod";
 import { defineApiRoute } from "@/lib/api/route-spec";
 import {
   createCredentialSchema,
-  credentialUsageSchema,
   publicCredentialSchema,
-  replaceTokenSchema,
   startOAuthResultSchema,
   startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
+  credentialUsageSchema,
+  replaceTokenSchema,
   tryRequestResultSchema,
   tryRequestSchema,
   updateCredentialSchema,
@@ -79,7 +79,8 @@ export const testCredentialRoute = defineApiRoute({
   auth,
   params: credentialIdParamsSchema,
   response: testConnectionResultSchema,
-  errors: [404],
+  throttle: "test_connection",
+  errors: [404, 429],
 });
 
 export const testConnectionRoute = defineApiRoute({
@@ -90,33 +91,8 @@ export const testConnectionRoute = defineApiRoute({
   auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
-});
-
-export const startOAuthRoute = defineApiRoute({
-  method: "POST",
-  path: "/api/v1/credentials/oauth/start",
-  summary: "Connect with Intercom: the consent page to send the signed-in user to",
-  description:
-    "Remembers the name, region and kind under a single-use state bound to this session; Intercom then sends the " +
-    "browser to /api/oauth/intercom/callback, which stores the connection and returns to `returnTo`. " +
-    "409 when no OAuth app is configured (INTERCOM_OAUTH_CLIENT_ID / INTERCOM_OAUTH_CLIENT_SECRET, or Settings).",
-  tags,
-  auth: "session",
-  body: startOAuthSchema,
-  response: startOAuthResultSchema,
-  errors: [409],
-});
-
-export const reconnectCredentialRoute = defineApiRoute({
-  method: "POST",
-  path: "/api/v1/credentials/{id}/reconnect",
-  summary: "Reconnect: Connect with Intercom again for this connection, keeping its destinations",
-  tags,
-  auth: "session",
-  params: credentialIdParamsSchema,
-  body: z.object({ returnTo: z.string().max(2000).optional() }),
-  response: startOAuthResultSchema,
-  errors: [404, 409],
+  throttle: "test_connection",
+  errors: [429],
 });
 
 export const listDataAttributesRoute = defineApiRoute({
@@ -145,6 +121,33 @@ export const createDataAttributeRoute = defineApiRoute({
   response: dataAttributeViewSchema,
   status: 201,
   errors: [404, 422, 502],
+});
+
+export const startOAuthRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/oauth/start",
+  summary: "Connect with Intercom: the consent page to send the signed-in user to",
+  description:
+    "Remembers the name, region and kind under a single-use state bound to this session; Intercom then sends the " +
+    "browser to /api/oauth/intercom/callback, which stores the connection and returns to `returnTo`. " +
+    "409 when no OAuth app is configured (INTERCOM_OAUTH_CLIENT_ID / INTERCOM_OAUTH_CLIENT_SECRET, or Settings).",
+  tags,
+  auth: "session",
+  body: startOAuthSchema,
+  response: startOAuthResultSchema,
+  errors: [409],
+});
+
+export const reconnectCredentialRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/reconnect",
+  summary: "Reconnect: Connect with Intercom again for this connection, keeping its destinations",
+  tags,
+  auth: "session",
+  params: credentialIdParamsSchema,
+  body: z.object({ returnTo: z.string().max(2000).optional() }),
+  response: startOAuthResultSchema,
+  errors: [404, 409],
 });
 
 export const updateCredentialRoute = defineApiRoute({
@@ -208,12 +211,12 @@ export const credentialApiRoutes = [
   deleteCredentialRoute,
   testCredentialRoute,
   testConnectionRoute,
+  listDataAttributesRoute,
+  createDataAttributeRoute,
   startOAuthRoute,
   reconnectCredentialRoute,
   updateCredentialRoute,
   replaceCredentialTokenRoute,
   credentialUsageRoute,
   tryRequestRoute,
-  listDataAttributesRoute,
-  createDataAttributeRoute,
 ] as const;

@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/client";
-import { secretKeyId, encryptSecret } from "@/lib/crypto/secrets";
-import { lastFour } from "@/lib/crypto/mask-secret";
 import { parseInput } from "@/lib/errors";
 import { publicCredentialSelect, toPublicCredential } from "./public-credential";
+import { sealCredentialToken } from "./seal-token";
 import { createCredentialSchema, type PublicCredential } from "./schemas";
 import { verifyToken } from "./verify-token";
 
@@ -20,18 +19,15 @@ export async function createCredential(
 ): Promise<PublicCredential> {
   const data = parseInput(createCredentialSchema, input);
   const me = opts.verify === false ? undefined : await verifyToken({ region: data.region, token: data.token });
-  const tokenCiphertext = encryptSecret(data.token);
   const row = await db.credential.create({
     data: {
+      ...sealCredentialToken(organisationId, data.token),
       organisationId,
       name: data.name,
       region: data.region,
       authKind: data.authKind,
       oauthKind: data.authKind === "oauth" ? (data.oauthKind ?? null) : null,
       scopes: data.authKind === "oauth" ? (data.scopes ?? []) : [],
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: lastFour(data.token),
       workspaceName: me?.workspaceName ?? null,
       workspaceId: me?.workspaceId ?? null,
       adminName: me?.adminName ?? null,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { resetKeyringCache } from "@/lib/crypto/keyring";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, secretContextFor } from "@/lib/crypto/secrets";
 import { DomainError } from "@/lib/errors";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
@@ -88,10 +88,10 @@ describe("createCredential", () => {
     expect(Object.keys(credential)).not.toContain("tokenCiphertext");
 
     const row = await t.db.credential.findUniqueOrThrow({ where: { id: credential.id } });
-    expect(row.tokenCiphertext).toMatch(/^v1:itest:/);
+    expect(row.tokenCiphertext).toMatch(/^v2:itest:/);
     expect(row.tokenKeyId).toBe("itest");
     expect(row.tokenCiphertext).not.toContain(token);
-    expect(decryptSecret(row.tokenCiphertext)).toBe(token);
+    expect(decryptSecret(row.tokenCiphertext, secretContextFor("credential.token", row))).toBe(token);
     expect(
       sandbox
         .requests()
@@ -166,7 +166,7 @@ describe("reading credentials", () => {
     const listA = await listCredentials(t.db, orgA);
     expect(listA.map((credential) => credential.id)).toContain(mine.id);
     expect(JSON.stringify(listA)).not.toContain(token);
-    expect(JSON.stringify(listA)).not.toContain("v1:itest");
+    expect(JSON.stringify(listA)).not.toContain("v2:itest");
     expect(await listCredentials(t.db, orgB)).toEqual([]);
 
     expect((await getCredential(t.db, orgA, mine.id)).name).toBe("Listed");

@@ -1,6 +1,6 @@
 import { regionBaseUrl } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, secretContextFor } from "@/lib/crypto/secrets";
 import { notFound } from "@/lib/errors";
 
 // SERVER ONLY: the one place a stored token is decrypted. What it returns goes straight into
@@ -28,7 +28,7 @@ export async function loadCredentialToken(
     id: row.id,
     region: row.region,
     baseUrl: regionBaseUrl(row.region),
-    token: decryptSecret(row.tokenCiphertext),
+    token: decryptSecret(row.tokenCiphertext, secretContextFor("credential.token", { id: row.id, organisationId })),
     rateLimitPer10s: row.rateLimitPer10s,
   };
 }

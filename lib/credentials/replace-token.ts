@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { encryptSecret, secretContextFor, secretKeyId } from "@/lib/crypto/secrets";
 import { resumeAfterReconnect } from "@/lib/delivery/needs-reconnect";
 import { lastFour } from "@/lib/crypto/mask-secret";
 import { DomainError } from "@/lib/errors";
@@ -7,7 +7,7 @@ import { getCredential } from "./get-credential";
 import { publicCredentialSelect, toPublicCredential } from "./public-credential";
 import type { PublicCredential } from "./schemas";
 import { verifyToken } from "./verify-token";
-import type { ViewerArg } from "./visibility";
+import { asViewer, type ViewerArg } from "./visibility";
 
 /**
  * A new token for an existing connection (Replace token, or Reconnect after a revocation): proved
@@ -30,7 +30,11 @@ export async function replaceCredentialToken(
       { status: 409, field: "token", details: { workspaceName: me.workspaceName, workspaceId: me.workspaceId } },
     );
   }
-  const tokenCiphertext = encryptSecret(input.token);
+  const { organisationId } = asViewer(viewer);
+  const tokenCiphertext = encryptSecret(
+    input.token,
+    secretContextFor("credential.token", { id: current.id, organisationId }),
+  );
   const row = await db.credential.update({
     where: { id: current.id },
     data: {

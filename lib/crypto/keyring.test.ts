@@ -5,7 +5,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readOrCreateKeyFile } from "./key-file";
 import { generateKeySpec, loadKeyring, parseKeyring, resetKeyringCache } from "./keyring";
-import { decryptSecret, encryptSecret } from "./secrets";
+import { decryptSecret, encryptSecret, type SecretContext } from "./secrets";
+
+const CTX: SecretContext = { purpose: "credential.token", organisationId: "org", rowId: "row" };
 
 const b64 = () => randomBytes(32).toString("base64");
 
@@ -60,11 +62,11 @@ describe("loadKeyring", () => {
     const first = loadKeyring();
     const file = path.join(dir, "encryption-keys");
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const stored = encryptSecret("secret", first);
+    const stored = encryptSecret("secret", CTX, first);
     resetKeyringCache();
     const second = loadKeyring();
     expect(second.current.id).toBe(first.current.id);
-    expect(decryptSecret(stored, second)).toBe("secret");
+    expect(decryptSecret(stored, CTX, second)).toBe("secret");
     expect(readFileSync(file, "utf8").trim().split("\n")).toHaveLength(1);
   });
 

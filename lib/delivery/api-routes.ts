@@ -66,7 +66,9 @@ export const deliveryProgressRoute = defineApiRoute({
   method: "GET",
   path: `${BASE}/progress`,
   summary:
-    "Delivery progress: records delivered of the Nexset's total, the backlog, open error records, calls in flight, and the status",
+    "Delivery progress: records delivered of the Nexset's total, the backlog, open error records, calls in flight, records per outcome, and the status",
+  description:
+    "`outcomes` counts each record once, by its latest outcome: created, updated, unchanged, archived, deleted, already_gone (sync operations), and exists_not_updated (a plain “Create a contact” answered 409: Intercom kept the old values).",
   tags,
   auth,
   params: destinationParamsSchema,
@@ -105,7 +107,7 @@ export const listDeliveryCallsRoute = defineApiRoute({
   summary:
     "The activity log: API calls newest first (request line, status, outcome, latency, config version, kind), filterable, paginated",
   description:
-    "Pass the previous page's `nextCursor` as `cursor` for the next page. Bodies and headers are in GET …/calls/{callId}.",
+    "Pass the previous page's `nextCursor` as `cursor` for the next page. Bodies and headers are in GET …/calls/{callId}. `recordOutcome` keeps the calls that concluded a record with that outcome (`exists_not_updated`: a plain create's 409); a sync operation's calls carry their `syncStep`.",
   tags,
   auth,
   params: destinationParamsSchema,

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { int8IdSchema } from "@/lib/api/int8-id";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { queue } from "@/lib/queue/queues";
@@ -13,10 +14,7 @@ export const ERROR_RECORD_STATUSES = ["open", "replayed", "discarded"] as const;
 /** One, a selection, or all of a destination's open error records. */
 export const errorSelectionSchema = z.union([
   z.object({
-    ids: z
-      .array(z.string().regex(/^\d{1,19}$/, { error: "Error record ids are numbers" }))
-      .min(1)
-      .max(10_000),
+    ids: z.array(int8IdSchema("Error record ids are numbers")).min(1).max(10_000),
   }),
   z.object({ all: z.literal(true) }),
 ]);
@@ -25,10 +23,7 @@ export type ErrorSelection = z.infer<typeof errorSelectionSchema>;
 export const listErrorRecordsSchema = z.object({
   status: z.enum(ERROR_RECORD_STATUSES).optional(),
   /** The id of the last row of the previous page (newest first). */
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/)
-    .optional(),
+  cursor: int8IdSchema("cursor must be an error record id").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListErrorRecordsInput = z.input<typeof listErrorRecordsSchema>;

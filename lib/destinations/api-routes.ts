@@ -84,7 +84,8 @@ export const sendTestRoute = defineApiRoute({
   auth,
   body: sendTestSchema,
   response: sendTestResultSchema,
-  errors: [404, 409],
+  throttle: "send_test",
+  errors: [404, 409, 429],
 });
 
 export const sendDestinationTestRoute = defineApiRoute({
@@ -96,7 +97,8 @@ export const sendDestinationTestRoute = defineApiRoute({
   params: destinationIdParamsSchema,
   body: sendDestinationTestSchema,
   response: sendTestResultSchema,
-  errors: [404, 409],
+  throttle: "send_test",
+  errors: [404, 409, 429],
 });
 
 export const defaultMappingRoute = defineApiRoute({

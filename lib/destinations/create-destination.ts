@@ -9,6 +9,7 @@ import { assertGroupingCodeRuns } from "./check-grouping-on-samples";
 import { assertUrlOnCredentialHost, resolveDestinationContext } from "./destination-context";
 import type { DestinationView } from "./destination-view";
 import { getDestination } from "./get-destination";
+import { assertMappingReadsNexset } from "./mapping/check-mapping-sources";
 import { destinationInputSchema } from "./schemas";
 
 /** The wizard's input, plus the flow the destination is drawn in (when it came from the canvas). */
@@ -27,6 +28,7 @@ export async function createDestination(db: Db, viewer: ViewerArg, input: unknow
   const data = parseInput(createDestinationSchema, input);
   const context = await resolveDestinationContext(db, viewer, data);
   assertUrlOnCredentialHost(data.config, context.credential.baseUrl);
+  await assertMappingReadsNexset(db, organisationId, data.nexsetId, data.config.mapping);
   await assertGroupingCodeRuns(
     data.config,
     () => getSampleRecords(db, organisationId, data.nexsetId),

@@ -34,8 +34,7 @@ const RECORDS = [
 ];
 
 async function sandboxRequests(): Promise<{ method: string; path: string }[]> {
-  const res = await fetch(`${sandbox.url}/__sandbox/requests?appId=${app.appId}`);
-  return ((await res.json()) as { requests: { method: string; path: string }[] }).requests;
+  return sandbox.admin.requests({ appId: app.appId });
 }
 
 async function seedOrg(name: string): Promise<{ org: string; nexset: string; credential: string }> {
@@ -70,18 +69,14 @@ beforeAll(async () => {
   t = await freshDatabase();
   sandbox = await createSandbox({ port: 0, logger: { error: () => undefined } });
   process.env.INTERCOM_SANDBOX_URL = sandbox.url;
-  const res = await fetch(`${sandbox.url}/__sandbox/apps`, {
-    method: "POST",
-    body: JSON.stringify({ name: "Wizard workspace" }),
-  });
-  app = (await res.json()) as typeof app;
+  app = await sandbox.admin.createApp({ name: "Wizard workspace" });
   ({ org: orgA, nexset: nexsetA, credential: credentialA } = await seedOrg("Org A"));
   ({ org: orgB, nexset: nexsetB, credential: credentialB } = await seedOrg("Org B"));
 });
 
 beforeEach(async () => {
   process.env.INTERCOM_SANDBOX_URL = sandbox.url;
-  await fetch(`${sandbox.url}/__sandbox/reset`, { method: "POST", body: JSON.stringify({ appId: app.appId }) });
+  await sandbox.admin.reset({ appId: app.appId });
 });
 
 afterAll(async () => {
@@ -262,10 +257,8 @@ describe("Send Test", () => {
     expect(result).toMatchObject({ outcome: "success", status: 200, recordCount: 1, callId: null });
     const contact = result.body as { id: string; email: string };
     expect(contact.email).toBe("alan@example.com");
-    const stored = (await (await fetch(`${sandbox.url}/__sandbox/apps/${app.appId}/contacts`)).json()) as {
-      contacts: { id: string; email: string }[];
-    };
-    expect(stored.contacts.map((c) => [c.id, c.email])).toEqual([[contact.id, "alan@example.com"]]);
+    const stored = await sandbox.admin.contacts<{ id: string; email: string }>(app.appId);
+    expect(stored.map((c) => [c.id, c.email])).toEqual([[contact.id, "alan@example.com"]]);
     expect(Object.keys(result.rateLimitHeaders).sort()).toEqual([
       "x-ratelimit-limit",
       "x-ratelimit-remaining",

@@ -13,6 +13,8 @@ export interface WizardNexsetData {
   attributePaths: string[];
   /** Inferred type of each path, for the default mapping and type warnings. */
   attributeTypes: Record<string, AttributeType>;
+  /** The inferred schema, for checking that mapping rows read attributes the Nexset has. */
+  schema: { attributes: Attribute[]; truncated: boolean };
   samples: DestinationRecord[];
   recordCount: number;
 }
@@ -35,6 +37,7 @@ export async function loadWizardNexset(db: Db, organisationId: string, nexsetId:
     attributes: view.attributes.map((attribute) => attribute.name),
     attributePaths: attributePaths(view.attributes).slice(0, MAX_WIZARD_PATHS),
     attributeTypes: Object.fromEntries(attributeTypeEntries(view.attributes)),
+    schema: { attributes: view.attributes, truncated: view.attributesTruncated },
     samples: view.samples,
     recordCount: view.total,
   };

@@ -1,3 +1,4 @@
+import { findSyncOperation } from "@/lib/connectors/intercom/sync/sync-operations";
 import type { ContentFormatDefinition } from "@/lib/connectors/types";
 import type { ConfigError } from "./build-types";
 import { type HeaderPair, parseHeadersText } from "./headers-text";
@@ -40,6 +41,14 @@ export function prepareBuild(
 
   let otherProps: Record<string, unknown> = {};
   const { batching } = config;
+  const sync = findSyncOperation(config.endpointId);
+  if (sync && batching.enabled)
+    errors.push({
+      path: ["config", "batching", "enabled"],
+      message: `“${sync.name}” runs each record's own sequence of calls: turn batching off`,
+    });
+  if (sync && config.method !== sync.method)
+    errors.push({ path: ["config", "method"], message: `“${sync.name}” starts with ${sync.method} ${sync.path}` });
   if (batching.enabled) {
     if (!Number.isInteger(batching.size) || batching.size < 1)
       errors.push({ path: ["config", "batching", "size"], message: "Batch size must be a whole number of at least 1" });

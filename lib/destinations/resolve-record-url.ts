@@ -1,9 +1,11 @@
+import { readAttributePath } from "./mapping/attribute-path";
 import { type UrlTemplate, fillUrlTemplate, joinBaseUrl } from "./url-template";
 
 export type ResolvedUrl = { ok: true; url: string } | { ok: false; attribute: string; message: string };
 
 /**
- * The request URL for one record. Placeholders read the full record (before exclusions), and each
+ * The request URL for one record. Placeholders read the full record (before exclusions), nested
+ * paths too (`{body.id}` in a response-webhook record), and each
  * value is encodeURIComponent'ed. A record that can't fill a placeholder gets an error naming the
  * attribute instead of a request to a wrong URL.
  */
@@ -11,7 +13,7 @@ export function resolveRecordUrl(template: UrlTemplate, baseUrl: string, record:
   let failure: { attribute: string; message: string } | undefined;
   const filled = fillUrlTemplate(template, (attribute) => {
     if (failure) return "";
-    const encoded = encodePlaceholderValue(attribute, Object.hasOwn(record, attribute) ? record[attribute] : undefined);
+    const encoded = encodePlaceholderValue(attribute, readAttributePath(record, attribute));
     if (typeof encoded === "string") return encoded;
     failure = encoded;
     return "";

@@ -216,6 +216,7 @@ describe("composed schemas", () => {
       "method",
       "format",
       "endpoint",
+      "mapping",
       "headers",
       "exclude",
       "batching",

@@ -56,6 +56,25 @@ export const sendTestResultSchema = z
     warnings: z.array(z.string()),
     /** The activity-log entry, when the test was for a saved destination. */
     callId: z.string().nullable(),
+    /** Sync operations: every call of the record's sequence with its answer; the fields above are the last call's. */
+    sequence: z
+      .array(
+        z.object({
+          step: z.string(),
+          method: z.string(),
+          url: z.string(),
+          requestBody: z.string().nullable(),
+          status: z.number().int().nullable(),
+          outcome: z.string(),
+          latencyMs: z.number(),
+          body: z.unknown(),
+          errorMessage: z.string().nullable(),
+        }),
+      )
+      .optional(),
+    /** Sync operations: what came of the record (created, updated, archived, deleted, already_gone, error). */
+    recordOutcome: z.string().optional(),
+    recordMessage: z.string().nullable().optional(),
   })
   .meta({ id: "SendTestResult" });
 export type SendTestResult = z.output<typeof sendTestResultSchema>;

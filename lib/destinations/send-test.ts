@@ -1,7 +1,6 @@
 import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import { findEndpoint } from "@/lib/connectors/intercom/definition";
 import { sendIntercomRequest } from "@/lib/connectors/intercom/client";
-import type { IntercomResult } from "@/lib/connectors/intercom/client-types";
 import type { HttpMethod } from "@/lib/connectors/types";
 import { loadCredentialToken } from "@/lib/credentials/load-credential-token";
 import type { Db } from "@/lib/db/client";
@@ -12,10 +11,11 @@ import type { BuiltRequest } from "./build-types";
 import { serverCodeRunner } from "./check-grouping-on-samples";
 import { assertUrlOnCredentialHost, resolveDestinationContext } from "./destination-context";
 import { buildRequests } from "./request-builder";
+import { sendSyncTest } from "./send-sync-test";
+import { TEST_TIMEOUT_MS, toTestResult } from "./test-result";
+import { syncModeOf } from "./sync-mode";
 import { type DestinationConfig, destinationConfigSchema } from "./schemas";
 import { type SendTestResult, sendDestinationTestSchema, sendTestSchema } from "./send-test-schemas";
-
-const TEST_TIMEOUT_MS = 20_000;
 
 interface TestPlan {
   nexsetId: string;
@@ -87,6 +87,11 @@ async function runTest(db: Db, viewer: ViewerArg, plan: TestPlan): Promise<SendT
   const body = chooseBody(request, plan);
 
   const credential = await loadCredentialToken(db, organisationId, plan.credentialId);
+  const sync = syncModeOf(plan.config);
+  if (sync) {
+    const sample = samples[request.recordIndexes[0]!] ?? {};
+    return sendSyncTest(db, organisationId, plan, { ...request, body }, sync, sample, credential);
+  }
   const result = await sendIntercomRequest({
     method: request.method as HttpMethod,
     url: request.url,
@@ -148,33 +153,4 @@ function chooseBody(request: BuiltRequest, plan: TestPlan): string | undefined {
     }
   }
   return plan.body;
-}
-
-const RATE_LIMIT_HEADER = /^x-ratelimit-(limit|remaining|reset)$/i;
-
-function toTestResult(result: IntercomResult, request: BuiltRequest, callId: bigint | undefined): SendTestResult {
-  const rateLimitHeaders = Object.fromEntries(
-    Object.entries(result.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name)),
-  );
-  return {
-    outcome: result.outcome,
-    status: result.status ?? null,
-    latencyMs: result.latencyMs,
-    rateLimitHeaders,
-    rateLimit: result.rateLimit
-      ? { ...result.rateLimit, resetAt: new Date(result.rateLimit.resetAt).toISOString() }
-      : null,
-    headers: result.headers,
-    body: result.body,
-    errorMessage: result.errorMessage ?? null,
-    request: {
-      method: result.request.method,
-      url: result.request.url,
-      headers: result.request.headers,
-      body: result.request.body ?? null,
-    },
-    recordCount: request.recordIndexes.length,
-    warnings: request.warnings,
-    callId: callId === undefined ? null : callId.toString(),
-  };
 }

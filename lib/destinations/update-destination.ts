@@ -6,6 +6,7 @@ import { badInput, notFound, parseInput } from "@/lib/errors";
 import { getSampleRecords } from "@/lib/nexsets/get-sample-records";
 import { assertGroupingCodeRuns } from "./check-grouping-on-samples";
 import { assertUrlOnCredentialHost, resolveDestinationContext } from "./destination-context";
+import { assertMappingReadsNexset } from "./mapping/check-mapping-sources";
 import type { DestinationView } from "./destination-view";
 import { getDestination } from "./get-destination";
 import { destinationInputSchema } from "./schemas";
@@ -42,6 +43,7 @@ export async function updateDestination(
     credentialId: data.credentialId,
   });
   assertUrlOnCredentialHost(data.config, context.credential.baseUrl);
+  await assertMappingReadsNexset(db, organisationId, existing.nexsetId, data.config.mapping);
   await assertGroupingCodeRuns(
     data.config,
     () => getSampleRecords(db, organisationId, existing.nexsetId),

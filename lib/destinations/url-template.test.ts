@@ -96,3 +96,22 @@ describe("resolveRecordUrl", () => {
     expect(resolveRecordUrl(template("/x/{constructor}"), base, {}).ok).toBe(false);
   });
 });
+
+describe("nested placeholders", () => {
+  it("resolve {body.id} from a response-webhook record, and prefer a flat key named with the dots", () => {
+    const parsed = parseUrlTemplate("/contacts/{body.id}/tags");
+    if (!parsed.ok) throw new Error(parsed.message);
+    const base = "https://api.intercom.io";
+    expect(resolveRecordUrl(parsed.template, base, { status: 200, body: { id: "c 1" } })).toEqual({
+      ok: true,
+      url: "https://api.intercom.io/contacts/c%201/tags",
+    });
+    expect(resolveRecordUrl(parsed.template, base, { "body.id": "flat", body: { id: "nested" } })).toMatchObject({
+      url: "https://api.intercom.io/contacts/flat/tags",
+    });
+    expect(resolveRecordUrl(parsed.template, base, { body: { errors: [] } })).toMatchObject({
+      ok: false,
+      attribute: "body.id",
+    });
+  });
+});

@@ -26,6 +26,17 @@ describe("validateDestinationAgainstContext", () => {
     expect(messageFor(urlTemplate)).toBeUndefined();
   });
 
+  it.each([
+    "http://127.0.0.1:4010/__sandbox/requests",
+    "/__sandbox/reset",
+    "/contacts/../__SANDBOX/apps",
+    "/%5f%5fsandbox",
+  ])("refuses the sandbox admin API at the field: %s", (urlTemplate) => {
+    expect(messageFor(urlTemplate, { credentialRegionBaseUrl: "http://127.0.0.1:4010" })).toBe(
+      "Paths under /__sandbox (the sandbox's admin API) cannot be called",
+    );
+  });
+
   it("accepts the sandbox as the credential's own host", () => {
     expect(
       messageFor("http://127.0.0.1:4010/contacts/{id}", {

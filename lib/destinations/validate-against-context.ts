@@ -1,3 +1,4 @@
+import { refusalOfPath } from "@/lib/connectors/intercom/sandbox-admin-path";
 import { fillUrlTemplate, joinBaseUrl, parseUrlTemplate } from "./url-template";
 
 // Server-side checks that need to know the credential: the endpoint URL must stay on the
@@ -41,6 +42,7 @@ function checkUrlAgainstContext(urlTemplate: string, context: DestinationContext
   if (!URL.canParse(text)) return "This is not a valid URL";
   const url = new URL(text);
   if (url.username || url.password) return 'The URL must not contain a user name or password (the part before "@")';
+  if (refusalOfPath(url.pathname)) return "Paths under /__sandbox (the sandbox's admin API) cannot be called";
   if (allowed.some((base) => isUnder(url, base))) return undefined;
 
   const expected = credentialBase.host;

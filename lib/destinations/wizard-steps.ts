@@ -42,8 +42,16 @@ export function createWizardSteps({ steps, destinationInputSchema }: Schemas): r
       id: "endpoint",
       title: "Endpoint URL",
       description: "Pick an Intercom endpoint or type a URL; {attribute} placeholders are filled per record.",
-      fields: ["config.endpointId", "config.urlTemplate"],
+      fields: ["config.endpointId", "config.urlTemplate", "config.syncIdentifier", "config.syncContactAttribute"],
       schema: inConfig(steps.endpoint),
+    },
+    {
+      id: "mapping",
+      title: "Map fields",
+      description:
+        "Each Intercom field from an attribute, a constant or a template, converted to the type Intercom takes. Custom attributes must exist in the workspace.",
+      fields: ["config.mapping"],
+      schema: inConfig(steps.mapping),
     },
     {
       id: "headers",

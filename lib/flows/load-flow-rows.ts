@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { doneBeyondCursor } from "@/lib/delivery/engine/done-beyond-cursor";
+import { countRecordOutcomesByDestination } from "@/lib/delivery/monitoring/record-outcomes";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { nexsetSchemaSchema } from "@/lib/nexsets/infer-schema";
 import { assignRowsToFlows } from "./assign-flow-rows";
@@ -50,7 +51,7 @@ interface ErrorTally {
 }
 
 async function loadDeliveryFigures(db: Db, organisationId: string) {
-  const [errors, today, beyond] = await Promise.all([
+  const [errors, today, beyond, outcomes] = await Promise.all([
     db.$queryRaw<ErrorTally[]>`
       SELECT "destinationId", "status", coalesce(sum("lastSeq" - "firstSeq" + 1), 0)::int AS records
       FROM "ErrorRecord" WHERE "organisationId" = ${organisationId} AND "status" IN ('open', 'discarded')
@@ -62,6 +63,7 @@ async function loadDeliveryFigures(db: Db, organisationId: string) {
         AND "createdAt" >= date_trunc('day', now())
       GROUP BY 1`,
     doneBeyondCursor(db, { organisationId }),
+    countRecordOutcomesByDestination(db, organisationId),
   ]);
   const tally = (status: string) =>
     new Map(errors.filter((e) => e.status === status).map((e) => [e.destinationId, e.records]));
@@ -70,6 +72,7 @@ async function loadDeliveryFigures(db: Db, organisationId: string) {
     discarded: tally("discarded"),
     today: new Map(today.map((t) => [t.destinationId, t.records])),
     beyond,
+    outcomes,
   };
 }
 
@@ -163,5 +166,6 @@ function toDestinationData(row: DestinationRow, figures: DeliveryFigures): Desti
     undelivered: total - processed + open,
     errorRecords: open,
     deliveredToday: figures.today.get(row.id) ?? 0,
+    ...(figures.outcomes.has(row.id) ? { outcomes: figures.outcomes.get(row.id) } : {}),
   };
 }

@@ -34,12 +34,18 @@ describe("the demo seed's flow", () => {
     expect(existsSync(`${dataDir}/demo-password`)).toBe(true);
     const flow = await f.db.flow.findFirstOrThrow({ where: { name: "Demo: contacts to Intercom" } });
     const definition = flowDefinitionSchema.parse(flow.definition);
-    expect(definition.nodes.map((n) => n.kind)).toEqual(["source", "nexset"]);
+    expect(definition.nodes.map((n) => n.kind).sort()).toEqual(["nexset", "nexset", "source", "source"]);
 
     const graph = await getFlowGraph(f.db, flow.organisationId, flow.id);
     expect(graph.nodes.map((n) => [n.id, n.position])).toEqual(definition.nodes.map((n) => [n.id, n.position]));
-    expect(graph.edges).toHaveLength(1);
-    expect(graph.nodes[1]?.data).toMatchObject({ kind: "nexset", recordCount: 40 });
-    expect(graph.flow).toMatchObject({ status: "idle", totals: { sources: 1, destinations: 0 } });
+    expect(graph.edges).toHaveLength(2);
+    const nexsets = graph.nodes.filter((node) => node.data.kind === "nexset").map((node) => node.data);
+    expect(nexsets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ recordCount: 40 }),
+        expect.objectContaining({ name: "CRM export (flat)", recordCount: 12 }),
+      ]),
+    );
+    expect(graph.flow).toMatchObject({ status: "idle", totals: { sources: 2, destinations: 0 } });
   });
 });

@@ -1,9 +1,12 @@
+import { createReadStream } from "node:fs";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { formatBytes } from "@/lib/sources/file/byte-stream";
 import type { FileFormat } from "@/lib/sources/file/detect-format";
 import { fileError } from "@/lib/sources/file/file-error";
 import { ingestFile } from "@/lib/sources/file/ingest-file";
+import { spoolUpload } from "@/lib/sources/file/spool-upload";
+import { withUploadSlot } from "@/lib/throttle/upload-slots";
 import { MAX_UPLOAD_BYTES, type UploadResult } from "./source-inputs";
 
 export interface UploadSourceFileInput {
@@ -20,7 +23,11 @@ export interface UploadSourceFileInput {
   maxBytes?: number;
 }
 
-/** The upload routes' work: size check from the declared length, then a streamed ingestFile. */
+/**
+ * The upload routes' work: size check from the declared length, one of the organisation's upload
+ * slots, the body spooled to a temporary file (no database work waits on the sender), then
+ * ingestFile from that file.
+ */
 export async function uploadSourceFile(input: UploadSourceFileInput): Promise<UploadResult> {
   const maxBytes = input.maxBytes ?? MAX_UPLOAD_BYTES;
   const declared = Number(input.contentLength ?? "");
@@ -32,15 +39,23 @@ export async function uploadSourceFile(input: UploadSourceFileInput): Promise<Up
     });
   }
   if (!input.body) throw fileError("the file is empty");
-  const result = await ingestFile({
-    db: input.db,
-    organisationId: input.organisationId,
-    sourceId: input.sourceId,
-    newSource: input.newSource,
-    fileName: input.fileName,
-    format: input.format,
-    stream: input.body,
-    maxBytes,
+  const body = input.body;
+  return withUploadSlot(input.organisationId, async () => {
+    const spooled = await spoolUpload(body, maxBytes);
+    try {
+      const result = await ingestFile({
+        db: input.db,
+        organisationId: input.organisationId,
+        sourceId: input.sourceId,
+        newSource: input.newSource,
+        fileName: input.fileName,
+        format: input.format,
+        stream: createReadStream(spooled.path),
+        maxBytes,
+      });
+      return { ...result, durationMs: Math.round(result.durationMs) };
+    } finally {
+      await spooled.remove();
+    }
   });
-  return { ...result, durationMs: Math.round(result.durationMs) };
 }

@@ -63,6 +63,8 @@ export const destinationNodeDataSchema = z.object({
   undelivered: z.number().int(),
   errorRecords: z.number().int(),
   deliveredToday: z.number().int(),
+  /** Records per outcome (sync operations; a plain create's 409 as exists_not_updated), when any. */
+  outcomes: z.record(z.string(), z.number().int()).optional(),
 });
 
 export const flowNodeDataSchema = z.discriminatedUnion("kind", [

@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
 import { freshDatabase, freshRedisPrefix, redisUrl, type TestDatabase } from "@/test/fresh-database";
 import { checkHealth } from "./check-health";
 import { beat, forget, HEARTBEAT_TTL_MS } from "./worker-heartbeat";
@@ -51,5 +52,33 @@ describe("checkHealth on a fresh connection", () => {
     expect(fresh.status).not.toBe("ready");
     expect((await checkHealth(t.db, fresh)).redis).toBe("ok");
     fresh.disconnect();
+  });
+});
+
+// Issue 18 item 11: the health answer is public; what a driver says about a failure (hosts, ports,
+// user names, library internals) goes to the log, not to an unauthenticated caller.
+describe("checkHealth answers without raw error text", () => {
+  it("says which component is down in its own words, nothing the driver said", async () => {
+    const deadDb = createDb("postgresql://flowgate_canary_user:canary-pass@127.0.0.1:1/flowgate_canary_db", 1);
+    const deadRedis = new Redis("redis://127.0.0.1:1", {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    try {
+      const report = await checkHealth(deadDb, deadRedis);
+      expect(report).toMatchObject({ status: "degraded", database: "down", redis: "down", worker: "down" });
+      const text = JSON.stringify(report);
+      expect(text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|canary|Stream|offline|Connection is closed/i);
+      expect(report.problems).toEqual([
+        "database: not reachable",
+        "redis: not reachable",
+        expect.stringMatching(/^worker: /),
+      ]);
+    } finally {
+      deadRedis.disconnect();
+      await deadDb.$disconnect();
+    }
   });
 });

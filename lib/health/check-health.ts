@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { liveWorkers } from "./worker-heartbeat";
 
 export type ComponentStatus = "ok" | "down";
@@ -36,15 +37,15 @@ async function pingWhenReady(redis: Redis): Promise<string> {
 
 export async function checkHealth(db: Db, redis: Redis): Promise<HealthReport> {
   const problems: string[] = [];
-  const database = await withTimeout(db.$queryRaw`SELECT 1`, "PostgreSQL").then(
-    () => "ok" as const,
-    (e: Error) => (problems.push(`database: ${e.message}`), "down" as const),
-  );
+  // The answer is public: a driver's own words (hosts, ports, user names) go to the log only.
+  const down = (component: "database" | "redis") => (error: unknown) => {
+    log.warn({ err: error, component }, "health check: component down");
+    problems.push(`${component}: not reachable`);
+    return "down" as const;
+  };
+  const database = await withTimeout(db.$queryRaw`SELECT 1`, "PostgreSQL").then(() => "ok" as const, down("database"));
   let workers: string[] = [];
-  const redisStatus = await withTimeout(pingWhenReady(redis), "Redis").then(
-    () => "ok" as const,
-    (e: Error) => (problems.push(`redis: ${e.message}`), "down" as const),
-  );
+  const redisStatus = await withTimeout(pingWhenReady(redis), "Redis").then(() => "ok" as const, down("redis"));
   if (redisStatus === "ok") workers = await withTimeout(liveWorkers(redis), "Redis").catch(() => []);
   const worker = workers.length > 0 ? "ok" : "down";
   if (worker === "down")

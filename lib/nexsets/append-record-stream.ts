@@ -3,8 +3,23 @@ import { appendRecordsInTx, type JsonRecord } from "./append-records";
 
 type Tx = Prisma.TransactionClient;
 
-/** Records handed to appendRecordsInTx at a time while a stream is appended. */
+/** Records handed to appendRecordsInTx at a time while a stream is appended: this many, or… */
 export const STREAM_APPEND_BATCH = 5_000;
+/** …fewer when they add up to this much text, so a batch of large records stays small in memory. */
+export const STREAM_APPEND_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** A cheap estimate of a record's size as JSON: flat text fields (CSV rows) are counted directly. */
+export function approximateRecordBytes(record: JsonRecord): number {
+  let bytes = 2;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    bytes += key.length + 4;
+    if (typeof value === "string") bytes += value.length;
+    else if (value !== null && typeof value === "object") bytes += JSON.stringify(value).length;
+    else bytes += 8;
+  }
+  return bytes;
+}
 
 export interface StreamAppendResult {
   added: number;
@@ -13,14 +28,23 @@ export interface StreamAppendResult {
   lastSeq: number;
 }
 
-/** Groups a stream's chunks into `size`-record arrays. */
-export async function* rebatch(batches: AsyncIterable<JsonRecord[]>, size: number): AsyncGenerator<JsonRecord[]> {
+/** Groups a stream's chunks into arrays of at most `size` records and (about) `maxBytes` of text. */
+export async function* rebatch(
+  batches: AsyncIterable<JsonRecord[]>,
+  size: number,
+  maxBytes = STREAM_APPEND_BATCH_BYTES,
+): AsyncGenerator<JsonRecord[]> {
   let pending: JsonRecord[] = [];
+  let pendingBytes = 0;
   for await (const batch of batches) {
-    for (const record of batch) pending.push(record);
-    if (pending.length >= size) {
-      yield pending;
-      pending = [];
+    for (const record of batch) {
+      pending.push(record);
+      pendingBytes += approximateRecordBytes(record);
+      if (pending.length >= size || pendingBytes >= maxBytes) {
+        yield pending;
+        pending = [];
+        pendingBytes = 0;
+      }
     }
   }
   if (pending.length > 0) yield pending;

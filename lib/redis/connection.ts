@@ -36,13 +36,13 @@ export function producerRedis(): Redis {
 const READY_TIMEOUT_MS = 2_000;
 
 /**
- * The producer connection refuses commands until it is connected (enableOfflineQueue: false): a
- * web request that needs Redis first waits briefly for it (then its command fails fast, with a reason).
+ * The producer connection refuses commands until connected (enableOfflineQueue: false): a web
+ * request that needs Redis waits up to 2 s for it, then goes on (and its command fails fast).
  */
-export async function waitUntilReady(redis: Redis): Promise<void> {
+export async function waitUntilReady(redis: Redis, timeoutMs = READY_TIMEOUT_MS): Promise<void> {
   if (redis.status === "ready") return;
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, READY_TIMEOUT_MS);
+    const timer = setTimeout(done, timeoutMs);
     function done() {
       clearTimeout(timer);
       redis.off("ready", done);

@@ -5,6 +5,8 @@ import type { SourceKind } from "./schemas";
 type Tx = Prisma.TransactionClient;
 
 export interface NewSource {
+  /** Given when a column depends on it (a webhook secret bound to its row); else generated. */
+  id?: string;
   organisationId: string;
   kind: SourceKind;
   name: string;
@@ -34,6 +36,7 @@ export async function createSourceInTx(tx: Tx, input: NewSource): Promise<Create
   }
   const source = await tx.source.create({
     data: {
+      id: input.id,
       organisationId: input.organisationId,
       kind: input.kind,
       name: input.name,

@@ -1,7 +1,7 @@
 import { Worker } from "bullmq";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { randomBytes } from "node:crypto";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { sealCredentialToken } from "@/lib/credentials/seal-token";
 import type { Db } from "@/lib/db/client";
 import { type DestinationConfigInput, destinationConfigSchema } from "@/lib/destinations/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -74,15 +74,12 @@ export async function createSandboxCredential(
     name: "Delivery test",
     ...(opts.sandboxRateLimitPer10s ? { rateLimitPer10s: opts.sandboxRateLimitPer10s } : {}),
   });
-  const tokenCiphertext = encryptSecret(app.token);
   const credential = await f.db.credential.create({
     data: {
+      ...sealCredentialToken(f.organisationId, app.token),
       organisationId: f.organisationId,
       name: "Sandbox",
       region: "sandbox",
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: app.token.slice(-4),
       rateLimitPer10s: opts.rateLimitPer10s ?? null,
     },
   });

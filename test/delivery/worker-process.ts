@@ -17,16 +17,26 @@ export interface WorkerProcess {
 }
 
 export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
-  // node itself with tsx's loader (not the tsx CLI, which runs the worker as ITS child: a SIGKILL
-  // to the CLI would leave the worker running).
+  return spawnTsxProcess("workers/main.ts", env, '"worker started"', workerNodeFlags({ ...process.env, ...env }));
+}
+
+/** Runs a TypeScript file in its own Node process; `ready` resolves once its output contains `readyMarker`. */
+export function spawnTsxProcess(
+  script: string,
+  env: Record<string, string>,
+  readyMarker: string,
+  nodeFlags: string[] = [],
+): WorkerProcess {
+  // node itself with tsx's loader (not the tsx CLI, which runs the script as ITS child: a SIGKILL
+  // to the CLI would leave the process running).
   const tsx = path.join(ROOT, "node_modules/tsx/dist");
   const args = [
-    ...workerNodeFlags({ ...process.env, ...env }),
+    ...nodeFlags,
     "--require",
     path.join(tsx, "preflight.cjs"),
     "--import",
     pathToFileURL(path.join(tsx, "loader.mjs")).href,
-    "workers/main.ts",
+    script,
   ];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -42,15 +52,15 @@ export function spawnWorkerProcess(env: Record<string, string>): WorkerProcess {
   });
   const onData = (chunk: Buffer) => {
     output += chunk.toString("utf8");
-    if (output.includes('"worker started"')) resolveReady();
+    if (output.includes(readyMarker)) resolveReady();
   };
   child.stdout?.on("data", onData);
   child.stderr?.on("data", onData);
   child.once("exit", (code) =>
-    rejectReady(new Error(`worker exited (${code}) before starting:\n${output.slice(-4000)}`)),
+    rejectReady(new Error(`${script} exited (${code}) before starting:\n${output.slice(-4000)}`)),
   );
   const timer = setTimeout(
-    () => rejectReady(new Error(`worker did not start within 30 s:\n${output.slice(-4000)}`)),
+    () => rejectReady(new Error(`${script} did not start within 30 s:\n${output.slice(-4000)}`)),
     30_000,
   );
   void ready.finally(() => clearTimeout(timer)).catch(() => undefined);

@@ -251,7 +251,7 @@ describe("a planted Intercom token never leaves its ciphertext", () => {
     expect(hits).toEqual([]);
     const stored = await w.t.db.credential.findMany({ where: { organisationId: w.a.organisationId } });
     for (const credential of stored) {
-      expect(credential.tokenCiphertext).toMatch(/^v1:sec:/);
+      expect(credential.tokenCiphertext).toMatch(/^v2:sec:/);
       expect(credential.tokenLast4).toBe(CANARY.slice(-4));
     }
     // The response-webhook Nexset got the responses (so it was searched with content in it).

@@ -352,6 +352,31 @@ describe("regressions the fuzzing found (each was a 500)", () => {
     expect((await countAllRows(w.t.db)).Source).toBe(before.Source);
   });
 
+  it("ids and cursors past PostgreSQL's bigint (19 digits above 2^63) → 400 naming the field, not a 500", async () => {
+    const huge = ["9223372036854775808", "9999999999999999999"];
+    const id = w.a.ids.destinationId;
+    for (const value of huge) {
+      const cases = [
+        { spec: route("GET", "/api/v1/destinations/{id}/calls"), query: { cursor: value }, field: "cursor" },
+        { spec: route("GET", "/api/v1/destinations/{id}/errors"), query: { cursor: value }, field: "cursor" },
+        { spec: route("POST", "/api/v1/destinations/{id}/errors/discard"), json: { ids: [value] }, field: "ids.0" },
+        { spec: route("POST", "/api/v1/destinations/{id}/errors/replay"), json: { ids: ["1", value] }, field: "ids.1" },
+      ];
+      for (const { spec, query, json, field } of cases) {
+        const answer = await callHandler(w.handlerFor(spec), {
+          method: spec.method,
+          path: spec.path,
+          params: { id },
+          query,
+          json,
+          headers: key(),
+        });
+        expect(answer.status, `${routeKey(spec)} ${value}: ${answer.text.slice(0, 200)}`).toBe(400);
+        expect(answer.json).toMatchObject({ error: { issues: [{ path: field }] } });
+      }
+    }
+  });
+
   it("a wrong type inside a union ({ ids } or { all }) names the element, not just the body", async () => {
     const spec = route("POST", "/api/v1/destinations/{id}/errors/discard");
     const answer = await callHandler(w.handlerFor(spec), {

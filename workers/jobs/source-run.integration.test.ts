@@ -104,9 +104,7 @@ describe("Intercom source runs", () => {
     });
     const ids = records.map((r) => (r.data as { id: string }).id);
     const emails = records.map((r) => (r.data as { email: string }).email);
-    const inSandbox = (
-      (await sandboxCall("GET", `/__sandbox/apps/${appId}/contacts`)) as { contacts: { id: string }[] }
-    ).contacts;
+    const inSandbox = await sandbox.admin.contacts<{ id: string }>(appId);
     expect(new Set(ids)).toEqual(new Set(inSandbox.map((c) => c.id)));
     expect(ids).toHaveLength(1_000);
     expect(new Set(emails)).toEqual(new Set(Array.from({ length: 1_000 }, (_, i) => `c${i}@example.com`)));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
+import { freshDatabase, freshRedisPrefix, redisUrl, type TestDatabase } from "@/test/fresh-database";
 import { getSessionFromHeaders } from "@/lib/auth/session";
 import { POST } from "./route";
 
@@ -12,6 +12,8 @@ beforeAll(async () => {
     DATABASE_URL: t.url,
     BETTER_AUTH_SECRET: "test-secret-test-secret-test-secret-0123",
     FLOWGATE_URL: APP,
+    REDIS_URL: redisUrl(),
+    FLOWGATE_REDIS_PREFIX: freshRedisPrefix(),
   });
 });
 afterAll(async () => {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 // Public, but origin-checked: a cross-site form must not sign a visitor into someone else's account.
 export const POST = withApi(
-  { auth: "public", originCheck: true, body: signUpSchema, maxBodyBytes: AUTH_MAX_BODY_BYTES },
+  { auth: "public", originCheck: true, body: signUpSchema, maxBodyBytes: AUTH_MAX_BODY_BYTES, throttle: "sign_up" },
   async ({ req, body }) => {
     const created = await signUpWithOrganisation(body);
     // The account exists whatever happens next; if the session cannot start (e.g. sign-in throttled),

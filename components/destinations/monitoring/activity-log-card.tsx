@@ -1,10 +1,14 @@
 "use client";
 
 import { useState } from "react";
-import { CALL_KIND_VALUES, CALL_OUTCOME_VALUES } from "@/lib/delivery/monitoring/monitoring-schemas";
+import {
+  CALL_KIND_VALUES,
+  CALL_OUTCOME_VALUES,
+  RECORD_OUTCOME_VALUES,
+} from "@/lib/delivery/monitoring/monitoring-schemas";
 import type { CallFilters } from "@/lib/query/keys/delivery";
 import { CallDebugView } from "./call-debug-view";
-import { formatLatency, formatSeqRange, formatTime, KIND_LABELS, outcomeOf } from "./format";
+import { formatLatency, formatSeqRange, formatTime, KIND_LABELS, outcomeOf, RECORD_OUTCOME_LABELS } from "./format";
 import styles from "./monitoring.module.css";
 import { HttpStatus, OutcomeBadge } from "./outcome-badge";
 import { CALLS_PAGE_SIZE, useDeliveryCalls } from "./use-delivery-calls";
@@ -52,6 +56,22 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
           </select>
         </div>
         <div className="field">
+          <label htmlFor="call-record-outcome">Record outcome</label>
+          <select
+            id="call-record-outcome"
+            className="input"
+            value={filters.recordOutcome ?? ""}
+            onChange={(e) => changeFilter("recordOutcome", e.target.value)}
+          >
+            <option value="">All records</option>
+            {RECORD_OUTCOME_VALUES.filter((outcome) => outcome !== "error").map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {RECORD_OUTCOME_LABELS[outcome]?.label ?? outcome}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="call-kind">Kind</label>
           <select
             id="call-kind"
@@ -72,7 +92,7 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
       {isPending && <p className="muted">Loading calls…</p>}
       {data && data.items.length === 0 && (
         <p className="muted" data-testid="activity-empty">
-          {filters.outcome || filters.kind
+          {filters.outcome || filters.kind || filters.recordOutcome
             ? "No calls match these filters."
             : "No calls yet. Calls appear here as soon as the destination delivers, replays or tests."}
         </p>
@@ -112,7 +132,7 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
                     <HttpStatus status={call.responseStatus} />
                   </td>
                   <td>
-                    <OutcomeBadge outcome={call.outcome} />
+                    <OutcomeBadge call={call} />
                   </td>
                   <td className={styles.numeric}>{formatLatency(call.latencyMs)}</td>
                   <td className={styles.numeric}>{formatSeqRange(call.firstSeq, call.lastSeq)}</td>

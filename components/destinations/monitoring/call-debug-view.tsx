@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { formatDateTime, formatLatency, formatSeqRange, KIND_LABELS, outcomeOf } from "./format";
+import { callOutcomeOf, formatDateTime, formatLatency, formatSeqRange, KIND_LABELS } from "./format";
 import { HttpMessage } from "./http-message";
 import styles from "./monitoring.module.css";
 import { HttpStatus, OutcomeBadge } from "./outcome-badge";
@@ -44,8 +44,7 @@ export function CallDebugView({
               <div className={styles.stat}>
                 <span className={styles.statLabel}>Outcome</span>
                 <span>
-                  <OutcomeBadge outcome={call.outcome} />{" "}
-                  <span className="field-hint">{outcomeOf(call.outcome).hint}</span>
+                  <OutcomeBadge call={call} /> <span className="field-hint">{callOutcomeOf(call).hint}</span>
                 </span>
               </div>
               <div className={styles.stat}>

@@ -28,7 +28,18 @@ const COLORS = {
   s5xx: "#d1433b",
   s429: "#8a5cd1",
   none: "#8a94a3",
+  created: "#1f9d6b",
+  updated: "#3451d1",
+  removed: "#8a5cd1",
+  exists: "#e08a00",
 };
+
+const RECORD_BARS = [
+  { key: "created", name: "Created", fill: COLORS.created },
+  { key: "updated", name: "Updated", fill: COLORS.updated },
+  { key: "removed", name: "Archived or deleted", fill: COLORS.removed },
+  { key: "existsNotUpdated", name: "Not updated — exists", fill: COLORS.exists },
+] as const;
 
 function sumOf(points: MinuteStatsDto[], field: keyof Omit<MinuteStatsDto, "minute">): number {
   return points.reduce((total, point) => total + point[field], 0);
@@ -99,12 +110,37 @@ export function DeliveryChartsCard({ destinationId, status }: { destinationId: s
             </ResponsiveContainer>
           </div>
         </figure>
+        <figure style={{ margin: 0 }}>
+          <figcaption className={styles.chartTitle}>Records by outcome per minute</figcaption>
+          <div className={styles.chart}>
+            <ResponsiveContainer width="100%" height="100%">
+              <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
+                <XAxis dataKey="label" tick={axis} minTickGap={24} />
+                <YAxis allowDecimals={false} tick={axis} />
+                <Tooltip />
+                <Legend />
+                {RECORD_BARS.map((bar) => (
+                  <Bar
+                    key={bar.key}
+                    dataKey={bar.key}
+                    name={bar.name}
+                    stackId="r"
+                    fill={bar.fill}
+                    isAnimationActive={false}
+                  />
+                ))}
+              </BarChart>
+            </ResponsiveContainer>
+          </div>
+        </figure>
       </div>
       <p className={styles.totals} data-testid="timeline-totals">
         In the last {WINDOW_MINUTES} minutes: {formatCount(sumOf(points, "calls"))} calls,{" "}
         {formatCount(sumOf(points, "records"))} records — 2xx {formatCount(sumOf(points, "status2xx"))}, 4xx{" "}
         {formatCount(sumOf(points, "status4xx"))}, 5xx {formatCount(sumOf(points, "status5xx"))}, 429{" "}
         {formatCount(sumOf(points, "status429"))}, no answer {formatCount(sumOf(points, "noAnswer"))}.
+        {RECORD_BARS.map((bar) => ` ${bar.name}: ${formatCount(sumOf(points, bar.key))}.`)}
       </p>
     </section>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DeliveryProgressDto } from "@/lib/delivery/monitoring/monitoring-schemas";
-import { formatCount } from "./format";
+import { formatCount, RECORD_OUTCOME_LABELS } from "./format";
 import styles from "./monitoring.module.css";
 
 function percent(part: number, total: number): number {
@@ -15,6 +15,34 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
         {formatCount(value)}
       </span>
       <span className={styles.statLabel}>{label}</span>
+    </div>
+  );
+}
+
+/** Records per outcome; only those that occurred, created and updated always for a sync destination. */
+function OutcomeCounts({ outcomes }: { outcomes: DeliveryProgressDto["outcomes"] }) {
+  const shown = Object.entries(outcomes).filter(([, n]) => n > 0);
+  if (shown.length === 0) return null;
+  return (
+    <div className={styles.stats} aria-label="Records by outcome">
+      {shown.map(([outcome, n]) => {
+        const { label, tone, hint } = RECORD_OUTCOME_LABELS[outcome] ?? { label: outcome, tone: "neutral", hint: "" };
+        return (
+          <div key={outcome} className={styles.stat} title={hint}>
+            <span className={styles.statValue} data-testid={`progress-outcome-${outcome}`}>
+              {formatCount(n)}
+            </span>
+            <span className={`${styles.statLabel} ${tone === "warning" ? "badge badge-warning" : ""}`}>{label}</span>
+          </div>
+        );
+      })}
+      {outcomes.exists_not_updated > 0 && (
+        <p className="field-hint" style={{ flexBasis: "100%" }}>
+          Intercom answered 409 for {formatCount(outcomes.exists_not_updated)} record
+          {outcomes.exists_not_updated === 1 ? "" : "s"}: those contacts exist and kept their old values. Switch the
+          endpoint to “Create or update a contact” to update them.
+        </p>
+      )}
     </div>
   );
 }
@@ -40,7 +68,7 @@ export function DeliveryProgressCard({
       </section>
     );
   }
-  const { delivered, total, backlog, errorRecords, errorRecordsRecords, inFlight } = progress;
+  const { delivered, total, backlog, errorRecords, errorRecordsRecords, inFlight, outcomes } = progress;
   const deliveredPct = percent(delivered, total);
   const errorPct = percent(errorRecordsRecords, total);
   return (
@@ -76,6 +104,7 @@ export function DeliveryProgressCard({
         <Stat label="Error records" value={errorRecords} testId="progress-error-records" />
         <Stat label="In flight" value={inFlight} testId="progress-in-flight" />
       </div>
+      <OutcomeCounts outcomes={outcomes} />
       {errorRecords > 0 && (
         <p className="field-hint" style={{ marginTop: 10 }}>
           {formatCount(errorRecords)} error record{errorRecords === 1 ? "" : "s"} hold{" "}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatLatency, formatSeqRange, outcomeOf, prettyBody } from "./format";
+import { callOutcomeOf, formatLatency, formatSeqRange, outcomeOf, prettyBody } from "./format";
 import { ACTIVE_POLL_MS, IDLE_POLL_MS, pollIntervalFor } from "./polling";
 
 describe("monitoring formatting", () => {
@@ -16,8 +16,21 @@ describe("monitoring formatting", () => {
     expect(formatLatency(850)).toBe("850 ms");
     expect(formatLatency(1_234)).toBe("1.23 s");
     expect(outcomeOf("permanent")).toMatchObject({ label: "Error record", tone: "danger" });
-    expect(outcomeOf("conflict").label).toBe("Already exists");
+    // A plain create's 409 left Intercom's old values: a warning that points at "Create or update".
+    expect(outcomeOf("conflict")).toMatchObject({ label: "Not updated — exists", tone: "warning" });
+    expect(outcomeOf("conflict").hint).toContain("Create or update a contact");
     expect(outcomeOf("something-new").label).toBe("something-new");
+  });
+
+  it("labels a sync sequence's calls by step and its concluding call by the record's outcome", () => {
+    expect(callOutcomeOf({ outcome: "conflict", syncStep: "create", recordOutcome: null }).label).toBe(
+      "Exists — updating",
+    );
+    expect(callOutcomeOf({ outcome: "success", syncStep: "update", recordOutcome: "updated" })).toMatchObject({
+      label: "Updated",
+      tone: "success",
+    });
+    expect(callOutcomeOf({ outcome: "conflict", syncStep: null, recordOutcome: null }).tone).toBe("warning");
   });
 
   it("polls fast while active or while a replay runs, slowly otherwise", () => {

@@ -1,11 +1,20 @@
-import { outcomeOf } from "./format";
+import { callOutcomeOf } from "./format";
 
-const TONE_CLASS = { success: "badge badge-success", danger: "badge badge-danger", neutral: "badge" } as const;
+const TONE_CLASS = {
+  success: "badge badge-success",
+  danger: "badge badge-danger",
+  warning: "badge badge-warning",
+  neutral: "badge",
+} as const;
 
-export function OutcomeBadge({ outcome }: { outcome: string }) {
-  const { label, tone, hint } = outcomeOf(outcome);
+export function OutcomeBadge({
+  call,
+}: {
+  call: { outcome: string; syncStep?: string | null; recordOutcome?: string | null };
+}) {
+  const { label, tone, hint } = callOutcomeOf(call);
   return (
-    <span className={TONE_CLASS[tone]} title={hint}>
+    <span className={TONE_CLASS[tone]} title={hint} data-testid="call-outcome">
       {label}
     </span>
   );

@@ -18,6 +18,7 @@ export function useDeliveryCalls(
   const params = new URLSearchParams({ limit: String(CALLS_PAGE_SIZE) });
   if (filters.outcome) params.set("outcome", filters.outcome);
   if (filters.kind) params.set("kind", filters.kind);
+  if (filters.recordOutcome) params.set("recordOutcome", filters.recordOutcome);
   if (cursor) params.set("cursor", cursor);
   return useQuery({
     queryKey: deliveryKeys.callPage(destinationId, filters, cursor),

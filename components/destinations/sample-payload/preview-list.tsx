@@ -3,11 +3,15 @@
 import { usePreviewState } from "./preview-context";
 import { RequestCard } from "./request-card";
 import styles from "./sample-payload.module.css";
+import { SyncSequence, useSyncConfig } from "./sync-sequence";
+import { useWizardData } from "@/components/destinations/wizard/wizard-data";
 
 const SHOWN = 50;
 
 export function PreviewList({ sampleCount }: { sampleCount: number }) {
   const preview = usePreviewState();
+  const syncConfig = useSyncConfig();
+  const { nexset } = useWizardData();
   const requests = preview.result?.requests ?? [];
   const recordErrors = preview.result?.recordErrors ?? [];
 
@@ -48,7 +52,10 @@ export function PreviewList({ sampleCount }: { sampleCount: number }) {
         </ul>
       )}
       {requests.slice(0, SHOWN).map((request, index) => (
-        <RequestCard key={index} request={request} index={index} open={index === 0} />
+        <div key={index}>
+          <RequestCard request={request} index={index} open={index === 0} />
+          <SyncSequence request={request} record={nexset.samples[request.recordIndexes[0] ?? 0]} config={syncConfig} />
+        </div>
       ))}
       {requests.length > SHOWN && <p className="muted">…and {requests.length - SHOWN} more.</p>}
     </div>

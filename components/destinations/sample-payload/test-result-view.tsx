@@ -7,6 +7,34 @@ const RATE_LIMIT_NAMES: [string, string][] = [
   ["x-ratelimit-reset", "Reset"],
 ];
 
+/** A sync operation's test: what came of the record, and every call of its sequence with its answer. */
+function SequenceView({ result }: { result: SendTestResult }) {
+  return (
+    <div data-testid="test-sequence">
+      <p className={styles.resultLine}>
+        <span className={`badge ${result.recordOutcome === "error" ? "badge-danger" : "badge-success"}`}>
+          {result.recordOutcome?.replace("_", " ")}
+        </span>
+        {result.recordMessage && <span className="muted">{result.recordMessage}</span>}
+      </p>
+      <ol aria-label="Calls of the sequence">
+        {result.sequence?.map((call, index) => (
+          <li key={index}>
+            <details>
+              <summary>
+                {call.method} <code>{call.url}</code> → {call.status === null ? "no answer" : `HTTP ${call.status}`} (
+                {call.outcome}, {Math.round(call.latencyMs)} ms)
+              </summary>
+              {call.requestBody && <pre className={styles.body}>{call.requestBody}</pre>}
+              <pre className={styles.body}>{JSON.stringify(call.body, null, 2)}</pre>
+            </details>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /** Intercom's answer to a test: status, time taken, rate-limit headers and the body. */
 export function TestResultView({ result }: { result: SendTestResult }) {
   const good = result.status !== null && result.status < 300;
@@ -36,6 +64,7 @@ export function TestResultView({ result }: { result: SendTestResult }) {
       <pre className={styles.body} aria-label="Response body">
         {body || "(empty)"}
       </pre>
+      {result.sequence && <SequenceView result={result} />}
     </section>
   );
 }

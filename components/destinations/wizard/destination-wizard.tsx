@@ -66,6 +66,7 @@ export function DestinationWizard({
           credentialId,
           data.regionBaseUrls,
         ).baseUrl,
+      data.nexset.schema,
     ),
   );
   const form = useForm<WizardFormValues, unknown, WizardOutput>({

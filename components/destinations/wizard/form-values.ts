@@ -49,6 +49,10 @@ export function errorAt(errors: FieldErrors<FieldValues>, path: string): string 
 /** Index of the first step holding an error for one of `paths`, or -1. */
 export function stepIndexFor(paths: readonly string[]): number {
   return WIZARD_STEPS.findIndex((step) =>
-    paths.some((path) => step.fields.includes(path) || (path === "credentialId" && step.id === "credential")),
+    paths.some(
+      (path) =>
+        step.fields.some((field) => path === field || path.startsWith(`${field}.`)) ||
+        (path === "credentialId" && step.id === "credential"),
+    ),
   );
 }

@@ -5,6 +5,7 @@ import { EndpointStep } from "./steps/endpoint-step";
 import { ExcludeStep } from "./steps/exclude-step";
 import { FormatStep } from "./steps/format-step";
 import { HeadersStep } from "./steps/headers-step";
+import { MappingStep } from "./mapping/mapping-step";
 import { MethodStep } from "./steps/method-step";
 import { ResponseWebhookStep } from "./steps/response-webhook-step";
 import { ReviewStep } from "./steps/review-step";
@@ -15,6 +16,7 @@ export const STEP_COMPONENTS: Readonly<Record<string, ComponentType>> = {
   method: MethodStep,
   format: FormatStep,
   endpoint: EndpointStep,
+  mapping: MappingStep,
   headers: HeadersStep,
   exclude: ExcludeStep,
   batching: BatchingStep,

@@ -1,3 +1,4 @@
+import { refusalOfPath } from "./sandbox-admin-path";
 import { intercomRegions } from "./regions";
 
 export type UrlResolution = { ok: true; url: URL } | { ok: false; message: string };
@@ -31,6 +32,8 @@ export function buildRequestUrl(input: {
       message: `Refusing to send the Intercom token to ${url.origin}: not the credential's region host`,
     };
   }
+  const pathRefusal = refusalOfPath(url.pathname);
+  if (pathRefusal) return { ok: false, message: `Refusing to call ${url.pathname}: ${pathRefusal}` };
   for (const [key, value] of Object.entries(input.query ?? {})) {
     if (value !== undefined) url.searchParams.set(key, String(value));
   }

@@ -32,9 +32,9 @@ describe("regionBaseUrl", () => {
     expect(regionBaseUrl("au")).toBe("https://api.au.intercom.io");
   });
 
-  it("reads the sandbox URL at call time, with a default", () => {
+  it("reads the sandbox URL at call time; without one the region is off", () => {
     delete process.env.INTERCOM_SANDBOX_URL;
-    expect(regionBaseUrl("sandbox")).toBe("http://127.0.0.1:4010");
+    expect(() => regionBaseUrl("sandbox")).toThrow(/region is turned off/);
     process.env.INTERCOM_SANDBOX_URL = "http://127.0.0.1:5999/";
     expect(regionBaseUrl("sandbox")).toBe("http://127.0.0.1:5999");
   });

@@ -3,6 +3,7 @@ import { intercomAuthKinds } from "./auth-kinds";
 import { intercomContentFormats } from "./content-formats";
 import { intercomEndpoints } from "./endpoints";
 import { matchPathTemplate } from "./match-path";
+import { intercomSyncOperations } from "./sync/sync-operations";
 import { intercomRegions } from "./regions";
 import { DEFAULT_API_VERSION, INTERCOM_API_VERSIONS } from "./versions";
 
@@ -47,8 +48,12 @@ export function findEndpoint(method: string, pathOrUrl: string, version?: string
   return matchEndpoint(method, pathOrUrl, version)?.endpoint;
 }
 
+/** A catalogue endpoint or a sync operation (picked the same way). */
 export function findEndpointById(id: string): EndpointDefinition | undefined {
-  return intercomEndpoints.find((endpoint) => endpoint.id === id);
+  return (
+    intercomEndpoints.find((endpoint) => endpoint.id === id) ??
+    intercomSyncOperations.find((operation) => operation.id === id)
+  );
 }
 
 /** Endpoints grouped by picker heading, in catalogue order. */

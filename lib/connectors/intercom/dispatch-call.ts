@@ -1,9 +1,11 @@
 import type { Dispatcher } from "undici";
+import { OutboundRefusedError } from "./outbound-guard";
+import { refusalOfPath } from "./sandbox-admin-path";
 
 // One HTTP exchange through undici's lowest-level API, dispatch(), with a handler that collects
 // the answer itself. undici's request() wraps every answer in a Readable stream; at thousands of
-// calls a second that stream was a third of the client's CPU (a tight loop against the sandbox:
-// 93–111 µs a call with dispatch, 136–152 with request and its stream).
+// calls a second that stream was about a third of the client's CPU. Kept for the delivery bench's
+// overhead phases (the worker's CPU per record, throughput_ratio_by_cpu), where the figures are.
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
@@ -44,6 +46,9 @@ export interface CallAnswer {
 export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise<CallAnswer> {
   return new Promise((resolve, reject) => {
     if (call.signal?.aborted) return reject(call.signal.reason);
+    // Security: the sandbox's admin API, however spelt, is never called (outbound-guard.ts).
+    const refusal = refusalOfPath(call.path);
+    if (refusal) return reject(new OutboundRefusedError(`Refusing to call ${call.origin}${call.path}: ${refusal}`));
     const handler = new CollectingHandler(call, resolve, reject);
     try {
       dispatcher.dispatch(

@@ -3,6 +3,7 @@ import type { LookupFunction, Socket } from "node:net";
 import { isIP } from "node:net";
 import { buildConnector } from "undici";
 import { refusedAddressReason } from "./outbound-address";
+export { refusalOfPath } from "./sandbox-admin-path";
 import { intercomRegions, sandboxBaseUrl } from "./regions";
 
 // The runtime guard under every Intercom call (an undici `connect` hook, so it judges the address
@@ -10,7 +11,10 @@ import { intercomRegions, sandboxBaseUrl } from "./regions";
 //   1. the origin must be an Intercom region host, the configured sandbox, or an origin the
 //      operator listed in FLOWGATE_OUTBOUND_ALLOW_ORIGINS;
 //   2. every address the host resolves to must be public (outbound-address.ts), unless the origin
-//      is exactly the sandbox's or an operator-listed one (those are usually on loopback).
+//      is exactly the sandbox's or an operator-listed one (those are usually on loopback);
+//   3. no path may reach the sandbox's admin API (/__sandbox…): it answers for every app of the
+//      sandbox, so a destination, Send Test or source must never call it (checked per request in
+//      dispatchCall, the one function every Intercom call goes through: the connect hook sees no path).
 // The request builder and buildRequestUrl refuse most of this earlier with a friendlier message;
 // this layer holds even if one of them is bypassed. Redirects are never followed (undici request).
 
@@ -33,8 +37,8 @@ export interface OutboundPolicy {
   lookup?: typeof dns.lookup;
 }
 
-function originOf(url: string): string | undefined {
-  return URL.canParse(url) ? new URL(url).origin : undefined;
+function originOf(url: string | undefined): string | undefined {
+  return url !== undefined && URL.canParse(url) ? new URL(url).origin : undefined;
 }
 
 function operatorOrigins(): string[] {

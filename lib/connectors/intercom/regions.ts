@@ -4,11 +4,16 @@ import { DomainError } from "@/lib/errors";
 export const REGION_IDS = ["us", "eu", "au", "sandbox"] as const;
 export type RegionId = (typeof REGION_IDS)[number];
 
-export const DEFAULT_SANDBOX_URL = "http://127.0.0.1:4010";
-
-/** Read at call time so tests and `npm start` can point the sandbox region anywhere. */
-export function sandboxBaseUrl(): string {
-  return trimSlash(process.env.INTERCOM_SANDBOX_URL || DEFAULT_SANDBOX_URL);
+/**
+ * The sandbox region's host, or undefined when the operator has not configured one (unset, empty or
+ * `off`): then the region is off and nothing is trusted on its behalf. Read at call time so tests
+ * and `npm start` can point it anywhere. Security: there is no default — a loopback address the
+ * server trusts must be one the operator chose.
+ */
+export function sandboxBaseUrl(): string | undefined {
+  const configured = process.env.INTERCOM_SANDBOX_URL?.trim();
+  if (!configured || configured.toLowerCase() === "off") return undefined;
+  return trimSlash(configured);
 }
 
 export const intercomRegions: readonly RegionDefinition[] = [
@@ -44,7 +49,15 @@ export function findRegion(regionId: string): RegionDefinition | undefined {
 
 /** The API host of a region, without a trailing slash. Unknown region → DomainError. */
 export function regionBaseUrl(regionId: string): string {
-  const url = findRegion(regionId)?.baseUrl();
+  const region = findRegion(regionId);
+  const url = region?.baseUrl();
+  if (region && !url) {
+    throw new DomainError(
+      "region_off",
+      `The ${region.name} region is turned off on this server (its operator has not set INTERCOM_SANDBOX_URL)`,
+      { status: 422, field: "region" },
+    );
+  }
   if (!url) {
     throw new DomainError(
       "unknown_region",

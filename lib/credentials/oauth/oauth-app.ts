@@ -1,6 +1,6 @@
 import { appUrl } from "@/lib/auth/config";
 import type { Db } from "@/lib/db/client";
-import { decryptSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, oauthClientSecretContext } from "@/lib/crypto/secrets";
 import { DomainError } from "@/lib/errors";
 
 // The install's Intercom OAuth app (client id and secret). Where it comes from, first match wins:
@@ -41,7 +41,11 @@ export async function findOAuthApp(db: Db, organisationId: string, region: strin
   if (demo) return { ...demo, source: "sandbox_demo" };
   const saved = await db.oAuthAppSetting.findUnique({ where: { organisationId } });
   if (saved)
-    return { clientId: saved.clientId, clientSecret: decryptSecret(saved.clientSecretCipher), source: "settings" };
+    return {
+      clientId: saved.clientId,
+      clientSecret: decryptSecret(saved.clientSecretCipher, oauthClientSecretContext(organisationId)),
+      source: "settings",
+    };
   const env = fromEnv("INTERCOM_OAUTH_CLIENT_ID", "INTERCOM_OAUTH_CLIENT_SECRET");
   return env ? { ...env, source: "environment" } : undefined;
 }

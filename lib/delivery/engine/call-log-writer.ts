@@ -3,9 +3,10 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { CallRow } from "./call-record";
 
-// DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format several
-// times faster than the same rows sent as JSON (jsonb_to_recordset spent ≈60 µs of server CPU per
-// 3 KB call row, COPY ≈25), and a worker writes one row per API call, thousands a second.
+// DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format for far
+// less CPU than the same rows sent as JSON (jsonb_to_recordset), and a worker writes one row per API
+// call, thousands a second. Kept for the delivery bench's overhead phases (PostgreSQL's CPU per
+// record, throughput_ratio_by_cpu and engine_vs_floor_by_cpu), where the figures are.
 
 const COLUMNS = [
   "organisationId",
@@ -27,6 +28,8 @@ const COLUMNS = [
   "errorMessage",
   "latencyMs",
   "createdAt",
+  "syncStep",
+  "recordOutcome",
 ] as const;
 
 const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", ")}) FROM STDIN`;
@@ -67,6 +70,12 @@ export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Pro
   if (rows.length === 0) return 0;
   const client = await pool.connect();
   let broken: Error | undefined;
+  // The connection may drop mid-COPY (PostgreSQL restarting): a checked-out client's 'error' has no
+  // other listener, and unheard it would end the process. The COPY itself fails and is retried.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", onError);
   try {
     const stream = client.query(copyFrom(COPY_CALLS));
     stream.end(encodeCallRows(rows));
@@ -76,6 +85,7 @@ export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Pro
     broken = error as Error;
     throw error;
   } finally {
+    client.off("error", onError);
     // A connection whose COPY failed half-way is not handed to anyone else.
     client.release(broken);
   }
@@ -89,7 +99,8 @@ export function encodeCallRows(rows: readonly CallRow[]): string {
       `${text(r.organisationId)}\t${text(r.destinationId)}\t${text(r.kind ?? "delivery")}\t${int(r.firstSeq)}\t${int(r.lastSeq)}\t` +
       `${int(r.recordCount ?? 0)}\t${int(r.configVersion)}\t${int(r.attempt ?? 1)}\t${text(r.method)}\t${text(r.url)}\t` +
       `${json(r.requestHeaders)}\t${text(r.requestBody)}\t${int(r.responseStatus)}\t${json(r.responseHeaders)}\t${text(r.responseBody)}\t` +
-      `${text(r.outcome)}\t${text(r.errorMessage)}\t${int(r.latencyMs)}\t${timestamp(r.createdAt)}\n`;
+      `${text(r.outcome)}\t${text(r.errorMessage)}\t${int(r.latencyMs)}\t${timestamp(r.createdAt)}\t` +
+      `${text(r.syncStep)}\t${text(r.recordOutcome)}\n`;
   }
   return out;
 }

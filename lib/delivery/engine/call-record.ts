@@ -81,6 +81,9 @@ export interface TestCallInput {
   firstSeq?: number;
   lastSeq?: number;
   recordCount?: number;
+  /** A sync operation's step, and on its concluding call the record's outcome. */
+  syncStep?: string;
+  recordOutcome?: string;
 }
 
 /** Records the wizard's "Send Test" call in the destination's activity log (kind "test"). */
@@ -90,7 +93,11 @@ export async function recordTestCall(db: Db, input: TestCallInput): Promise<bigi
     select: { id: true },
   });
   if (!destination) throw notFound("Destination");
-  const row = toCallRow({ ...input, kind: "test" }, input.result);
+  const row = {
+    ...toCallRow({ ...input, kind: "test" }, input.result),
+    syncStep: input.syncStep ?? null,
+    recordOutcome: input.recordOutcome ?? null,
+  };
   const created = await db.deliveryCall.create({ data: row, select: { id: true } });
   return created.id;
 }

@@ -2,17 +2,21 @@ import type { IntercomResult } from "@/lib/connectors/intercom/client";
 import type { CodeRunner } from "@/lib/code-sandbox/types";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { buildRequests } from "@/lib/destinations/request-builder";
+import { syncModeOf } from "@/lib/destinations/sync-mode";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
-import { toCallRow, truncateBody } from "./call-record";
+import { type CallRow, toCallRow, truncateBody } from "./call-record";
+import type { AttemptEffect } from "./call-once";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
-import type { DeliveryJournal, ErrorRow, StreakEffect } from "./delivery-journal";
+import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
+import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
+import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
+import { sendSyncRecord, syncErrorRow } from "./sync-record-sequence";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
 // now, send each through the shared budget with retries, and hand the journal what came of them:
@@ -36,6 +40,8 @@ export interface ClaimSettings {
 export interface ClaimTaskEnv {
   sql: SqlExecutor;
   journal: DeliveryJournal;
+  /** The run's failure streak: every call counts in it. */
+  streak: FailureStreak;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
   /** The destination's settings now: read when the claim's request is built. */
@@ -66,7 +72,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   // edit applies to the next call); the slot is given back at once, and each call takes its own.
   const prepared = await withCallSlot(env.send, () => buildClaimRequests(claim, env));
   if (!prepared) return "abandoned";
-  const { recordSeqs, built, settings } = prepared;
+  const { recordSeqs, built, settings, contactValues } = prepared;
   if (built.configErrors.length > 0)
     return {
       configError: `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
@@ -87,9 +93,12 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   // the claim's finish carries everything.
   const partial = built.requests.length > 1 && tracksRecords(claim);
   const send: SendEnv = { ...env.send, version: settings.config.intercomVersion };
+  const sync = syncModeOf(settings.config);
   const sendOne = async (request: BuiltRequest): Promise<RequestResult> => {
     const seqs = request.recordIndexes.map(seqOf);
-    const result = await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send);
+    const result = sync
+      ? await sendSyncClaimRequest(request, seqs[0]!, contactValues[request.recordIndexes[0]!], settings, env, send)
+      : await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send);
     env.onCallEnded?.();
     if (partial && !result.abandoned) {
       const mask = maskOf(claim, seqs);
@@ -141,7 +150,9 @@ async function sendClaimRequest(
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
-    else env.journal.recordCall(toCallRow({ ...meta, attempt: event.attempt }, event.result), STREAK[event.effect]);
+    else {
+      recordCall(env, toCallRow({ ...meta, attempt: event.attempt }, event.result), event.effect);
+    }
   }
   const outcome = step.value;
   if (outcome.kind === "abandoned")
@@ -171,8 +182,6 @@ async function sendClaimRequest(
   return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
 }
 
-const STREAK: Record<AttemptEffect, StreakEffect> = { success: "reset", failure: "fail", neutral: "none" };
-
 /** Runs `work` holding one call slot (undefined, and `work` not run, if the run drains first). */
 async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -187,6 +196,53 @@ async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T
   }
 }
 
+/** Every call counts in the run's failure streak and goes to the journal. */
+function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
+  env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
+  env.journal.recordCall(row);
+}
+
+/** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
+async function sendSyncClaimRequest(
+  request: BuiltRequest,
+  seq: number,
+  contactIdentifierValue: unknown,
+  settings: ClaimSettings,
+  env: ClaimTaskEnv,
+  send: SendEnv,
+): Promise<RequestResult> {
+  const { configVersion } = settings;
+  const callMeta = { organisationId: env.destination.organisationId, destinationId: env.destination.id, configVersion };
+  const outcome = await sendSyncRecord({
+    request,
+    seq,
+    mode: syncModeOf(settings.config)!,
+    contactIdentifierValue,
+    baseUrl: env.send.baseUrl,
+    callMeta,
+    send,
+    recordCall: (row, effect) => recordCall(env, row, effect),
+  });
+  if (outcome.abandoned) return { abandoned: true, attempts: outcome.attempts, errorRecords: [], responses: [] };
+  const errorRecords =
+    outcome.sync.outcome === "error"
+      ? [syncErrorRow({ ...callMeta, firstSeq: seq, lastSeq: seq }, request, outcome)]
+      : [];
+  const responses =
+    settings.responseWebhook && outcome.final
+      ? [
+          buildResponseRecord({
+            destinationId: env.destination.id,
+            configVersion,
+            kind: "delivery",
+            result: outcome.final.result,
+            seqs: [seq],
+          }),
+        ]
+      : [];
+  return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
+}
+
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
 async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
   const loaded = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
@@ -199,7 +255,11 @@ async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
     settings.config,
     { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
   );
-  return { recordSeqs: records.map((r) => r.seq), built, settings };
+  // company + attach takes the contact's identifier from the record itself, not the mapped body.
+  const sync = syncModeOf(settings.config);
+  const contactValues =
+    sync?.operation.sync.kind === "company_upsert_attach" ? records.map((r) => sync.contactIdentifierOf(r.data)) : [];
+  return { recordSeqs: records.map((r) => r.seq), built, settings, contactValues };
 }
 
 function toErrorRow(

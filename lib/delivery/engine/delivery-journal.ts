@@ -5,6 +5,7 @@ import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
 import { writeCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
+import type { FailureStreak } from "./failure-streak";
 import { pgExecutor, prismaExecutor } from "./sql-executor";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
@@ -14,7 +15,12 @@ import { pgExecutor, prismaExecutor } from "./sql-executor";
 // (the activity log, the bulk of what a delivery writes) go just before, by COPY
 // (call-log-writer.ts), so a call is in the log by the time its records count as done.
 
-export type StreakEffect = "reset" | "fail" | "none";
+/** A commit found that a later run took the destination over (its fencing token moved on). */
+export class LostFenceError extends Error {
+  constructor() {
+    super("Another delivery run took this destination over; this run commits nothing more");
+  }
+}
 
 /**
  * Commits start at least this far apart: what arrives meanwhile joins the next one. A round trip
@@ -52,41 +58,36 @@ export interface JournalOptions {
   pool: pg.Pool;
   destinationId: string;
   ledger: ClaimLedger;
-  failureStreak: number;
-  failureStreakLimit: number;
+  /** The run's failure streak, committed with the cursor; at its limit the destination is set to error. */
+  streak: FailureStreak;
+  /** The run's fencing token: a commit writes only while the destination still carries it. */
+  fence: number;
   responseNexsetId: () => string | null;
   onResponsesAppended?: (nexsetId: string) => void;
-  /** Called as soon as the streak of failed calls reaches the limit (before it is committed), to stop new calls. */
-  onStreakLimit?: () => void;
   onError?: (error: Error) => void;
 }
 
 export class DeliveryJournal {
   /** Calls not yet committed, in order; `row` is dropped once the row is written. */
-  private calls: { row: CallRow | undefined; streak: StreakEffect }[] = [];
+  private calls: { row: CallRow | undefined }[] = [];
   private progress: Progress = new Map();
   private partials: PartialDone[] = [];
   private finishes: PendingFinish[] = [];
   private flushing: Promise<void> | undefined;
   private lastCommitAt = 0;
-  streak: number;
+  /** The streak as last committed. */
+  private committedStreak: number;
   /** Set once the failure streak reached the limit and the destination was set to error. */
-  tripped = false;
-  lastFailure: string | undefined;
-  private liveStreak: number;
+  private errorCommitted = false;
+  /** Set once a commit found another run's fence: this run must stop; nothing more is committed. */
+  fencedOut = false;
 
   constructor(private readonly opts: JournalOptions) {
-    this.streak = opts.failureStreak;
-    this.liveStreak = opts.failureStreak;
+    this.committedStreak = opts.streak.value;
   }
 
-  recordCall(row: CallRow, streak: StreakEffect): void {
-    this.calls.push({ row, streak });
-    if (streak === "fail") this.lastFailure = row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`;
-    const before = this.liveStreak;
-    this.liveStreak = streak === "reset" ? 0 : streak === "fail" ? before + 1 : before;
-    if (before < this.opts.failureStreakLimit && this.liveStreak >= this.opts.failureStreakLimit)
-      this.opts.onStreakLimit?.();
+  recordCall(row: CallRow): void {
+    this.calls.push({ row });
     this.kick();
   }
 
@@ -156,10 +157,25 @@ export class DeliveryJournal {
       this.progress = new Map();
       this.partials = [];
       this.finishes = [];
+      if (this.fencedOut) {
+        // Another run holds the destination: what this one did is its to redo. Waiters are let go.
+        for (const finish of finishes) finish.done();
+        continue;
+      }
       try {
         await this.commit(calls, progress, partials, finishes);
         failures = 0;
       } catch (error) {
+        if (error instanceof LostFenceError) {
+          this.fencedOut = true;
+          for (const finish of [...finishes, ...this.finishes]) finish.done();
+          this.calls = [];
+          this.progress = new Map();
+          this.partials = [];
+          this.finishes = [];
+          this.opts.onError?.(error);
+          continue;
+        }
         // The database is unreachable or restarting: keep the batch and try again; nothing is
         // acknowledged until it is committed.
         this.calls = [...calls, ...this.calls];
@@ -175,7 +191,7 @@ export class DeliveryJournal {
   }
 
   private async commit(
-    calls: { row: CallRow | undefined; streak: StreakEffect }[],
+    calls: { row: CallRow | undefined }[],
     progress: Progress,
     partials: PartialDone[],
     finishes: PendingFinish[],
@@ -195,9 +211,9 @@ export class DeliveryJournal {
       if (!finishing.has(partial.claimId))
         doneMasks.set(partial.claimId, (doneMasks.get(partial.claimId) ?? 0n) | partial.mask);
     }
-    let streak = this.streak;
-    for (const call of calls) streak = call.streak === "reset" ? 0 : call.streak === "fail" ? streak + 1 : streak;
-    const trip = !this.tripped && streak >= this.opts.failureStreakLimit;
+    // The streak as the run counts it now (it may include calls of the next commit: harmless).
+    const streak = this.opts.streak.value;
+    const trip = !this.errorCommitted && this.opts.streak.reached;
     const cursor = ledger.cursorWith(finishes.map((f) => f.range));
     const responses = [...partials.flatMap((p) => p.responses), ...finishes.flatMap((f) => f.responses)];
     const responseNexsetId = responses.length > 0 ? this.opts.responseNexsetId() : null;
@@ -208,29 +224,30 @@ export class DeliveryJournal {
       doneMasks,
       errorRecords: [...partials.flatMap((p) => p.errorRecords), ...finishes.flatMap((f) => f.errorRecords)],
       finished: finishes.map((f) => ({ claimId: f.claimId, status: f.status, attempts: f.attempts })),
-      storeCursor: finishes.length > 0 || streak !== this.streak,
+      storeCursor: finishes.length > 0 || streak !== this.committedStreak,
       cursor,
       streak,
       errorMessage: trip
-        ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.lastFailure ?? "unknown"}`
+        ? `Stopped after ${streak} consecutive failed calls. Last error: ${this.opts.streak.lastFailure ?? "unknown"}`
         : null,
+      fence: this.opts.fence,
     };
     if (responseNexsetId) {
       // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
       await db.$transaction(
         async (tx) => {
-          await commitJournal(prismaExecutor(tx), statement);
+          if (!(await commitJournal(prismaExecutor(tx), statement))) throw new LostFenceError();
           await appendRecordsInTx(tx, responseNexsetId, responses);
         },
         { timeout: 60_000, maxWait: 30_000 },
       );
     } else {
       // One statement is its own transaction.
-      await commitJournal(pgExecutor(this.opts.pool), statement);
+      if (!(await commitJournal(pgExecutor(this.opts.pool), statement))) throw new LostFenceError();
     }
     ledger.commitFinished(finishes.map((f) => f.range));
-    this.streak = streak;
-    if (trip) this.tripped = true;
+    this.committedStreak = streak;
+    if (trip) this.errorCommitted = true;
     for (const finish of finishes) finish.done();
     if (responseNexsetId) this.opts.onResponsesAppended?.(responseNexsetId);
   }

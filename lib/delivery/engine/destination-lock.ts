@@ -9,6 +9,20 @@ import type { Db } from "@/lib/db/client";
 
 export type LockPurpose = "deliver" | "replay";
 
+const KEEPALIVE_DELAY_MS = 5_000;
+
+/**
+ * A run that holds the lock takes the destination's next fencing token. The lock alone is not
+ * enough: if its connection drops, another worker may take the lock while this run still has
+ * commits on their way. Journal commits carry the token (delivery-sql.ts) and write nothing once a
+ * later run has taken another, so of two runs only the latest one commits.
+ */
+export async function takeRunFence(db: Db, destinationId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ runFence: number }[]>`
+    UPDATE "Destination" SET "runFence" = "runFence" + 1 WHERE "id" = ${destinationId} RETURNING "runFence"`;
+  return rows[0]?.runFence ?? 0;
+}
+
 /** 63-bit key per destination and purpose (positive, so pg_locks shows it as classid/objid halves). */
 export function destinationLockKey(destinationId: string, purpose: LockPurpose = "deliver"): bigint {
   const digest = createHash("sha256").update(`flowgate:${purpose}:${destinationId}`).digest();
@@ -72,7 +86,14 @@ export class DestinationLocks {
   private connection(): Promise<pg.Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.databaseUrl, application_name: "flowgate-delivery-locks" });
+      // TCP keepalive: a PostgreSQL that vanished without closing the connection (a host gone, a
+      // network cut) is noticed, the lock counted as lost, and runs stop before their next commit.
+      const client = new pg.Client({
+        connectionString: this.databaseUrl,
+        application_name: "flowgate-delivery-locks",
+        keepAlive: true,
+        keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+      });
       const lose = () => {
         if (this.client !== client) return;
         this.client = undefined;

@@ -12,8 +12,9 @@ import { insertClaims, loadClaims } from "./claim-store";
 import { markNeedsReconnect } from "../needs-reconnect";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
-import { DeliveryJournal } from "./delivery-journal";
-import type { DestinationLease, DestinationLocks } from "./destination-lock";
+import { DeliveryJournal, LostFenceError } from "./delivery-journal";
+import { FailureStreak } from "./failure-streak";
+import { type DestinationLease, type DestinationLocks, takeRunFence } from "./destination-lock";
 import {
   callsPerClaim,
   type DestinationSnapshot,
@@ -56,7 +57,8 @@ export async function runDestination(destinationId: string, deps: RunDeps, lockW
     const snapshot = await loadDestinationSnapshot(deps.db, destinationId);
     if (!snapshot) return "missing";
     if (snapshot.status !== "active") return "not_active";
-    return await new DestinationRun(deps, lease, snapshot).run();
+    const fence = await takeRunFence(deps.db, destinationId);
+    return await new DestinationRun(deps, lease, snapshot, fence).run();
   } finally {
     await lease.release();
   }
@@ -87,6 +89,7 @@ class DestinationRun {
   private jobSpec: JobSpec | undefined;
   private ledger!: ClaimLedger;
   private journal!: DeliveryJournal;
+  private readonly streak: FailureStreak;
   private nextRefresh = 0;
   private wakeUp: (() => void) | undefined;
   private stopReason: string | undefined;
@@ -97,10 +100,12 @@ class DestinationRun {
     private readonly deps: RunDeps,
     private readonly lease: DestinationLease,
     private snapshot: DestinationSnapshot,
+    private readonly fence: number,
   ) {
     setMaxListeners(0, this.drain.signal);
     this.permits = new CallWindow(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
     this.sql = pgExecutor(deps.pool);
+    this.streak = new FailureStreak(snapshot.failureStreak, deps.settings.failureStreakLimit, this.drain);
   }
 
   async run(): Promise<RunResult> {
@@ -118,12 +123,14 @@ class DestinationRun {
       pool: this.deps.pool,
       destinationId: this.snapshot.id,
       ledger: this.ledger,
-      failureStreak: this.snapshot.failureStreak,
-      failureStreakLimit: this.deps.settings.failureStreakLimit,
+      streak: this.streak,
+      fence: this.fence,
       responseNexsetId: () => this.responseNexsetId,
       onResponsesAppended: (nexsetId) => void notifyRecordsAppended(nexsetId, this.deps.db),
-      onStreakLimit: () => this.stopNow("failure streak reached"),
-      onError: (error) => log.warn({ err: error.message }, "could not record delivery progress; retrying"),
+      onError: (error) =>
+        error instanceof LostFenceError
+          ? this.stopNow("another run took the destination over")
+          : log.warn({ err: error.message }, "could not record delivery progress; retrying"),
     });
     if (this.pending.length > 0)
       log.info({ claims: this.pending.length }, "resending claims left in flight by an earlier run");
@@ -181,7 +188,8 @@ class DestinationRun {
     if (this.deps.stopSignal.aborted) return "worker shutting down";
     if (!this.lease.valid()) return "lost the destination lock";
     if (this.snapshot.status !== "active") return `destination is ${this.snapshot.status}`;
-    if (this.journal.tripped) return "failure streak reached";
+    if (this.streak.reached) return "failure streak reached";
+    if (this.journal.fencedOut) return "another run took the destination over";
     return undefined;
   }
 
@@ -260,6 +268,7 @@ class DestinationRun {
     return {
       sql: this.sql,
       journal: this.journal,
+      streak: this.streak,
       runCode: this.deps.runCode,
       destination: {
         id: this.snapshot.id,

@@ -20,6 +20,8 @@ import { CallWindow } from "./call-window";
 import { jobSpecFor } from "./bulk-job-poll";
 import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import { prismaExecutor } from "./sql-executor";
+import { syncModeOf } from "@/lib/destinations/sync-mode";
+import { sendSyncRecord } from "./sync-record-sequence";
 
 // Replay re-sends an error record's records with the destination's CURRENT settings (the user
 // fixed something), through the same budget and retry rules as delivery. Success marks the error
@@ -91,6 +93,7 @@ export async function replayErrorRecords(
     hardSignal: deps.hardSignal,
   };
   const jobSpec = jobSpecFor(config.method, config.urlTemplate, config.intercomVersion);
+  const sync = syncModeOf(config);
   const summary: ReplaySummary = { replayed: 0, stillFailing: 0, skipped: 0 };
   for (const error of errors) {
     if (deps.stopSignal.aborted) {
@@ -121,6 +124,38 @@ export async function replayErrorRecords(
     let abandoned = false;
     for (const request of built.requests) {
       const seqs = request.recordIndexes.map(seqOf);
+      if (sync) {
+        // A sync destination's record replays its whole sequence, as the worker runs it.
+        const record = records[request.recordIndexes[0]!]!;
+        const callMeta = {
+          organisationId,
+          destinationId,
+          configVersion: snapshot.configVersion,
+          kind: "replay" as const,
+        };
+        const ran = await sendSyncRecord({
+          request,
+          seq: record.seq,
+          mode: sync,
+          contactIdentifierValue: sync.contactIdentifierOf(record.data),
+          baseUrl: credential.baseUrl,
+          callMeta,
+          send,
+          recordCall: (row) => calls.push(row),
+        });
+        if (ran.abandoned) {
+          abandoned = true;
+          break;
+        }
+        if (ran.sync.outcome === "error")
+          failures.push({
+            seqs,
+            reason: ran.sync.message ?? "The sequence failed",
+            request: ran.final ? ran.final.call : { method: request.method, url: request.url, body: request.body },
+            ...(ran.final ? { result: ran.final.result } : {}),
+          });
+        continue;
+      }
       const meta = {
         organisationId,
         destinationId,

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { int8IdSchema } from "@/lib/api/int8-id";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
+import { RECORD_OUTCOMES } from "./record-outcomes";
 
 // The destination's activity log: every call (delivery, replay, test), newest first, with the
 // request (token masked), the response, latency and the config version it was built with.
@@ -11,11 +13,10 @@ export const CALL_KINDS = ["delivery", "replay", "test"] as const;
 export const listDeliveryCallsSchema = z.object({
   outcome: z.enum(CALL_OUTCOMES).optional(),
   kind: z.enum(CALL_KINDS).optional(),
+  /** What came of the record: a sync operation's outcome, or "exists_not_updated" (a plain create answered 409). */
+  recordOutcome: z.enum(RECORD_OUTCOMES).optional(),
   /** The id of the last call of the previous page. */
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/, { error: "cursor must be a call id" })
-    .optional(),
+  cursor: int8IdSchema("cursor must be a call id").optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 export type ListDeliveryCallsInput = z.input<typeof listDeliveryCallsSchema>;
@@ -36,6 +37,9 @@ export interface DeliveryCallSummary {
   errorMessage: string | null;
   latencyMs: number;
   createdAt: Date;
+  /** Sync operations: the step of the record's sequence, and on its concluding call the record's outcome. */
+  syncStep: string | null;
+  recordOutcome: string | null;
 }
 
 /** One call in full: the summary's fields plus the request and response as sent and received. */
@@ -67,6 +71,11 @@ export async function callPageQuery(
         destinationId,
         ...(query.outcome ? { outcome: query.outcome } : {}),
         ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.recordOutcome === "exists_not_updated"
+          ? { outcome: "conflict", syncStep: null }
+          : query.recordOutcome
+            ? { recordOutcome: query.recordOutcome }
+            : {}),
         ...(query.cursor ? { id: { lt: BigInt(query.cursor) } } : {}),
       },
       orderBy: { id: "desc" as const },

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { isInt8Id } from "@/lib/api/int8-id";
 import { notFound } from "@/lib/errors";
 import type { DeliveryCallView } from "./activity-log";
 
@@ -9,8 +10,6 @@ export interface DeliveryCallDetail extends Omit<DeliveryCallView, "requestHeade
   requestHeaders: Record<string, string>;
   responseHeaders: Record<string, string> | null;
 }
-
-const MAX_ID = 9_223_372_036_854_775_807n; // PostgreSQL bigint
 
 /** Headers are stored as a JSON object of strings; anything else (an older row) shows as text. */
 function toHeaderMap(value: unknown): Record<string, string> {
@@ -27,7 +26,7 @@ export async function getDeliveryCall(
   destinationId: string,
   callId: string,
 ): Promise<DeliveryCallDetail> {
-  if (!/^\d{1,19}$/.test(callId) || BigInt(callId) > MAX_ID) throw notFound("Call");
+  if (!isInt8Id(callId)) throw notFound("Call");
   const row = await db.deliveryCall.findFirst({ where: { id: BigInt(callId), organisationId, destinationId } });
   if (!row) throw notFound("Call");
   const {

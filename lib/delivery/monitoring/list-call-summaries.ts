@@ -20,6 +20,8 @@ const SUMMARY_COLUMNS = {
   errorMessage: true,
   latencyMs: true,
   createdAt: true,
+  syncStep: true,
+  recordOutcome: true,
 } as const;
 
 /** Calls newest first, filtered by outcome and kind, a page at a time. */

@@ -25,6 +25,8 @@ const call = {
   errorMessage: null,
   latencyMs: 12,
   createdAt: new Date("2026-01-02T03:04:05.000Z"),
+  syncStep: null,
+  recordOutcome: null,
   requestBody: '{"email":"a@b.c"}',
 };
 
@@ -48,6 +50,15 @@ describe("monitoring schemas", () => {
       errorRecords: 0,
       errorRecordsRecords: 0,
       inFlight: 0,
+      outcomes: {
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        archived: 0,
+        deleted: 0,
+        already_gone: 0,
+        exists_not_updated: 0,
+      },
     };
     expect(deliveryProgressSchema.parse(progress).status).toBe("active");
     expect(deliveryProgressSchema.safeParse({ ...progress, status: "running" }).success).toBe(false);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CALL_KINDS, CALL_OUTCOMES } from "./activity-log";
+import type { RecordOutcome } from "./record-outcomes";
 import type { DestinationStatus } from "@/lib/delivery/destination-lifecycle";
 
 // The answers of the destination page's monitoring API, parsed by the route (withApi `response`)
@@ -34,6 +35,27 @@ export const CALL_KIND_VALUES = [
   "test",
 ] as const satisfies readonly (typeof CALL_KINDS)[number][];
 
+/** What came of a record (sync operations), plus a plain create's 409: "exists_not_updated". */
+export const RECORD_OUTCOME_VALUES = [
+  "created",
+  "updated",
+  "unchanged",
+  "archived",
+  "deleted",
+  "already_gone",
+  "error",
+  "exists_not_updated",
+] as const satisfies readonly RecordOutcome[];
+const countsSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  archived: z.number().int(),
+  deleted: z.number().int(),
+  already_gone: z.number().int(),
+  exists_not_updated: z.number().int(),
+});
+
 const id = z.string().trim().min(1).max(64);
 const numericId = z.string().regex(/^\d{1,19}$/, { error: "Must be a numeric id" });
 
@@ -59,6 +81,8 @@ export const deliveryProgressSchema = z.object({
   errorRecords: z.number().int(),
   errorRecordsRecords: z.number().int(),
   inFlight: z.number().int(),
+  /** Records per outcome (latest outcome of each record); error records are counted above. */
+  outcomes: countsSchema,
 });
 export type DeliveryProgressDto = z.infer<typeof deliveryProgressSchema>;
 
@@ -71,6 +95,11 @@ export const minuteStatsSchema = z.object({
   status5xx: z.number().int(),
   status429: z.number().int(),
   noAnswer: z.number().int(),
+  /** Records concluded in the minute, by outcome (sync operations; a plain create's 409 as exists_not_updated). */
+  created: z.number().int(),
+  updated: z.number().int(),
+  removed: z.number().int(),
+  existsNotUpdated: z.number().int(),
 });
 export const deliveryTimelineSchema = z.object({ minutes: z.number().int(), points: z.array(minuteStatsSchema) });
 export type MinuteStatsDto = z.infer<typeof minuteStatsSchema>;
@@ -103,6 +132,8 @@ export const deliveryCallSummarySchema = z.object({
   errorMessage: z.string().nullable(),
   latencyMs: z.number().int(),
   createdAt: z.coerce.date(),
+  syncStep: z.string().nullable(),
+  recordOutcome: z.string().nullable(),
 });
 export type DeliveryCallSummaryDto = z.infer<typeof deliveryCallSummarySchema>;
 

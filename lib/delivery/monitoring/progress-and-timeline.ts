@@ -5,6 +5,7 @@ import { notFound, parseInput } from "@/lib/errors";
 import { readBudget } from "@/lib/rate-limit/credential-budget";
 import { credentialRateLimit } from "@/lib/rate-limit/rate-limit-settings";
 import { doneBeyondCursor } from "@/lib/delivery/engine/done-beyond-cursor";
+import { countRecordOutcomes, type RecordOutcomeCounts } from "./record-outcomes";
 
 // Read-only queries behind the destination page's monitoring: progress, per-minute charts,
 // the rate-limit budget in use, and the activity log. Every query is scoped by organisation.
@@ -24,6 +25,8 @@ export interface DeliveryProgress {
   errorRecordsRecords: number;
   /** Claims open right now (calls in flight or waiting to be retried). */
   inFlight: number;
+  /** Records per outcome: created, updated, … and a plain create's 409 ("exists_not_updated"). */
+  outcomes: RecordOutcomeCounts;
 }
 
 async function findDestination(db: Db, organisationId: string, destinationId: string) {
@@ -48,13 +51,14 @@ export async function getDeliveryProgress(
   destinationId: string,
 ): Promise<DeliveryProgress> {
   const destination = await findDestination(db, organisationId, destinationId);
-  const [errors, inFlight, beyond] = await Promise.all([
+  const [errors, inFlight, beyond, outcomes] = await Promise.all([
     db.$queryRaw<{ status: string; n: number; records: number }[]>`
       SELECT "status", count(*)::int AS n, coalesce(sum("lastSeq" - "firstSeq" + 1), 0)::int AS records
       FROM "ErrorRecord" WHERE "destinationId" = ${destinationId} AND "organisationId" = ${organisationId} AND "status" <> 'replayed'
       GROUP BY "status"`,
     db.deliveryClaim.count({ where: { destinationId, status: "in_flight" } }),
     doneBeyondCursor(db, { destinationId }),
+    countRecordOutcomes(db, organisationId, destinationId),
   ]);
   const open = errors.find((e) => e.status === "open");
   const undelivered = errors.reduce((sum, e) => sum + e.records, 0);
@@ -70,6 +74,7 @@ export async function getDeliveryProgress(
     errorRecords: open?.n ?? 0,
     errorRecordsRecords: open?.records ?? 0,
     inFlight,
+    outcomes,
   };
 }
 
@@ -85,6 +90,11 @@ export interface MinuteStats {
   status429: number;
   /** Calls with no HTTP answer (timeouts, resets). */
   noAnswer: number;
+  /** Records concluded in the minute: created, updated, archived or deleted, and a plain create's 409. */
+  created: number;
+  updated: number;
+  removed: number;
+  existsNotUpdated: number;
 }
 
 export const timelineInputSchema = z.object({
@@ -113,7 +123,11 @@ export async function getDeliveryTimeline(
       count(*) FILTER (WHERE "responseStatus" BETWEEN 400 AND 499 AND "responseStatus" <> 429)::int AS "status4xx",
       count(*) FILTER (WHERE "responseStatus" >= 500)::int AS "status5xx",
       count(*) FILTER (WHERE "responseStatus" = 429)::int AS "status429",
-      count(*) FILTER (WHERE "responseStatus" IS NULL)::int AS "noAnswer"
+      count(*) FILTER (WHERE "responseStatus" IS NULL)::int AS "noAnswer",
+      count(*) FILTER (WHERE "recordOutcome" = 'created')::int AS created,
+      count(*) FILTER (WHERE "recordOutcome" = 'updated')::int AS updated,
+      count(*) FILTER (WHERE "recordOutcome" IN ('archived', 'deleted'))::int AS removed,
+      count(*) FILTER (WHERE "outcome" = 'conflict' AND "syncStep" IS NULL)::int AS "existsNotUpdated"
     FROM "DeliveryCall"
     WHERE "destinationId" = ${destinationId} AND "organisationId" = ${organisationId} AND "kind" <> 'test'
       AND "createdAt" >= date_trunc('minute', now() AT TIME ZONE 'UTC') - make_interval(mins => ${minutes - 1})
@@ -135,6 +149,10 @@ export async function getDeliveryTimeline(
             status5xx: 0,
             status429: 0,
             noAnswer: 0,
+            created: 0,
+            updated: 0,
+            removed: 0,
+            existsNotUpdated: 0,
           },
     );
   }

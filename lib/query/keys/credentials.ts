@@ -4,4 +4,5 @@ export const credentialKeys = {
   list: () => [...credentialKeys.all, "list"] as const,
   detail: (id: string) => [...credentialKeys.all, "detail", id] as const,
   usage: (id: string) => [...credentialKeys.all, "usage", id] as const,
+  dataAttributes: (id: string) => [...credentialKeys.all, "data-attributes", id] as const,
 };

@@ -7,6 +7,7 @@ import { destinationKeys } from "./destinations";
 export interface CallFilters {
   outcome?: string;
   kind?: string;
+  recordOutcome?: string;
 }
 
 export const deliveryKeys = {

@@ -1,5 +1,6 @@
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, secretContextFor } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/new-row-id";
 import { parseInput } from "@/lib/errors";
 import { createSourceInTx } from "../create-source";
 import { createWebhookSourceSchema, webhookConfigSchema } from "../schemas";
@@ -25,15 +26,19 @@ export async function createWebhookSource(
   const token = generateWebhookToken();
   const secret = parsed.signed ? generateWebhookSecret() : undefined;
   const config = webhookConfigSchema.parse({ maxBodyBytes: parsed.maxBodyBytes });
+  const id = newRowId();
   const created = await db.$transaction((tx) =>
     createSourceInTx(tx, {
+      id,
       organisationId,
       kind: "webhook",
       name: parsed.name,
       flowId: parsed.flowId,
       config,
       webhookTokenHash: hashWebhookToken(token),
-      webhookSecretCipher: secret ? encryptSecret(secret) : undefined,
+      webhookSecretCipher: secret
+        ? encryptSecret(secret, secretContextFor("source.webhook_secret", { id, organisationId }))
+        : undefined,
     }),
   );
   return { ...created, token, path: webhookPath(token), ...(secret ? { secret } : {}) };

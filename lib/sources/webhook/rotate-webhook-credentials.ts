@@ -1,4 +1,4 @@
-import { encryptSecret } from "@/lib/crypto/secrets";
+import { encryptSecret, secretContextFor } from "@/lib/crypto/secrets";
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateWebhookSecret } from "./webhook-signature";
@@ -32,7 +32,11 @@ export async function rotateWebhookSecret(
 ): Promise<{ secret: string }> {
   await findWebhookSource(db, organisationId, sourceId);
   const secret = generateWebhookSecret();
-  await db.source.update({ where: { id: sourceId }, data: { webhookSecretCipher: encryptSecret(secret) } });
+  const webhookSecretCipher = encryptSecret(
+    secret,
+    secretContextFor("source.webhook_secret", { id: sourceId, organisationId }),
+  );
+  await db.source.update({ where: { id: sourceId }, data: { webhookSecretCipher } });
   return { secret };
 }
 

@@ -16,10 +16,11 @@ export const ingestWebhookRoute = defineApiRoute({
   summary: "Send records to a webhook source: one JSON object or an array of objects",
   description:
     "Authenticated by the secret token in the URL (and, when the source requires it, a Standard Webhooks " +
-    "signature: webhook-id, webhook-timestamp, webhook-signature). Answers how many records were added.",
+    "signature: webhook-id, webhook-timestamp, webhook-signature). Answers how many records were added. " +
+    "A repeated webhook-id (or Idempotency-Key) within a day answers the first call's result and adds nothing.",
   tags: ["Sources"],
   auth: "public",
   params: webhookParamsSchema,
   response: ingestWebhookResponseSchema,
-  errors: [401, 413],
+  errors: [401, 413, 429],
 });

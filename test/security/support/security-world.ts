@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
 import type { AnyApiRouteSpec } from "@/lib/api/route-spec";
 import type { RouteHandler } from "@/lib/api/with-api";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
@@ -152,4 +153,19 @@ export function withoutIds(text: string, ...idSets: TenantIds[]): string {
     for (const id of Object.values(ids)) out = out.replace(new RegExp(`(?<![\\w-])${id}(?![\\w-])`, "g"), "<id>");
   }
   return out.replace(/"requestId":"[^"]+"/g, '"requestId":"<rid>"').replace(/Reference: [\w-]+/g, "Reference: <rid>");
+}
+
+/** Registers a world built before this file's tests and closed after them; read it through the getter. */
+export function securityWorldForFile(routes: readonly AnyApiRouteSpec[]): () => SecurityWorld {
+  let world: SecurityWorld | undefined;
+  beforeAll(async () => {
+    world = await createSecurityWorld(routes);
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  return () => {
+    if (!world) throw new Error("The security world is not ready (used outside a test?)");
+    return world;
+  };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { signUpWithOrganisation } from "@/lib/auth/sign-up";
-import { encryptSecret, secretKeyId } from "@/lib/crypto/secrets";
+import { sealCredentialToken } from "@/lib/credentials/seal-token";
 import type { Db } from "@/lib/db/client";
 import { defaultDestinationConfig, destinationConfigSchema } from "@/lib/destinations/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -58,15 +58,12 @@ export async function seedTenant(
     ...(opts.sandboxToken ? { token: opts.sandboxToken } : {}),
   });
 
-  const tokenCiphertext = encryptSecret(app.token);
   const credential = await db.credential.create({
     data: {
+      ...sealCredentialToken(organisationId, app.token),
       organisationId,
       name: `${label} sandbox`,
       region: "sandbox",
-      tokenCiphertext,
-      tokenKeyId: secretKeyId(tokenCiphertext),
-      tokenLast4: app.token.slice(-4),
       workspaceName: `${label} workspace`,
       verifiedAt: new Date(),
     },

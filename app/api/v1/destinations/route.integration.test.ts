@@ -68,14 +68,7 @@ beforeAll(async () => {
   });
   sandbox = await createSandbox({ port: 0, logger: { error: () => undefined } });
   process.env.INTERCOM_SANDBOX_URL = sandbox.url;
-  token = (
-    (await (
-      await fetch(`${sandbox.url}/__sandbox/apps`, {
-        method: "POST",
-        body: JSON.stringify({ name: "Routes workspace" }),
-      })
-    ).json()) as { token: string }
-  ).token;
+  token = (await sandbox.admin.createApp({ name: "Routes workspace" })).token;
   const a = await seed("Route Co", "pat@route.test");
   keyA = a.key;
   keyB = (await seed("Rival Co", "pat@rival.test")).key;

@@ -3,7 +3,8 @@ import { generateKeySpec } from "@/lib/crypto/keyring";
 import { createWebhookSource } from "@/lib/sources/webhook/create-webhook-source";
 import { rotateWebhookToken } from "@/lib/sources/webhook/rotate-webhook-credentials";
 import { signWebhook } from "@/lib/sources/webhook/webhook-signature";
-import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
+import { WEBHOOK_CALLS_PER_MINUTE } from "@/lib/throttle/request-limits";
+import { freshDatabase, freshRedisPrefix, redisUrl, type TestDatabase } from "@/test/fresh-database";
 import { POST } from "./route";
 
 // Through the real route handler, as an HTTP client would call it: no cookie, no API key.
@@ -12,7 +13,12 @@ let orgId: string;
 
 beforeAll(async () => {
   t = await freshDatabase();
-  Object.assign(process.env, { DATABASE_URL: t.url, FLOWGATE_ENCRYPTION_KEYS: generateKeySpec() });
+  Object.assign(process.env, {
+    DATABASE_URL: t.url,
+    FLOWGATE_ENCRYPTION_KEYS: generateKeySpec(),
+    REDIS_URL: redisUrl(),
+    FLOWGATE_REDIS_PREFIX: freshRedisPrefix(),
+  });
   orgId = (await t.db.organisation.create({ data: { name: "Hooks" } })).id;
 });
 afterAll(() => t.drop());
@@ -138,4 +144,68 @@ describe("webhook ingestion", () => {
     const otherOrg = await t.db.organisation.create({ data: { name: "Other" } });
     await expect(rotateWebhookToken(t.db, otherOrg.id, hook.sourceId)).rejects.toThrow("Source not found");
   });
+});
+
+// Issue 18 item 7: senders retry; a repeat must add nothing and answer what the first call did.
+describe("webhook idempotency and rate limit", () => {
+  const signedHeaders = (secret: string, id: string, body: string, ts = Math.floor(Date.now() / 1000)) => ({
+    "webhook-id": id,
+    "webhook-timestamp": String(ts),
+    "webhook-signature": signWebhook(secret, id, ts, body),
+  });
+
+  it("a repeated signed webhook-id answers the first result and adds nothing, also past the 5-minute tolerance", async () => {
+    const hook = await createWebhookSource(t.db, orgId, { name: "Retrying sender", signed: true });
+    const body = JSON.stringify([
+      { email: "ann@example.com", plan: "pro" },
+      { email: "ben@example.com", plan: "" },
+    ]);
+    const first = await post(hook.token, body, signedHeaders(hook.secret!, "msg_2LDzBZbdOTLS3Qy9", body));
+    expect(first).toEqual({ status: 200, body: { added: 2, firstSeq: 1, lastSeq: 2 } });
+    expect(await post(hook.token, body, signedHeaders(hook.secret!, "msg_2LDzBZbdOTLS3Qy9", body))).toEqual(first);
+    // Six minutes later (re-signed with a fresh timestamp, as a sender's retry is): still a repeat.
+    await t.db.webhookMessage.updateMany({
+      where: { sourceId: hook.sourceId },
+      data: { createdAt: new Date(Date.now() - 6 * 60 * 1000) },
+    });
+    expect(await post(hook.token, body, signedHeaders(hook.secret!, "msg_2LDzBZbdOTLS3Qy9", body))).toEqual(first);
+    expect(await recordsOf(hook.nexsetId)).toHaveLength(2);
+    // Another message id is another call.
+    expect(await post(hook.token, body, signedHeaders(hook.secret!, "msg_other", body))).toMatchObject({
+      status: 200,
+      body: { added: 2, firstSeq: 3 },
+    });
+  });
+
+  it("an unsigned source takes Idempotency-Key the same way, even for calls arriving at once", async () => {
+    const hook = await createWebhookSource(t.db, orgId, { name: "Unsigned retries" });
+    const body = JSON.stringify({ email: "cat@example.com", signed_up: "2024-03-01" });
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => post(hook.token, body, { "idempotency-key": "order-1842-created" })),
+    );
+    for (const answer of answers) expect(answer).toEqual({ status: 200, body: { added: 1, firstSeq: 1, lastSeq: 1 } });
+    expect(await recordsOf(hook.nexsetId)).toHaveLength(1);
+    expect(await post(hook.token, body, { "idempotency-key": "order-1843-created" })).toMatchObject({
+      body: { added: 1, firstSeq: 2 },
+    });
+    expect(await post(hook.token, body, { "idempotency-key": "x".repeat(300) })).toMatchObject({ status: 400 });
+    expect(await recordsOf(hook.nexsetId)).toHaveLength(2);
+  });
+
+  it("limits calls per source: past the limit a 429, while another source still takes calls", async () => {
+    const flooded = await createWebhookSource(t.db, orgId, { name: "Flooded" });
+    const quiet = await createWebhookSource(t.db, orgId, { name: "Quiet" });
+    const statuses = new Map<number, number>();
+    for (let i = 0; i < WEBHOOK_CALLS_PER_MINUTE; i++) {
+      const { status } = await post(flooded.token, "[]");
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    }
+    expect(Object.fromEntries(statuses)).toEqual({ 200: WEBHOOK_CALLS_PER_MINUTE });
+    expect(await post(flooded.token, '{"a":1}')).toMatchObject({
+      status: 429,
+      body: { error: { message: expect.stringMatching(/Too many calls to this webhook/) } },
+    });
+    expect(await recordsOf(flooded.nexsetId)).toEqual([]);
+    expect(await post(quiet.token, '{"a":1}')).toMatchObject({ status: 200, body: { added: 1 } });
+  }, 120_000);
 });

@@ -4,13 +4,19 @@ import { useId } from "react";
 import { useFormContext, useWatch } from "react-hook-form";
 import { checkEndpoint } from "@/lib/connectors/intercom/check-endpoint";
 import { endpointsByObject, findEndpoint, findEndpointById } from "@/lib/connectors/intercom/definition";
+import { intercomSyncOperations, type SyncOperationDefinition } from "@/lib/connectors/intercom/sync/sync-operations";
 import { STABLE_API_VERSIONS } from "@/lib/connectors/intercom/versions";
 import type { EndpointDefinition } from "@/lib/connectors/types";
 import type { WizardFormValues } from "../form-values";
 import { useSelectedCredential, useWizardData } from "../wizard-data";
+import { SyncModeFields } from "./sync-mode-fields";
 import { UrlTemplateField } from "./url-template-field";
 
-const GROUPS = [...endpointsByObject()];
+// Sync operations lead the picker: they are what keeps Intercom in step with another system.
+const GROUPS = [
+  [intercomSyncOperations[0]?.object ?? "Sync", [...intercomSyncOperations]] as const,
+  ...endpointsByObject(),
+];
 
 /** The newest version an endpoint exists in: stable ones first, Preview only if it is Preview-only. */
 function versionFor(endpoint: EndpointDefinition, current: string): string {
@@ -35,6 +41,7 @@ export function EndpointStep() {
     const endpoint = findEndpointById(id);
     setValue("config.endpointId", endpoint?.id, { shouldDirty: true });
     if (!endpoint) return;
+    if ("sync" in endpoint) setValue("config.batching.enabled", false, { shouldDirty: true });
     setValue("config.method", endpoint.method, { shouldDirty: true });
     setValue("config.urlTemplate", `${baseUrl ?? ""}${endpoint.path}`, { shouldDirty: true, shouldValidate: true });
     const nextVersion = versionFor(endpoint, version ?? "");
@@ -63,12 +70,16 @@ export function EndpointStep() {
             : "Choosing an endpoint fills the method and the URL with your connection's host; you can still edit the URL."}
         </span>
       </div>
+      {chosen && "sync" in chosen && (
+        <SyncModeFields operation={chosen as SyncOperationDefinition} attributes={nexset.attributes} />
+      )}
       <UrlTemplateField
-        attributes={nexset.attributes}
+        attributes={nexset.attributePaths}
         onEdited={(url) => {
           // Keep the picker in step with a hand-edited URL.
           const match = method && version ? findEndpoint(method, url, version) : undefined;
-          if (match?.id !== endpointId) setValue("config.endpointId", match?.id, { shouldDirty: true });
+          const keepsSync = chosen && "sync" in chosen && match?.method === chosen.method && match.path === chosen.path;
+          if (match?.id !== endpointId && !keepsSync) setValue("config.endpointId", match?.id, { shouldDirty: true });
         }}
       />
       {check && (

@@ -159,6 +159,15 @@ describe("monitoring: progress, timeline, rate limit, activity log", () => {
         errorRecords: 0,
         errorRecordsRecords: 0,
         inFlight: 0,
+        outcomes: {
+          created: 0,
+          updated: 0,
+          unchanged: 0,
+          archived: 0,
+          deleted: 0,
+          already_gone: 0,
+          exists_not_updated: 0,
+        },
       },
     });
 

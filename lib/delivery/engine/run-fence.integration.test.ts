@@ -1,0 +1,138 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
+import { ClaimLedger } from "./claim-ledger";
+import { insertClaims } from "./claim-store";
+import { DeliveryJournal } from "./delivery-journal";
+import { commitJournal } from "./delivery-sql";
+import { FailureStreak } from "./failure-streak";
+import { takeRunFence } from "./destination-lock";
+import { pgExecutor } from "./sql-executor";
+
+// One runner means one runner: a run whose lock went away (its connection dropped, another worker
+// took the destination) must not commit anything after the next run started.
+
+let t: TestDatabase;
+let pool: pg.Pool;
+let destinationId: string;
+let organisationId: string;
+beforeAll(async () => {
+  t = await freshDatabase();
+  pool = new pg.Pool({ connectionString: t.url, max: 2 });
+  const org = await t.db.organisation.create({ data: { name: "Fence" } });
+  organisationId = org.id;
+  const source = await t.db.source.create({ data: { organisationId, kind: "webhook", name: "s" } });
+  const nexset = await t.db.nexset.create({ data: { organisationId, sourceId: source.id, name: "n" } });
+  const credential = await t.db.credential.create({
+    data: { organisationId, name: "c", region: "sandbox", tokenCiphertext: "x", tokenKeyId: "k", tokenLast4: "abcd" },
+  });
+  const destination = await t.db.destination.create({
+    data: { organisationId, nexsetId: nexset.id, credentialId: credential.id, name: "d", config: {}, status: "active" },
+  });
+  destinationId = destination.id;
+});
+afterAll(async () => {
+  await pool.end();
+  await t.drop();
+});
+
+const errorRow = (firstSeq: number) => ({
+  organisationId,
+  destinationId,
+  firstSeq,
+  lastSeq: firstSeq,
+  reason: "Intercom answered 400",
+  configVersion: 1,
+});
+
+describe("the run's fencing token", () => {
+  it("a commit carrying an old run's token writes nothing; the current run's commits go through", async () => {
+    const sql = pgExecutor(pool);
+    const oldRun = await takeRunFence(t.db, destinationId);
+    const [claim] = await insertClaims(sql, destinationId, [{ firstSeq: 1, lastSeq: 10 }], 1);
+    const newRun = await takeRunFence(t.db, destinationId);
+    expect(newRun).toBe(oldRun + 1);
+    const finishing = (fence: number) =>
+      commitJournal(sql, {
+        destinationId,
+        progress: new Map(),
+        doneMasks: new Map(),
+        errorRecords: [errorRow(3)],
+        finished: [{ claimId: claim!.id, status: "error", attempts: 1 }],
+        storeCursor: true,
+        cursor: 10,
+        streak: 0,
+        errorMessage: null,
+        fence,
+      });
+
+    expect(await finishing(oldRun)).toBe(false);
+    expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: claim!.id } })).toMatchObject({
+      status: "in_flight",
+    });
+    expect(await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).toMatchObject({
+      deliveredThroughSeq: 0,
+    });
+    expect(await t.db.errorRecord.count({ where: { destinationId } })).toBe(0);
+
+    expect(await finishing(newRun)).toBe(true);
+    expect(await t.db.deliveryClaim.count({ where: { id: claim!.id } })).toBe(0);
+    expect(await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).toMatchObject({
+      deliveredThroughSeq: 10,
+    });
+    expect(await t.db.errorRecord.count({ where: { destinationId } })).toBe(1);
+  });
+
+  it("a journal that finds another run's token stops committing and lets its claims go", async () => {
+    const sql = pgExecutor(pool);
+    const fence = await takeRunFence(t.db, destinationId);
+    const [first, second] = await insertClaims(
+      sql,
+      destinationId,
+      [
+        { firstSeq: 11, lastSeq: 20 },
+        { firstSeq: 21, lastSeq: 30 },
+      ],
+      1,
+    );
+    const errors: Error[] = [];
+    const journal = new DeliveryJournal({
+      db: t.db,
+      pool,
+      destinationId,
+      ledger: new ClaimLedger(10, 30),
+      streak: new FailureStreak(0, 50, new AbortController()),
+      fence,
+      responseNexsetId: () => null,
+      onError: (error) => errors.push(error),
+    });
+    await journal.finish({
+      claimId: first!.id,
+      range: { firstSeq: 11, lastSeq: 20 },
+      status: "delivered",
+      attempts: 1,
+      errorRecords: [],
+      responses: [],
+    });
+    expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
+
+    await takeRunFence(t.db, destinationId);
+    // The claim's finish returns (the run is not left hanging) but is not committed.
+    await journal.finish({
+      claimId: second!.id,
+      range: { firstSeq: 21, lastSeq: 30 },
+      status: "delivered",
+      attempts: 1,
+      errorRecords: [errorRow(25)],
+      responses: [],
+    });
+    await journal.drain();
+    expect(journal.fencedOut).toBe(true);
+    expect(errors.map((e) => e.message).join()).toMatch(/took this destination over/);
+    expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "in_flight",
+    });
+    expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
+    expect(await t.db.errorRecord.count({ where: { destinationId, firstSeq: 25 } })).toBe(0);
+  });
+});
