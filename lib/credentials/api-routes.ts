@@ -8,6 +8,8 @@ import {
   testConnectionResultSchema,
   testConnectionSchema,
   credentialUsageSchema,
+  oauthAppSettingsSchema,
+  saveOAuthAppSchema,
   replaceTokenSchema,
   tryRequestResultSchema,
   tryRequestSchema,
@@ -204,6 +206,36 @@ export const tryRequestRoute = defineApiRoute({
   errors: [404, 429],
 });
 
+export const readOAuthAppRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "The Intercom OAuth app Connect with Intercom uses (client id, where it comes from) and the redirect URL",
+  tags,
+  auth,
+  response: oauthAppSettingsSchema,
+});
+
+export const saveOAuthAppRoute = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "Save the organisation's Intercom OAuth app (admins; the secret is stored encrypted, never returned)",
+  tags,
+  auth: "session",
+  body: saveOAuthAppSchema,
+  response: oauthAppSettingsSchema,
+  errors: [403],
+});
+
+export const clearOAuthAppRoute = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "Forget the organisation's own OAuth app (the environment's applies again)",
+  tags,
+  auth: "session",
+  response: oauthAppSettingsSchema,
+  errors: [403],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -219,4 +251,7 @@ export const credentialApiRoutes = [
   replaceCredentialTokenRoute,
   credentialUsageRoute,
   tryRequestRoute,
+  readOAuthAppRoute,
+  saveOAuthAppRoute,
+  clearOAuthAppRoute,
 ] as const;

@@ -128,6 +128,26 @@ export const tryRequestResultSchema = z.object({
 });
 export type TryRequestResult = z.infer<typeof tryRequestResultSchema>;
 
+/** Settings → Intercom OAuth app (an organisation admin). */
+export const saveOAuthAppSchema = z.object({
+  clientId: z.string({ error: "Enter the client id" }).trim().min(1, "Enter the client id").max(200),
+  clientSecret: z
+    .string({ error: "Enter the client secret" })
+    .trim()
+    .min(1, "Enter the client secret")
+    .max(500)
+    .regex(/^\S+$/, "The secret cannot contain spaces"),
+});
+export type SaveOAuthAppInput = z.input<typeof saveOAuthAppSchema>;
+
+/** The secret never leaves the server: only where the app comes from and its client id. */
+export const oauthAppSettingsSchema = z.object({
+  redirectUrl: z.string(),
+  source: z.enum(["sandbox_demo", "settings", "environment"]).nullable(),
+  clientId: z.string().nullable(),
+});
+export type OAuthAppSettingsView = z.infer<typeof oauthAppSettingsSchema>;
+
 /** What leaves the server about a credential: never the token or its ciphertext. */
 export const publicCredentialSchema = z.object({
   id: z.string(),
