@@ -1,6 +1,7 @@
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import {
   type BenchStack,
+  sandboxAdmin,
   sandboxApp,
   seedCredential,
   seedDestination,
@@ -46,13 +47,8 @@ async function countCalls(stack: BenchStack, destinationId: string, from: number
 }
 
 /** The sandbox answering every call after `latencyMs`. */
-async function setLatency(sandboxUrl: string, latencyMs: number): Promise<void> {
-  const response = await fetch(`${sandboxUrl}/__sandbox/faults`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ latencyMs }),
-  });
-  if (!response.ok) throw new Error(`sandbox faults: HTTP ${response.status}`);
+function setLatency(sandboxUrl: string, latencyMs: number): Promise<void> {
+  return sandboxAdmin(sandboxUrl).setFaults({ latencyMs });
 }
 
 export async function benchBudgetFill(stack: BenchStack, latencyMs: number): Promise<Record<string, number>> {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { publicApiRoutes } from "@/lib/api/openapi/registry";
 import { APP_URL, fillPath } from "./support/route-table";
 import { securityWorldForFile } from "./support/security-world";
@@ -8,6 +11,12 @@ import { securityWorldForFile } from "./support/security-world";
 // organisation's uploads at once are bounded, so a handful of slow senders cannot starve others.
 
 const world = securityWorldForFile(publicApiRoutes);
+const uploadDir = mkdtempSync(path.join(tmpdir(), "flowgate-slow-uploads-"));
+process.env.FLOWGATE_UPLOAD_DIR = uploadDir;
+afterAll(() => {
+  delete process.env.FLOWGATE_UPLOAD_DIR;
+  rmSync(uploadDir, { recursive: true, force: true });
+});
 const uploadRoute = publicApiRoutes.find((s) => s.method === "POST" && s.path === "/api/v1/sources/upload")!;
 
 /** A CSV that sends its header and 3,000 rows, then waits until `finish()` to send the rest. */
@@ -89,5 +98,20 @@ describe("slow uploads", () => {
     const again = trickledCsv();
     again.finish();
     expect((await upload(w.a.apiKey, again.stream, "again")).status).toBe(201);
+  });
+
+  it("leave no spooled file behind, whether the file is taken or refused", async () => {
+    const w = world();
+    const bad = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("id,email\n1,ann@example.com\n2,ben@example.com,EXTRA\n"));
+        controller.close();
+      },
+    });
+    const refused = await upload(w.a.apiKey, bad, "bad-row");
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { message: expect.stringMatching(/line 3/) } });
+    expect(await w.t.db.source.count({ where: { name: "bad-row.csv" } })).toBe(0);
+    expect(readdirSync(uploadDir)).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ describe("why user code runs in a thread (in-process, for contrast)", () => {
     expect(ms).toBeGreaterThan(hardDeadlineMs(FAST));
     expect(value.ok).toBe(true);
     expect(longestStallMs).toBeGreaterThan(hardDeadlineMs(FAST));
-  });
+    // The builtin's own length is the point here; on a busy machine it runs past vitest's 5 s default.
+  }, 60_000);
 });
 
 describe("createNodeCodeRunner (sandbox thread with a hard deadline)", () => {
