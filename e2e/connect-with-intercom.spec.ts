@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createNexset, createSandboxApp, openWizard, signUp } from "./wizard-helpers";
+import { createNexset, createSandboxApp, openWizard, SANDBOX_URL, signUp } from "./wizard-helpers";
 
 // Connect with Intercom from the wizard's credential step, against the sandbox's consent page and
 // the demo OAuth app `npm start` / `npm test` configure for the sandbox region.
@@ -48,4 +48,45 @@ test("a cancelled consent comes back with the reason and no connection", async (
   await expect(page).toHaveURL(/\/credentials/);
   await expect(page.getByText("Access was not authorized in Intercom")).toBeVisible();
   await expect(page.getByText("Never saved")).toHaveCount(0);
+});
+
+test("Try a request GET /contacts?per_page=2 on a connection's page shows Intercom's answer", async ({
+  page,
+  request,
+}) => {
+  await signUp(page);
+  const app = await createSandboxApp(`Try workspace ${Date.now().toString(36)}`);
+  for (const email of ["ada@example.com", "alan@example.com", "grace@example.com"]) {
+    const created = await request.post(`${SANDBOX_URL}/contacts`, {
+      headers: { authorization: `Bearer ${app.token}` },
+      data: { email },
+    });
+    expect(created.status()).toBe(200);
+  }
+  await page.goto("/credentials");
+  const form = page.getByRole("group", { name: "New Intercom connection" });
+  await form.getByLabel("Connection name").fill("Sandbox workspace");
+  await form.getByLabel("Region").selectOption({ label: "Local sandbox" });
+  await form.getByLabel("Access token").fill(app.token);
+  await form.getByRole("button", { name: "Save connection" }).click();
+  await page.getByRole("link", { name: "Sandbox workspace" }).click();
+  await expect(page.getByRole("heading", { name: "Try a request" })).toBeVisible();
+
+  await page.getByLabel("Path").fill("/contacts");
+  await page.getByRole("button", { name: "+ Add parameter" }).click();
+  await page.getByLabel("Query parameters 1 name").fill("per_page");
+  await page.getByLabel("Query parameters 1 value").fill("2");
+  await page.getByRole("button", { name: "Send request" }).click();
+
+  const answer = page.getByRole("group", { name: "Latest answer" });
+  await expect(answer).toContainText("200");
+  await expect(answer).toContainText("/contacts?per_page=2");
+  await expect(answer).toContainText(/x-ratelimit-remaining/i);
+  await expect(answer.locator("pre")).toContainText('"total_count": 3');
+
+  await page.getByRole("button", { name: "+ Add header" }).click();
+  await page.getByLabel("Headers 1 name").fill("Authorization");
+  await page.getByLabel("Headers 1 value").fill("Bearer stolen");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByText("Authorization can't be set here")).toBeVisible();
 });

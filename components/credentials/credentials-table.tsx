@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { PublicCredential, TestConnectionResult } from "@/lib/credentials/schemas";
 import { ApiRequestError } from "@/lib/query/fetch-json";
@@ -56,7 +57,9 @@ export function CredentialsTable({ credentials }: { credentials: PublicCredentia
           {credentials.map((credential) => (
             <tr key={credential.id}>
               <td>
-                <strong>{credential.name}</strong>
+                <strong>
+                  <Link href={`/credentials/${encodeURIComponent(credential.id)}`}>{credential.name}</Link>
+                </strong>
                 <div className="muted">
                   {credential.authKind === "oauth"
                     ? `OAuth · ${credential.oauthKind === "personal" ? "Personal" : "Organisational"}`

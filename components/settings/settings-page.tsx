@@ -1,4 +1,5 @@
 import { ApiKeysCard } from "./api-keys-card";
+import { OAuthAppCard } from "./oauth-app-card";
 
 export function SettingsPage() {
   return (
@@ -10,6 +11,7 @@ export function SettingsPage() {
         </div>
       </div>
       <ApiKeysCard />
+      <OAuthAppCard />
     </>
   );
 }

@@ -7,6 +7,13 @@ import {
   startOAuthSchema,
   testConnectionResultSchema,
   testConnectionSchema,
+  credentialUsageSchema,
+  oauthAppSettingsSchema,
+  saveOAuthAppSchema,
+  replaceTokenSchema,
+  tryRequestResultSchema,
+  tryRequestSchema,
+  updateCredentialSchema,
 } from "./schemas";
 import {
   createDataAttributeSchema,
@@ -145,6 +152,90 @@ export const reconnectCredentialRoute = defineApiRoute({
   errors: [404, 409],
 });
 
+export const updateCredentialRoute = defineApiRoute({
+  method: "PATCH",
+  path: "/api/v1/credentials/{id}",
+  summary: "Rename a connection, or set its own rate limit per 10 s (null: the install's default)",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: updateCredentialSchema,
+  response: publicCredentialSchema,
+  errors: [404],
+});
+
+export const replaceCredentialTokenRoute = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/credentials/{id}/token",
+  summary: "Replace a connection's token: checked with GET /me first, the same workspace unless allowOtherWorkspace",
+  description:
+    "409 other_workspace when the token is for another workspace (send allowOtherWorkspace: true to switch); 422 when " +
+    "Intercom refuses it. Nothing is stored then. Destinations paused for reconnecting resume.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: replaceTokenSchema,
+  response: publicCredentialSchema,
+  errors: [404, 409, 422, 502],
+});
+
+export const credentialUsageRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/credentials/{id}/usage",
+  summary: "The destinations and sources that use a connection",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  response: credentialUsageSchema,
+  errors: [404],
+});
+
+export const tryRequestRoute = defineApiRoute({
+  method: "POST",
+  path: "/api/v1/credentials/{id}/request",
+  summary: "Try a request: one call to a path of the connection's region API (Tray's universal operation)",
+  description:
+    "Through the same client, outbound guard and rate-limit budget as deliveries. Refused with 400 before any call: " +
+    "a path outside the region's API, /__sandbox…, an Authorization (or Host, Cookie) header, a body that is not JSON. " +
+    "429 when the connection's budget is used up.",
+  tags,
+  auth,
+  params: credentialIdParamsSchema,
+  body: tryRequestSchema,
+  response: tryRequestResultSchema,
+  errors: [404, 429],
+});
+
+export const readOAuthAppRoute = defineApiRoute({
+  method: "GET",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "The Intercom OAuth app Connect with Intercom uses (client id, where it comes from) and the redirect URL",
+  tags,
+  auth,
+  response: oauthAppSettingsSchema,
+});
+
+export const saveOAuthAppRoute = defineApiRoute({
+  method: "PUT",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "Save the organisation's Intercom OAuth app (admins; the secret is stored encrypted, never returned)",
+  tags,
+  auth: "session",
+  body: saveOAuthAppSchema,
+  response: oauthAppSettingsSchema,
+  errors: [403],
+});
+
+export const clearOAuthAppRoute = defineApiRoute({
+  method: "DELETE",
+  path: "/api/v1/settings/intercom-oauth",
+  summary: "Forget the organisation's own OAuth app (the environment's applies again)",
+  tags,
+  auth: "session",
+  response: oauthAppSettingsSchema,
+  errors: [403],
+});
+
 export const credentialApiRoutes = [
   listCredentialsRoute,
   createCredentialRoute,
@@ -156,4 +247,11 @@ export const credentialApiRoutes = [
   createDataAttributeRoute,
   startOAuthRoute,
   reconnectCredentialRoute,
+  updateCredentialRoute,
+  replaceCredentialTokenRoute,
+  credentialUsageRoute,
+  tryRequestRoute,
+  readOAuthAppRoute,
+  saveOAuthAppRoute,
+  clearOAuthAppRoute,
 ] as const;

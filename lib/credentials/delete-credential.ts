@@ -11,12 +11,18 @@ export async function deleteCredential(db: Db, viewer: ViewerArg, credentialId: 
       select: { id: true },
     });
     if (!credential) throw notFound("Credential");
-    const destinations = await tx.destination.count({ where: { credentialId, organisationId } });
+    const users = await tx.destination.findMany({
+      where: { credentialId, organisationId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    });
+    const destinations = users.length;
     if (destinations > 0) {
+      const names = users.slice(0, 5).map((d) => `"${d.name}"`);
       throw new DomainError(
         "credential_in_use",
-        `This connection is used by ${destinations} destination${destinations === 1 ? "" : "s"}; choose another connection for them first.`,
-        { status: 409, details: { destinations } },
+        `This connection is used by ${destinations} destination${destinations === 1 ? "" : "s"} (${names.join(", ")}${destinations > 5 ? ", …" : ""}); choose another connection for them first.`,
+        { status: 409, details: { destinations, destinationList: users } },
       );
     }
     await tx.credential.delete({ where: { id: credentialId } });

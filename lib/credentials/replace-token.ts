@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { encryptSecret, secretContextFor, secretKeyId } from "@/lib/crypto/secrets";
+import { resumeAfterReconnect } from "@/lib/delivery/needs-reconnect";
 import { lastFour } from "@/lib/crypto/mask-secret";
 import { DomainError } from "@/lib/errors";
 import { getCredential } from "./get-credential";
@@ -51,5 +52,6 @@ export async function replaceCredentialToken(
     },
     select: publicCredentialSelect,
   });
+  await resumeAfterReconnect(db, row.id);
   return toPublicCredential(row);
 }

@@ -61,6 +61,93 @@ export const oauthCallbackQuerySchema = z.object({
   error: z.string().max(200).optional(),
 });
 
+/** Rename, or set the connection's own budget per 10-second window (null: the install's default). */
+export const updateCredentialSchema = z
+  .object({
+    name: credentialNameSchema.optional(),
+    rateLimitPer10s: z
+      .number({ error: "Enter a whole number of calls per 10 seconds" })
+      .int("Enter a whole number of calls per 10 seconds")
+      .min(1, "At least 1 call per 10 seconds")
+      .max(100_000, "At most 100,000 calls per 10 seconds")
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.name !== undefined || v.rateLimitPer10s !== undefined, {
+    message: "Send a new name or rateLimitPer10s",
+  });
+export type UpdateCredentialInput = z.input<typeof updateCredentialSchema>;
+
+/** Replace the token: checked with GET /me; another workspace only when confirmed. */
+export const replaceTokenSchema = z.object({
+  token: tokenSchema,
+  allowOtherWorkspace: z.boolean().optional(),
+});
+export type ReplaceTokenInput = z.input<typeof replaceTokenSchema>;
+
+/** What uses a connection: shown before deleting it. */
+export const credentialUsageSchema = z.object({
+  destinations: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
+  sources: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type CredentialUsage = z.infer<typeof credentialUsageSchema>;
+
+const keyValueRows = z
+  .array(z.object({ key: z.string().trim().max(200), value: z.string().max(4000) }))
+  .max(50, "At most 50 rows")
+  .default([]);
+
+/** Try a request (Tray's universal operation): a path below the connection's region API. */
+export const tryRequestSchema = z.object({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"], { error: "Choose GET, POST, PUT, PATCH or DELETE" }),
+  path: z
+    .string({ error: "Enter a path, e.g. /contacts" })
+    .trim()
+    .min(1, "Enter a path, e.g. /contacts")
+    .max(2000, "That path is too long"),
+  query: keyValueRows,
+  headers: keyValueRows,
+  /** JSON text, sent as the body (not with GET). */
+  body: z
+    .string()
+    .max(1024 * 1024, "Keep the body under 1 MB")
+    .optional(),
+});
+export type TryRequestInput = z.input<typeof tryRequestSchema>;
+
+export const tryRequestResultSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().nullable(),
+  outcome: z.string(),
+  errorMessage: z.string().nullable(),
+  rateLimit: z.record(z.string(), z.string()),
+  body: z.string(),
+  bodyTruncated: z.boolean(),
+  latencyMs: z.number(),
+});
+export type TryRequestResult = z.infer<typeof tryRequestResultSchema>;
+
+/** Settings → Intercom OAuth app (an organisation admin). */
+export const saveOAuthAppSchema = z.object({
+  clientId: z.string({ error: "Enter the client id" }).trim().min(1, "Enter the client id").max(200),
+  clientSecret: z
+    .string({ error: "Enter the client secret" })
+    .trim()
+    .min(1, "Enter the client secret")
+    .max(500)
+    .regex(/^\S+$/, "The secret cannot contain spaces"),
+});
+export type SaveOAuthAppInput = z.input<typeof saveOAuthAppSchema>;
+
+/** The secret never leaves the server: only where the app comes from and its client id. */
+export const oauthAppSettingsSchema = z.object({
+  redirectUrl: z.string(),
+  source: z.enum(["sandbox_demo", "settings", "environment"]).nullable(),
+  clientId: z.string().nullable(),
+});
+export type OAuthAppSettingsView = z.infer<typeof oauthAppSettingsSchema>;
+
 /** What leaves the server about a credential: never the token or its ciphertext. */
 export const publicCredentialSchema = z.object({
   id: z.string(),

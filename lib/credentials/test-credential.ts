@@ -1,6 +1,7 @@
 import { findRegion } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
 import { isDomainError, parseInput } from "@/lib/errors";
+import { markNeedsReconnect, resumeAfterReconnect } from "@/lib/delivery/needs-reconnect";
 import { getCredential } from "./get-credential";
 import { loadCredentialToken } from "./load-credential-token";
 import { asViewer, type ViewerArg } from "./visibility";
@@ -26,6 +27,9 @@ export async function testCredential(db: Db, viewer: ViewerArg, credentialId: st
         needsReconnectReason: null,
       },
     });
+    await resumeAfterReconnect(db, credentialId);
+  } else if (result.errorCode === "credential_rejected") {
+    await markNeedsReconnect(db, credentialId, result.errorMessage);
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
@@ -22,9 +23,10 @@ export type CreateDestinationInput = z.input<typeof createDestinationSchema>;
  * ownership of the Nexset, credential and flow, the URL's host, the grouping code on the sample
  * records — so bad input saves nothing. With the response webhook on, its source is created too.
  */
-export async function createDestination(db: Db, organisationId: string, input: unknown): Promise<DestinationView> {
+export async function createDestination(db: Db, viewer: ViewerArg, input: unknown): Promise<DestinationView> {
+  const { organisationId } = asViewer(viewer);
   const data = parseInput(createDestinationSchema, input);
-  const context = await resolveDestinationContext(db, organisationId, data);
+  const context = await resolveDestinationContext(db, viewer, data);
   assertUrlOnCredentialHost(data.config, context.credential.baseUrl);
   await assertMappingReadsNexset(db, organisationId, data.nexsetId, data.config.mapping);
   await assertGroupingCodeRuns(

@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg, visibleCredentialsWhere } from "@/lib/credentials/visibility";
 import { regionBaseUrl } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
@@ -28,15 +29,20 @@ function missing(what: string, field: string): DomainError {
 
 export async function resolveDestinationContext(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   refs: DestinationRefs,
 ): Promise<ResolvedContext> {
+  const { organisationId } = asViewer(viewer);
   const [nexset, credential, flow] = await Promise.all([
     db.nexset.findFirst({
       where: { id: refs.nexsetId, organisationId },
       select: { id: true, name: true, recordCount: true },
     }),
-    db.credential.findFirst({ where: { id: refs.credentialId, organisationId }, select: { id: true, region: true } }),
+    // Another user's personal connection is "not found" here too: it can't be picked.
+    db.credential.findFirst({
+      where: { id: refs.credentialId, ...visibleCredentialsWhere(viewer) },
+      select: { id: true, region: true },
+    }),
     refs.flowId
       ? db.flow.findFirst({ where: { id: refs.flowId, organisationId }, select: { id: true } })
       : Promise.resolve(null),

@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import { findEndpoint } from "@/lib/connectors/intercom/definition";
 import { sendIntercomRequest } from "@/lib/connectors/intercom/client";
 import type { HttpMethod } from "@/lib/connectors/types";
@@ -26,18 +27,19 @@ interface TestPlan {
 }
 
 /** Send Test before the destination is saved (the wizard's unsaved settings). */
-export async function sendTest(db: Db, organisationId: string, input: unknown): Promise<SendTestResult> {
+export async function sendTest(db: Db, viewer: ViewerArg, input: unknown): Promise<SendTestResult> {
   const data = parseInput(sendTestSchema, input);
-  return runTest(db, organisationId, data);
+  return runTest(db, viewer, data);
 }
 
 /** Send Test for a saved destination (its settings, or the wizard's edits of them); recorded in its activity. */
 export async function sendDestinationTest(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   destinationId: string,
   input: unknown,
 ): Promise<SendTestResult> {
+  const { organisationId } = asViewer(viewer);
   const data = parseInput(sendDestinationTestSchema, input ?? {});
   const destination = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
@@ -45,7 +47,7 @@ export async function sendDestinationTest(
   });
   if (!destination) throw notFound("Destination");
   const config = data.config ?? parseInput(destinationConfigSchema, destination.config);
-  return runTest(db, organisationId, {
+  return runTest(db, viewer, {
     nexsetId: destination.nexsetId,
     credentialId: data.credentialId ?? destination.credentialId,
     config,
@@ -60,8 +62,9 @@ export async function sendDestinationTest(
  * URL or headers from the browser), checks it, and sends it once with the credential's token
  * through the connector's client. Everything that can be refused is refused before the call.
  */
-async function runTest(db: Db, organisationId: string, plan: TestPlan): Promise<SendTestResult> {
-  const context = await resolveDestinationContext(db, organisationId, plan);
+async function runTest(db: Db, viewer: ViewerArg, plan: TestPlan): Promise<SendTestResult> {
+  const { organisationId } = asViewer(viewer);
+  const context = await resolveDestinationContext(db, viewer, plan);
   assertUrlOnCredentialHost(plan.config, context.credential.baseUrl);
   const samples = await getSampleRecords(db, organisationId, plan.nexsetId);
   if (samples.length === 0)

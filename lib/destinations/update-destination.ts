@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import type { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { createDestinationVersion } from "@/lib/destinations/destination-versions";
@@ -20,10 +21,11 @@ export type UpdateDestinationInput = z.input<typeof updateDestinationSchema>;
  */
 export async function updateDestination(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   destinationId: string,
   input: unknown,
 ): Promise<DestinationView> {
+  const { organisationId } = asViewer(viewer);
   const data = parseInput(updateDestinationSchema, input);
   const existing = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
@@ -36,7 +38,7 @@ export async function updateDestination(
       "A destination's Nexset can't be changed; create a new destination for the other Nexset",
     );
   }
-  const context = await resolveDestinationContext(db, organisationId, {
+  const context = await resolveDestinationContext(db, viewer, {
     nexsetId: existing.nexsetId,
     credentialId: data.credentialId,
   });

@@ -1,3 +1,4 @@
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { createFileSource } from "@/lib/sources/file/create-file-source";
@@ -6,7 +7,8 @@ import { createWebhookSource } from "@/lib/sources/webhook/create-webhook-source
 import { createSourceBodySchema, type CreatedSourceView } from "./source-inputs";
 
 /** POST /api/v1/sources: hands each kind to the sources domain's own create function. */
-export async function createSourceOfKind(db: Db, organisationId: string, input: unknown): Promise<CreatedSourceView> {
+export async function createSourceOfKind(db: Db, viewer: ViewerArg, input: unknown): Promise<CreatedSourceView> {
+  const { organisationId } = asViewer(viewer);
   const body = parseInput(createSourceBodySchema, input);
   if (body.kind === "webhook") {
     const { sourceId, nexsetId, token, path, secret } = await createWebhookSource(db, organisationId, body);
@@ -14,7 +16,7 @@ export async function createSourceOfKind(db: Db, organisationId: string, input: 
   }
   const created =
     body.kind === "intercom"
-      ? await createIntercomSource(db, organisationId, body)
+      ? await createIntercomSource(db, viewer, body)
       : await createFileSource(db, organisationId, body);
   return { ...created, kind: body.kind, webhook: null };
 }

@@ -4,6 +4,7 @@ import { POST as reconnectRoute } from "@/app/api/v1/credentials/[id]/reconnect/
 import { GET as getRoute } from "@/app/api/v1/credentials/[id]/route";
 import { GET as listRoute } from "@/app/api/v1/credentials/route";
 import { GET as callbackRoute } from "@/app/api/oauth/intercom/callback/route";
+import { GET as readAppRoute, PUT as saveAppRoute } from "@/app/api/v1/settings/intercom-oauth/route";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { resetKeyringCache } from "@/lib/crypto/keyring";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
@@ -203,5 +204,21 @@ describe("Connect with Intercom", () => {
     expect(
       (await callJson(reconnectRoute, bob, reconnectPath, { method: "POST", json: {}, params: { id } })).status,
     ).toBe(200);
+  });
+
+  it("uses an organisation's own OAuth app saved in Settings by an admin (secret encrypted, never returned)", async () => {
+    const path = "/api/v1/settings/intercom-oauth";
+    const app = { clientId: "acme-own-client", clientSecret: "acme-own-secret-123" };
+    await t.db.user.update({ where: { id: bob.userId }, data: { role: "member" } });
+    expect((await callJson(saveAppRoute, bob, path, { method: "PUT", json: app })).status).toBe(403);
+    const saved = await callJson(saveAppRoute, alice, path, { method: "PUT", json: app });
+    expect(saved.body).toMatchObject({ clientId: "acme-own-client", source: "settings" });
+    expect(JSON.stringify((await callJson(readAppRoute, bob, path)).body)).not.toContain("acme-own-secret-123");
+    const row = await t.db.oAuthAppSetting.findUniqueOrThrow({ where: { organisationId: alice.organisationId } });
+    expect(row.clientSecretCipher).not.toContain("acme-own-secret-123");
+
+    const url = new URL(await start(alice, { ...form, region: "eu" }));
+    expect(`${url.origin}${url.pathname}`).toBe("https://app.eu.intercom.com/oauth");
+    expect(url.searchParams.get("client_id")).toBe("acme-own-client");
   });
 });

@@ -66,7 +66,13 @@ export function DestinationHeader({ overview, status, statusMessage }: Props) {
       )}
       {status === "paused" && (
         <div className={`alert alert-warning ${styles.statusAlert}`} role="status">
-          Paused: no new calls are made. Resume continues from where delivery stopped.
+          {statusMessage ? (
+            <>
+              {statusMessage} <Link href="/credentials">Open Credentials</Link>
+            </>
+          ) : (
+            "Paused: no new calls are made. Resume continues from where delivery stopped."
+          )}
         </div>
       )}
       {overview.configProblem && (

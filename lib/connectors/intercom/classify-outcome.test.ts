@@ -79,6 +79,8 @@ describe("classifyResponse", () => {
     expect(result.outcome).toBe("permanent");
     expect(result.errors).toEqual([{ code, message }]);
     expect(result.errorMessage).toBe(`${status} ${code}: ${message}`);
+    // Only a 401 says the token itself is refused (revoked): the connection needs reconnecting.
+    expect(result.credentialRejected).toBe(status === 401 ? true : undefined);
   });
 
   it("a 4xx with a non-Intercom body is permanent with a plain message", () => {

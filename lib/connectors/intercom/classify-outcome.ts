@@ -4,6 +4,8 @@ import { headerValue, parseRateLimitHeaders, parseRetryAfter } from "./rate-limi
 // THE one place that decides what an Intercom answer means (HOUSE-STYLE 11):
 //   2xx → success · 429 → wait for the rate-limit reset · 5xx, 408, timeouts, resets → retry
 //   409 → conflict (with the existing id) · any other status → permanent (keep as an error record).
+//   A 401 is permanent too, flagged credentialRejected: the token was revoked (OAuth tokens never
+//   expire), so the connection needs reconnecting and delivery pauses instead of keeping errors.
 
 export type IntercomOutcome = "success" | "retry" | "rate_limited" | "permanent" | "conflict";
 
@@ -13,6 +15,8 @@ export interface Classification {
   retryAfterMs?: number;
   existingId?: string;
   errorMessage?: string;
+  /** 401: Intercom no longer accepts the token (revoked, or the app was uninstalled). */
+  credentialRejected?: true;
 }
 
 /** When a 429 carries no usable reset time, wait one of Intercom's 10-second windows. */
@@ -58,6 +62,7 @@ export function classifyResponse({ status, headers, body, rawBody, now = Date.no
       errorMessage: `Intercom answered ${status} (redirect${location ? ` to ${location}` : ""}); Flowgate does not follow redirects`,
     };
   }
+  if (status === 401) return { outcome: "permanent", errors, errorMessage: message, credentialRejected: true };
   return { outcome: "permanent", errors, errorMessage: message };
 }
 

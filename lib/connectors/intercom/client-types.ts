@@ -55,5 +55,7 @@ export interface IntercomResult {
   retryAfterMs?: number;
   existingId?: string;
   errorMessage?: string;
+  /** 401: the token is no longer accepted; the connection needs reconnecting. */
+  credentialRejected?: true;
   request: SentRequest;
 }

@@ -93,7 +93,8 @@ export async function* callOnce(
 }
 
 function effectOf(result: IntercomResult, env: SendEnv): AttemptEffect {
-  if (result.outcome === "rate_limited") return "neutral";
+  // A revoked token is the connection's problem, not the records': the run pauses instead.
+  if (result.outcome === "rate_limited" || result.credentialRejected) return "neutral";
   if (env.hardSignal.aborted && result.status === undefined) return "neutral";
   return result.outcome === "success" || result.outcome === "conflict" ? "success" : "failure";
 }

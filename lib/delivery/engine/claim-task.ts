@@ -54,6 +54,8 @@ export interface ClaimTaskEnv {
   send: SendEnv;
   /** A call of the claim ended (the run may want to claim more). */
   onCallEnded?(): void;
+  /** Intercom answered 401: the run stops and the connection needs reconnecting (the claim stays in flight). */
+  onCredentialRejected?(reason: string): void;
 }
 
 /** What one request of a claim left behind. */
@@ -170,6 +172,10 @@ async function sendClaimRequest(
   if (outcome.kind === "abandoned")
     return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
   const { final, reason } = outcome;
+  if (final.credentialRejected) {
+    env.onCredentialRejected?.(final.errorMessage ?? "Intercom answered 401");
+    return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
+  }
   const errorRecords = reason
     ? contiguousRuns(seqs).map((run) =>
         toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final),

@@ -10,6 +10,7 @@ import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
 import { ClaimLedger } from "./claim-ledger";
 import { type BytePool, cutClaims, runByteCap } from "./claim-sizing";
 import { inFlightClaimBytes, insertClaims, loadClaims, recordSizes } from "./claim-store";
+import { markNeedsReconnect } from "../needs-reconnect";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal, LostFenceError } from "./delivery-journal";
@@ -96,6 +97,8 @@ class DestinationRun {
   private nextRefresh = 0;
   private wakeUp: (() => void) | undefined;
   private stopReason: string | undefined;
+  /** Marking the connection "needs reconnecting" after a 401; awaited before the run ends. */
+  private reconnectMark: Promise<void> | undefined;
 
   constructor(
     private readonly deps: RunDeps,
@@ -152,6 +155,7 @@ class DestinationRun {
       this.drain.abort();
       await Promise.allSettled(this.running.values());
       await this.journal.drain();
+      await this.reconnectMark;
     }
     if (this.stopReason) log.info({ reason: this.stopReason, cursor: this.ledger.cursor }, "delivery run drained");
     return this.stopReason ? "drained" : "caught_up";
@@ -350,7 +354,17 @@ class DestinationRun {
       }),
       send,
       onCallEnded: () => this.wake(),
+      onCredentialRejected: (reason) => this.pauseForReconnect(credential.id, reason),
     };
+  }
+
+  /** A 401: no new calls; the connection needs reconnecting and its active destinations pause (claims stay in flight). */
+  private pauseForReconnect(credentialId: string, reason: string): void {
+    if (this.stopReason) return;
+    this.stopNow("the connection needs reconnecting");
+    this.reconnectMark = markNeedsReconnect(this.deps.db, credentialId, reason).catch((error: Error) =>
+      this.deps.log.warn({ destinationId: this.snapshot.id, err: error.message }, "could not mark needs reconnecting"),
+    );
   }
 
   /** Loads what the config and credential need; false (and the destination set to error) when impossible. */

@@ -91,6 +91,12 @@ const SAMPLES: Record<string, Sample> = {
     json: { name: "Connected", region: "sandbox", oauthKind: "organisational", returnTo: "/credentials" },
   }),
   "POST /api/v1/credentials/{id}/reconnect": () => ({ json: { returnTo: "/credentials" } }),
+  "PATCH /api/v1/credentials/{id}": () => ({ json: { name: "Renamed connection", rateLimitPer10s: 500 } }),
+  "PUT /api/v1/credentials/{id}/token": (_r, ctx) => ({ json: { token: ctx.sandboxToken } }),
+  "PUT /api/v1/settings/intercom-oauth": () => ({ json: { clientId: "client-id-1", clientSecret: "client-secret-1" } }),
+  "POST /api/v1/credentials/{id}/request": () => ({
+    json: { method: "GET", path: "/contacts", query: [{ key: "per_page", value: "2" }] },
+  }),
 };
 
 export function hasCustomSample(spec: AnyApiRouteSpec): boolean {

@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
+import { viewerOf } from "@/lib/credentials/visibility";
 import { db } from "@/lib/db/client";
 import { createSourceRoute, listSourcesRoute } from "@/lib/sources/api-routes";
 import { createSourceOfKind } from "@/lib/flows/create-source-of-kind";
@@ -10,4 +11,4 @@ export const GET = withApi(listSourcesRoute, async ({ org, query }) => ({
   sources: await listSources(db(), org.organisationId, query),
 }));
 
-export const POST = withApi(createSourceRoute, ({ org, body }) => createSourceOfKind(db(), org.organisationId, body));
+export const POST = withApi(createSourceRoute, ({ org, body }) => createSourceOfKind(db(), viewerOf(org), body));

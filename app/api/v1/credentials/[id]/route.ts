@@ -1,7 +1,8 @@
 import { withApi } from "@/lib/api/with-api";
-import { deleteCredentialRoute, getCredentialRoute } from "@/lib/credentials/api-routes";
+import { deleteCredentialRoute, getCredentialRoute, updateCredentialRoute } from "@/lib/credentials/api-routes";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { getCredential } from "@/lib/credentials/get-credential";
+import { updateCredential } from "@/lib/credentials/update-credential";
 import { viewerOf } from "@/lib/credentials/visibility";
 import { db } from "@/lib/db/client";
 
@@ -11,4 +12,8 @@ export const GET = withApi(getCredentialRoute, ({ org, params }) => getCredentia
 
 export const DELETE = withApi(deleteCredentialRoute, ({ org, params }) =>
   deleteCredential(db(), viewerOf(org), params.id),
+);
+
+export const PATCH = withApi(updateCredentialRoute, ({ org, params, body }) =>
+  updateCredential(db(), viewerOf(org), params.id, body),
 );

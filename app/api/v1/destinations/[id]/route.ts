@@ -1,4 +1,5 @@
 import { withApi } from "@/lib/api/with-api";
+import { viewerOf } from "@/lib/credentials/visibility";
 import { db } from "@/lib/db/client";
 import { deleteDestinationRoute, getDestinationRoute, updateDestinationRoute } from "@/lib/destinations/api-routes";
 import { deleteDestination } from "@/lib/destinations/delete-destination";
@@ -12,7 +13,7 @@ export const GET = withApi(getDestinationRoute, ({ org, params }) =>
 );
 
 export const PUT = withApi(updateDestinationRoute, ({ org, params, body }) =>
-  updateDestination(db(), org.organisationId, params.id, body),
+  updateDestination(db(), viewerOf(org), params.id, body),
 );
 
 export const DELETE = withApi(deleteDestinationRoute, ({ org, params }) =>
