@@ -405,7 +405,8 @@ describe("a wrong type in a named field is reported at that field", () => {
         params: sample.params,
         query: sample.query,
         json: body,
-        headers: { authorization: `Bearer ${w.a.apiKey}` },
+        // Session-only routes (Connect with Intercom, Settings) are reached with the tenant's session.
+        headers: w.credentialsFor(spec, { authorization: `Bearer ${w.a.apiKey}` }),
       });
       const issues = ((answer.json as { error?: { issues?: { path: string }[] } })?.error?.issues ?? []).map(
         (i) => i.path,
