@@ -1,13 +1,6 @@
 import { expect, test } from "@playwright/test";
-import {
-  SANDBOX_URL,
-  createSandboxCredential,
-  firstRequest,
-  nextStep,
-  openWizard,
-  panel,
-  signUp,
-} from "./wizard-helpers";
+import { sandboxAdmin } from "./sandbox-admin";
+import { createSandboxCredential, firstRequest, nextStep, openWizard, panel, signUp } from "./wizard-helpers";
 
 // A flat CRM export (not pre-shaped), uploaded as a CSV, mapped to "Create a contact" without a
 // click, an undefined custom attribute created from the step, then a test sent to the sandbox.
@@ -21,14 +14,13 @@ const CSV = [
 
 test("Map fields: default rows, a missing data attribute created in Intercom, a template, Send Test", async ({
   page,
-  request,
 }) => {
   await signUp(page);
   // The workspace defines "plan" but not "seats", as a real one might.
-  const created = await request.post(`${SANDBOX_URL}/__sandbox/apps`, {
-    data: { name: "E2E workspace", dataAttributes: [{ name: "plan", model: "contact", dataType: "string" }] },
+  const app = await sandboxAdmin.createApp({
+    name: "E2E workspace",
+    dataAttributes: [{ name: "plan", model: "contact", dataType: "string" }],
   });
-  const app = (await created.json()) as { appId: string; token: string };
   const origin = new URL(page.url()).origin;
   const upload = await page.request.post("/api/v1/sources/upload?fileName=crm-export.csv", {
     headers: { origin, "content-type": "text/csv" },
@@ -82,10 +74,13 @@ test("Map fields: default rows, a missing data attribute created in Intercom, a 
   await expect(panel(page).getByTestId("test-result").getByTestId("test-status")).toHaveText("HTTP 200", {
     timeout: 30_000,
   });
-  const contacts = (await (await request.get(`${SANDBOX_URL}/__sandbox/apps/${app.appId}/contacts`)).json()) as {
-    contacts: { email: string; name: string; signed_up_at: number; custom_attributes: Record<string, unknown> }[];
-  };
-  expect(contacts.contacts).toEqual([
+  const contacts = await sandboxAdmin.contacts<{
+    email: string;
+    name: string;
+    signed_up_at: number;
+    custom_attributes: Record<string, unknown>;
+  }>(app.appId);
+  expect(contacts).toEqual([
     expect.objectContaining({
       email: "ada@example.com",
       name: "Ada Lovelace (pro)",

@@ -18,8 +18,9 @@ export default async function setup(project: TestProject) {
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();
   const migrations = await readMigrations();
+  // Names too: a renamed migration is recorded under its new name, so it needs a template of its own.
   const digest = createHash("sha256")
-    .update(migrations.map((m) => m.checksum).join())
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join())
     .digest("hex")
     .slice(0, 12);
   const template = `flowgate_template_${digest}`;

@@ -3,7 +3,7 @@
 
 /**
  * A worker's live data is small: a run holds at most FLOWGATE_DELIVERY_MAX_RECORDS_IN_FLIGHT records
- * (20,000 by default). Without a cap V8 lets garbage pile up to hundreds of MB before collecting it:
+ * (20,000 by default), and the process at most FLOWGATE_DELIVERY_MAX_BYTES_IN_FLIGHT bytes of them. Without a cap V8 lets garbage pile up to hundreds of MB before collecting it:
  * 1,000,000 records in bulk calls peaked at 378 MB RSS uncapped, 304 MB with a 256 MB heap, and
  * 282 MB with the young generation's semi-spaces at 8 MB as well (bench/delivery.ts memory).
  */

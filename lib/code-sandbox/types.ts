@@ -59,7 +59,7 @@ export interface CodeRunner {
    * Optional: one runtime for all the batches of ONE build (one destination, one set of records),
    * so a 10,000-record build pays for one runtime instead of 100. Builds never share a runtime.
    */
-  openSession?: (code: string) => Promise<GroupingSession>;
+  openSession?: (code: string, owner?: string) => Promise<GroupingSession>;
 }
 
 export interface GroupingSession {

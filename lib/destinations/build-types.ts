@@ -52,6 +52,8 @@ export interface BuildContext {
   /** Last characters of the token the UI may show, when the token itself is not available. */
   tokenHint?: string;
   runCode: CodeRunner;
+  /** The organisation whose code this is: builds in the sandbox threads are shared fairly between owners. */
+  owner?: string;
   firstSeq?: number;
   /** When given, each request gets the catalogue warnings (see build-warnings.ts). */
   findEndpoint?: CatalogueLookup;

@@ -28,13 +28,19 @@ export async function assertGroupingCodeRuns(
   config: DestinationConfig,
   loadSamples: () => Promise<readonly DestinationRecord[]>,
   baseUrl: string,
+  owner?: string,
 ): Promise<void> {
   if (!usesGroupingCode(config)) return;
   const checked = await checkGroupingCodeInNode(config.batching.code);
   if (!checked.ok) throw codeError(checked.error.message);
   const samples = await loadSamples();
   if (samples.length === 0) return;
-  const built = await buildRequests(samples, config, { baseUrl, maskToken: true, runCode: serverCodeRunner() });
+  const built = await buildRequests(samples, config, {
+    baseUrl,
+    maskToken: true,
+    runCode: serverCodeRunner(),
+    ...(owner ? { owner } : {}),
+  });
   // URL placeholder problems name an attribute; anything else here came from the code.
   const failure = built.recordErrors.find((error) => error.attribute === undefined);
   if (failure) throw codeError(`${failure.message} (on the sample records)`);

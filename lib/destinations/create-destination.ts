@@ -31,6 +31,7 @@ export async function createDestination(db: Db, organisationId: string, input: u
     data.config,
     () => getSampleRecords(db, organisationId, data.nexsetId),
     context.credential.baseUrl,
+    organisationId,
   );
 
   const config = data.config as unknown as Prisma.InputJsonValue;

@@ -69,7 +69,7 @@ export async function buildRequests(
 
   const requests: BuiltRequest[] = [];
   const usesCode = batched && config.batching.algorithm === "code" && groups.length > 0;
-  const runCode = usesCode ? await openCodeRunner(ctx.runCode, config.batching.code) : undefined;
+  const runCode = usesCode ? await openCodeRunner(ctx.runCode, config.batching.code, ctx.owner) : undefined;
   // Bodies are started ahead of the one awaited: a sandbox thread runs batch n+1 while this thread
   // finishes batch n. Without code, each body is ready at once.
   const bodies: Promise<BodyResult>[] = [];
@@ -147,8 +147,8 @@ interface BatchCodeRunner {
 }
 
 /** One sandbox session for the whole build when the runner offers it, else one run per batch. */
-async function openCodeRunner(runner: CodeRunner, code: string): Promise<BatchCodeRunner> {
-  if (runner.openSession) return runner.openSession(code);
+async function openCodeRunner(runner: CodeRunner, code: string, owner: string | undefined): Promise<BatchCodeRunner> {
+  if (runner.openSession) return runner.openSession(code, owner);
   return { run: (records, context) => runner(code, records, context), close: () => undefined };
 }
 

@@ -73,6 +73,7 @@ async function runTest(db: Db, organisationId: string, plan: TestPlan): Promise<
     baseUrl: context.credential.baseUrl,
     maskToken: true,
     runCode: serverCodeRunner(),
+    owner: organisationId,
     findEndpoint,
     firstSeq: 1,
   });

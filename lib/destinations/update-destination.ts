@@ -46,6 +46,7 @@ export async function updateDestination(
     data.config,
     () => getSampleRecords(db, organisationId, existing.nexsetId),
     context.credential.baseUrl,
+    organisationId,
   );
 
   await db.destination.updateMany({

@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import type { HttpMethod } from "@/lib/connectors/types";
 import type { IntercomOutcome } from "./classify-outcome";
 import type { IntercomError } from "./parse-error-body";
@@ -26,6 +27,8 @@ export interface IntercomRequest {
   /** "buffer" keeps the raw bytes (exports); "auto" decodes text and parses JSON. */
   responseType?: "auto" | "buffer";
   maxResponseBytes?: number;
+  /** A successful answer's body is streamed here (a download to a file), not kept in memory. */
+  sink?: Writable;
 }
 
 /** The request as it went out, with the token masked: safe to store and show. */

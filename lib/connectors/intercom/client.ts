@@ -48,6 +48,7 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
       timeoutMs,
       deadline: started + timeoutMs,
       maxBytes: input.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+      ...(input.sink ? { sink: input.sink } : {}),
       ...(input.signal ? { signal: input.signal } : {}),
     });
     const responseHeaders = read.headers;

@@ -1,3 +1,4 @@
+import type { Writable } from "node:stream";
 import type { Dispatcher } from "undici";
 import { OutboundRefusedError } from "./outbound-guard";
 import { refusalOfPath } from "./sandbox-admin-path";
@@ -31,6 +32,11 @@ export interface CallRequest {
   deadline: number;
   /** A larger body is cut here (and its connection dropped) rather than buffered whole. */
   maxBytes: number;
+  /**
+   * Where a successful (2xx) answer's body goes instead of memory (a download to a file): written
+   * with backpressure (the socket pauses while the sink is full); never ended here. `bytes` is then empty.
+   */
+  sink?: Writable;
   signal?: AbortSignal;
 }
 
@@ -76,6 +82,7 @@ export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise
 class CollectingHandler implements Dispatcher.DispatchHandler {
   private settled = false;
   private abortCall: ((reason: Error) => void) | undefined;
+  private resume: (() => void) | undefined;
   private status = 0;
   private readonly headers: Record<string, string> = {};
   private readonly chunks: Buffer[] = [];
@@ -99,10 +106,11 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     if (this.call.signal?.aborted) abort(this.call.signal.reason as Error);
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
+  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
     // 1xx answers (100 Continue) come before the real one.
     if (statusCode < 200) return true;
     this.status = statusCode;
+    this.resume = resume;
     const headers = this.headers;
     for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
       const name = rawHeaders[i]!.toString("latin1").toLowerCase();
@@ -119,13 +127,19 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
       return false;
     }
     if (this.size + chunk.length > this.call.maxBytes) {
-      this.chunks.push(chunk.subarray(0, this.call.maxBytes - this.size));
+      if (!this.call.sink) this.chunks.push(chunk.subarray(0, this.call.maxBytes - this.size));
       this.finish(true);
       this.abortCall?.(new Error("response body over the size limit"));
       return false;
     }
-    this.chunks.push(chunk);
     this.size += chunk.length;
+    const sink = this.call.sink;
+    if (sink && this.status < 300) {
+      if (sink.write(chunk)) return true;
+      sink.once("drain", () => this.resume?.());
+      return false;
+    }
+    this.chunks.push(chunk);
     return true;
   }
 

@@ -37,7 +37,10 @@ export function isDone(claim: Pick<StoredClaim, "firstSeq" | "doneMask">, seq: n
 
 export interface LoadedRecord {
   seq: number;
-  data: Record<string, unknown>;
+  /** Null when the record is over the worker's maxRecordBytes: it is not loaded (an error record). */
+  data: Record<string, unknown> | null;
+  /** Its stored size (PostgreSQL's JSON text). */
+  bytes: number;
 }
 
 /** Every claim of the destination beyond its cursor, in seq order. */
@@ -57,6 +60,40 @@ export async function loadClaims(db: Db, destinationId: string): Promise<StoredC
   });
 }
 
+/** Each record's stored size in [from, through] (seq → bytes), read without loading any record. */
+export async function recordSizes(
+  sql: SqlExecutor,
+  nexsetId: string,
+  from: number,
+  through: number,
+): Promise<Map<number, number>> {
+  const rows = await sql.query<{ seq: number; bytes: number }>(
+    `SELECT "seq", "bytes" FROM "NexsetRecord" WHERE "nexsetId" = $1 AND "seq" BETWEEN $2 AND $3`,
+    [nexsetId, from, through],
+    "flowgate-record-sizes",
+  );
+  return new Map(rows.map((row) => [row.seq, row.bytes]));
+}
+
+/** Bytes each of the destination's claims in flight would load (records over the limit count nothing). */
+export async function inFlightClaimBytes(
+  sql: SqlExecutor,
+  destinationId: string,
+  nexsetId: string,
+  maxRecordBytes: number,
+): Promise<Map<bigint, number>> {
+  const rows = await sql.query<{ id: string; bytes: string }>(
+    `SELECT c."id"::text, COALESCE(SUM(CASE WHEN r."bytes" <= $3 THEN r."bytes" ELSE 0 END), 0)::text AS "bytes"
+     FROM "DeliveryClaim" c
+     LEFT JOIN "NexsetRecord" r ON r."nexsetId" = $2 AND r."seq" BETWEEN c."firstSeq" AND c."lastSeq"
+     WHERE c."destinationId" = $1 AND c."status" = 'in_flight'
+     GROUP BY c."id"`,
+    [destinationId, nexsetId, maxRecordBytes],
+    "flowgate-claim-bytes",
+  );
+  return new Map(rows.map((row) => [BigInt(row.id), Number(row.bytes)]));
+}
+
 export interface ClaimWithRecords extends StoredClaim {
   /** The claim's records, when they were asked for. */
   records?: LoadedRecord[];
@@ -72,7 +109,8 @@ export async function insertClaims(
   destinationId: string,
   ranges: readonly ClaimRange[],
   configVersion: number,
-  recordsOf?: string,
+  /** The Nexset whose records come back with the claims, and the size above which they don't. */
+  recordsOf?: { nexsetId: string; maxRecordBytes: number },
 ): Promise<ClaimWithRecords[]> {
   if (ranges.length === 0) return [];
   // The records come by one index range scan over all the ranges (a join per claim lets the planner
@@ -82,6 +120,7 @@ export async function insertClaims(
     firstSeq: number | null;
     lastSeq: number | null;
     seq: number | null;
+    bytes: number | null;
     data: Record<string, unknown> | null;
   }>(
     `WITH claimed AS (
@@ -90,18 +129,19 @@ export async function insertClaims(
        ON CONFLICT ("destinationId", "firstSeq") DO NOTHING
        RETURNING "id", "firstSeq", "lastSeq"
      )
-     SELECT "id"::text, "firstSeq", "lastSeq", NULL::int AS "seq", NULL::jsonb AS "data" FROM claimed
+     SELECT "id"::text, "firstSeq", "lastSeq", NULL::int AS "seq", NULL::int AS "bytes", NULL::jsonb AS "data" FROM claimed
      UNION ALL
-     SELECT NULL, NULL, NULL, "seq", "data" FROM "NexsetRecord"
+     SELECT NULL, NULL, NULL, "seq", "bytes", CASE WHEN "bytes" <= $8 THEN "data" END FROM "NexsetRecord"
      WHERE $5::text IS NOT NULL AND "nexsetId" = $5 AND "seq" BETWEEN $6 AND $7`,
     [
       destinationId,
       configVersion,
       ranges.map((r) => r.firstSeq),
       ranges.map((r) => r.lastSeq),
-      recordsOf ?? null,
+      recordsOf?.nexsetId ?? null,
       Math.min(...ranges.map((r) => r.firstSeq)),
       Math.max(...ranges.map((r) => r.lastSeq)),
+      recordsOf?.maxRecordBytes ?? 0,
     ],
     "flowgate-insert-claims",
   );
@@ -118,28 +158,32 @@ export async function insertClaims(
     }))
     .sort((a, b) => a.firstSeq - b.firstSeq);
   if (recordsOf) {
-    const records = rows.filter((row) => row.seq !== null && row.data !== null).sort((a, b) => a.seq! - b.seq!);
+    const records = rows.filter((row) => row.seq !== null).sort((a, b) => a.seq! - b.seq!);
     let next = 0;
     for (const claim of claims) {
       claim.records = [];
       while (next < records.length && records[next]!.seq! < claim.firstSeq) next++;
-      while (next < records.length && records[next]!.seq! <= claim.lastSeq)
-        claim.records.push({ seq: records[next]!.seq!, data: records[next++]!.data! });
+      while (next < records.length && records[next]!.seq! <= claim.lastSeq) {
+        const row = records[next++]!;
+        claim.records.push({ seq: row.seq!, data: row.data, bytes: row.bytes ?? 0 });
+      }
     }
   }
   return claims;
 }
 
-/** The records with seq in [firstSeq, lastSeq], in order. */
+/** The records with seq in [firstSeq, lastSeq], in order; those over maxRecordBytes without their data. */
 export function loadRecords(
   sql: SqlExecutor,
   nexsetId: string,
   firstSeq: number,
   lastSeq: number,
+  maxRecordBytes: number,
 ): Promise<LoadedRecord[]> {
   return sql.query<LoadedRecord>(
-    `SELECT "seq", "data" FROM "NexsetRecord" WHERE "nexsetId" = $1 AND "seq" BETWEEN $2 AND $3 ORDER BY "seq"`,
-    [nexsetId, firstSeq, lastSeq],
+    `SELECT "seq", "bytes", CASE WHEN "bytes" <= $4 THEN "data" END AS "data"
+     FROM "NexsetRecord" WHERE "nexsetId" = $1 AND "seq" BETWEEN $2 AND $3 ORDER BY "seq"`,
+    [nexsetId, firstSeq, lastSeq, maxRecordBytes],
     "flowgate-load-records",
   );
 }

@@ -5,6 +5,7 @@ import { buildRequests } from "@/lib/destinations/request-builder";
 import { syncModeOf } from "@/lib/destinations/sync-mode";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { formatBytes } from "@/lib/nexsets/record-size";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
 import { type CallRow, toCallRow, truncateBody } from "./call-record";
@@ -27,6 +28,8 @@ import { sendSyncRecord, syncErrorRow } from "./sync-record-sequence";
 
 export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
+  /** Bytes of the byte pool this claim holds while it runs (destination-run.ts reserves and releases them). */
+  bytes?: number;
 }
 
 export interface ClaimSettings {
@@ -44,6 +47,8 @@ export interface ClaimTaskEnv {
   streak: FailureStreak;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
+  /** Records larger than this are not loaded: each becomes an error record. */
+  maxRecordBytes: number;
   /** The destination's settings now: read when the claim's request is built. */
   current(): ClaimSettings;
   send: SendEnv;
@@ -70,7 +75,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   // edit applies to the next call); the slot is given back at once, and each call takes its own.
   const prepared = await withCallSlot(env.send, () => buildClaimRequests(claim, env));
   if (!prepared) return "abandoned";
-  const { recordSeqs, built, settings, contactValues } = prepared;
+  const { recordSeqs, built, settings, contactValues, oversize } = prepared;
   if (built.configErrors.length > 0)
     return {
       configError: `The destination's settings can't build a request: ${built.configErrors.map((e) => e.message).join("; ")}`,
@@ -81,7 +86,16 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   const errorRecords: ErrorRow[] = built.recordErrors.map((error) =>
     errorRow(seqOf(error.index), seqOf(error.index), error.message),
   );
-  const present = new Set(recordSeqs);
+  for (const record of oversize) {
+    errorRecords.push(
+      errorRow(
+        record.seq,
+        record.seq,
+        `The record is ${formatBytes(record.bytes)} as JSON, over the ${formatBytes(env.maxRecordBytes)} a record may be to be sent (FLOWGATE_DELIVERY_MAX_RECORD_BYTES); it was not loaded`,
+      ),
+    );
+  }
+  const present = new Set([...recordSeqs, ...oversize.map((record) => record.seq)]);
   for (let seq = claim.firstSeq; seq <= claim.lastSeq; seq++) {
     if (!present.has(seq) && !isDone(claim, seq))
       errorRecords.push(errorRow(seq, seq, "The record no longer exists in the Nexset"));
@@ -239,21 +253,29 @@ async function sendSyncClaimRequest(
 
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
 async function buildClaimRequests(claim: OpenClaim, env: ClaimTaskEnv) {
-  const loaded = claim.records ?? (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq));
+  const loaded =
+    claim.records ??
+    (await loadRecords(env.sql, env.destination.nexsetId, claim.firstSeq, claim.lastSeq, env.maxRecordBytes));
   claim.records = undefined;
   // What an earlier run already did for this claim is not sent again.
-  const records = claim.doneMask === 0n ? loaded : loaded.filter((record) => !isDone(claim, record.seq));
+  const pending = claim.doneMask === 0n ? loaded : loaded.filter((record) => !isDone(claim, record.seq));
+  const records: { seq: number; data: JsonRecord }[] = [];
+  const oversize: LoadedRecord[] = [];
+  for (const record of pending) {
+    if (record.data === null) oversize.push(record);
+    else records.push({ seq: record.seq, data: record.data });
+  }
   const settings = env.current();
   const built = await buildRequests(
     records.map((r) => r.data),
     settings.config,
-    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode },
+    { baseUrl: env.send.baseUrl, maskToken: true, runCode: env.runCode, owner: env.destination.organisationId },
   );
   // company + attach takes the contact's identifier from the record itself, not the mapped body.
   const sync = syncModeOf(settings.config);
   const contactValues =
     sync?.operation.sync.kind === "company_upsert_attach" ? records.map((r) => sync.contactIdentifierOf(r.data)) : [];
-  return { recordSeqs: records.map((r) => r.seq), built, settings, contactValues };
+  return { recordSeqs: records.map((r) => r.seq), built, settings, contactValues, oversize };
 }
 
 function toErrorRow(

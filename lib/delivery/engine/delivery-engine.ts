@@ -10,6 +10,7 @@ import { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
 import { createRedis } from "@/lib/redis/connection";
 import { type DeliverySettings, loadDeliverySettings } from "./delivery-settings";
 import { DestinationLocks } from "./destination-lock";
+import { BytePool } from "./claim-sizing";
 import { runDestination, type RunResult } from "./destination-run";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { replayErrorRecords, type ReplaySummary } from "./replay-error-records";
@@ -37,9 +38,12 @@ export class DeliveryEngine {
   private readonly runs = new Set<Promise<RunResult>>();
   private readonly log: Logger;
   private readonly runCode: CodeRunner;
+  /** Bytes of records every run of this process holds together (claim-sizing.ts). */
+  private readonly bytePool: BytePool;
 
   constructor(private readonly opts: DeliveryEngineOptions) {
     this.settings = loadDeliverySettings(opts.settings);
+    this.bytePool = new BytePool(this.settings.maxBytesInFlight);
     this.locks = new DestinationLocks(opts.databaseUrl);
     // Delivery progress commits without waiting for the WAL flush (synchronous_commit=off). Only a
     // crash of PostgreSQL itself can then lose the last ~0.6 s of progress, and lost progress means
@@ -74,6 +78,7 @@ export class DeliveryEngine {
         redis: this.opts.redis,
         locks: this.locks,
         settings: this.settings,
+        bytePool: this.bytePool,
         log: this.log,
         runCode: this.runCode,
         budgetFor: (credentialId, limit) => this.budgetFor(credentialId, limit),

@@ -19,6 +19,28 @@ export const deliverySettingsSchema = z.object({
    * large batches, fewer calls run at once, so memory stays bounded whatever the batch size.
    */
   maxRecordsInFlight: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /**
+   * Bytes of records (as stored JSON text) the whole worker process holds at once, across every
+   * destination it runs; one run takes at most a quarter (claim-sizing.ts). This, not a count of
+   * records, is what bounds the worker's memory: records may be large.
+   */
+  maxBytesInFlight: z.coerce
+    .number()
+    .int()
+    .min(1024 * 1024)
+    .max(4 * 1024 ** 3)
+    .default(32 * 1024 * 1024),
+  /**
+   * A stored record larger than this (as PostgreSQL's JSON text) is never loaded: it becomes an error
+   * record. Records are refused on arrival above 1 MiB of compact JSON (lib/nexsets/record-size.ts);
+   * this catches older ones and response records.
+   */
+  maxRecordBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
   /** Attempts per call for 5xx, timeouts and resets before its records become error records. */
   maxAttempts: z.coerce.number().int().min(1).max(100).default(8),
   backoffBaseMs: z.coerce.number().int().min(1).max(600_000).default(1_000),
@@ -47,6 +69,8 @@ const ENV_NAMES: Record<keyof DeliverySettings, string> = {
   concurrency: "FLOWGATE_DELIVERY_CONCURRENCY",
   maxOpenClaims: "FLOWGATE_DELIVERY_MAX_OPEN_CLAIMS",
   maxRecordsInFlight: "FLOWGATE_DELIVERY_MAX_RECORDS_IN_FLIGHT",
+  maxBytesInFlight: "FLOWGATE_DELIVERY_MAX_BYTES_IN_FLIGHT",
+  maxRecordBytes: "FLOWGATE_DELIVERY_MAX_RECORD_BYTES",
   maxAttempts: "FLOWGATE_DELIVERY_MAX_ATTEMPTS",
   backoffBaseMs: "FLOWGATE_DELIVERY_BACKOFF_BASE_MS",
   backoffMaxMs: "FLOWGATE_DELIVERY_BACKOFF_MAX_MS",
@@ -77,6 +101,10 @@ export function loadDeliverySettings(
     throw new Error(`Invalid delivery setting ${name}: ${issue?.message ?? "invalid value"}`);
   }
   const settings = parsed.data;
+  if (settings.maxRecordBytes * 4 > settings.maxBytesInFlight)
+    throw new Error(
+      "Invalid delivery setting FLOWGATE_DELIVERY_MAX_BYTES_IN_FLIGHT: it must be at least 4 × FLOWGATE_DELIVERY_MAX_RECORD_BYTES",
+    );
   return {
     ...settings,
     maxOpenClaims:

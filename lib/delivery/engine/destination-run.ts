@@ -8,7 +8,8 @@ import type { Logger } from "@/lib/log";
 import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
 import { jobSpecFor, type JobSpec } from "./bulk-job-poll";
 import { ClaimLedger } from "./claim-ledger";
-import { insertClaims, loadClaims } from "./claim-store";
+import { type BytePool, cutClaims, runByteCap } from "./claim-sizing";
+import { inFlightClaimBytes, insertClaims, loadClaims, recordSizes } from "./claim-store";
 import { type ClaimTaskEnv, type OpenClaim, runClaim } from "./claim-task";
 import { callSlots, type DeliverySettings } from "./delivery-settings";
 import { DeliveryJournal, LostFenceError } from "./delivery-journal";
@@ -38,6 +39,8 @@ export interface RunDeps {
   redis: Redis;
   locks: DestinationLocks;
   settings: DeliverySettings;
+  /** The process's bytes of records in flight, shared by every run. */
+  bytePool: BytePool;
   log: Logger;
   runCode: CodeRunner;
   budgetFor(credentialId: string, limitPer10s: number): BudgetDispenser;
@@ -83,6 +86,8 @@ class DestinationRun {
   private readonly sql: SqlExecutor;
   private readonly running = new Map<bigint, Promise<void>>();
   private pending: OpenClaim[] = [];
+  /** Bytes of the byte pool this run's claims hold (at most runByteCap). */
+  private heldBytes = 0;
   private credential: LoadedCredential | undefined;
   private responseNexsetId: string | null = null;
   private jobSpec: JobSpec | undefined;
@@ -115,6 +120,15 @@ class DestinationRun {
     );
     this.ledger.commitFinished(claims.filter((c) => c.status !== "in_flight"));
     this.pending = claims.filter((c) => c.status === "in_flight");
+    if (this.pending.length > 0) {
+      const bytes = await inFlightClaimBytes(
+        this.sql,
+        this.snapshot.id,
+        this.snapshot.nexsetId,
+        this.deps.settings.maxRecordBytes,
+      );
+      for (const claim of this.pending) claim.bytes = bytes.get(claim.id) ?? 0;
+    }
     this.journal = new DeliveryJournal({
       db: this.deps.db,
       pool: this.deps.pool,
@@ -151,7 +165,12 @@ class DestinationRun {
       if (Date.now() >= this.nextRefresh) await this.refresh();
       this.stopReason ??= this.reasonToStop();
       if (this.stopReason) return;
-      while (this.running.size < settings.maxOpenClaims && this.pending.length > 0) this.start(this.pending.shift()!);
+      while (
+        this.running.size < settings.maxOpenClaims &&
+        this.pending.length > 0 &&
+        this.reserveBytes(this.pending[0]!.bytes ?? 0)
+      )
+        this.start(this.pending.shift()!);
       const wanted = this.claimsWanted();
       if (wanted > 0) {
         try {
@@ -202,25 +221,77 @@ class DestinationRun {
     return Math.min(open, Math.ceil((2 * this.permits.size) / callsPerClaim(config)));
   }
 
+  /**
+   * Claims the next records, by size: the bytes they will hold are reserved from the process's pool
+   * first (a claim's own records count, whether they come with it or load when its turn comes), and
+   * nothing is claimed while too few bytes are free. start() gives them back when the claim ends.
+   */
   private async claimMore(count: number): Promise<void> {
     const config = this.snapshot.config;
     if (!config) return;
-    const ranges = this.ledger.nextRanges(count, recordsPerClaim(config), this.snapshot.recordCount);
-    if (ranges.length === 0) return;
-    // Batches load their records when their turn to send comes (claim-task.ts), so a run never
-    // holds more than `concurrency` batches of records; single records come with their claims.
+    const { maxRecordBytes } = this.deps.settings;
+    const cap = runByteCap(this.deps.settings);
+    const room = Math.min(cap - this.heldBytes, this.deps.bytePool.available);
+    if (room < maxRecordBytes) return;
+    const window = this.ledger.nextRanges(count, recordsPerClaim(config), this.snapshot.recordCount);
+    if (window.length === 0) return;
+    const from = window[0]!.firstSeq;
+    const through = window.at(-1)!.lastSeq;
+    const ranges = cutClaims({
+      from,
+      through,
+      recordsPerClaim: recordsPerClaim(config),
+      maxClaims: count,
+      claimBytes: Math.floor(cap / 2),
+      room,
+      sizes: await recordSizes(this.sql, this.snapshot.nexsetId, from, through),
+      limits: this.deps.settings,
+    });
+    const total = ranges.reduce((sum, range) => sum + range.bytes, 0);
+    if (!this.reserveBytes(total)) return;
+    // Batches load their records when their turn to send comes (claim-task.ts); single records come
+    // with their claims. Either way their bytes are reserved above.
     const single = recordsPerCall(config) === 1;
-    const claimed = await insertClaims(
-      this.sql,
-      this.snapshot.id,
-      ranges,
-      this.snapshot.configVersion,
-      single ? this.snapshot.nexsetId : undefined,
-    );
+    let claimed: OpenClaim[];
+    try {
+      claimed = await insertClaims(
+        this.sql,
+        this.snapshot.id,
+        ranges,
+        this.snapshot.configVersion,
+        single ? { nexsetId: this.snapshot.nexsetId, maxRecordBytes } : undefined,
+      );
+    } catch (error) {
+      this.releaseBytes(total);
+      throw error;
+    }
     this.ledger.markClaimed(ranges);
-    for (const claim of claimed) this.start(claim);
+    const bytesOf = new Map(ranges.map((range) => [range.firstSeq, range.bytes]));
+    let started = 0;
+    for (const claim of claimed) {
+      claim.bytes = bytesOf.get(claim.firstSeq) ?? 0;
+      started += claim.bytes;
+      this.start(claim);
+    }
+    // Ranges another runner claimed first hold nothing here.
+    this.releaseBytes(total - started);
   }
 
+  /** Takes `bytes` from the pool for this run, unless the run's share or the pool is used up (a run holding nothing may always take one claim's worth). */
+  private reserveBytes(bytes: number): boolean {
+    const cap = runByteCap(this.deps.settings);
+    if (this.heldBytes > 0 && this.heldBytes + bytes > cap) return false;
+    if (!this.deps.bytePool.tryTake(bytes)) return false;
+    this.heldBytes += bytes;
+    return true;
+  }
+
+  private releaseBytes(bytes: number): void {
+    this.heldBytes -= bytes;
+    this.deps.bytePool.release(bytes);
+  }
+
+  /** Runs a claim whose bytes are reserved (claimMore, or the pending loop); gives them back when it ends. */
   private start(claim: OpenClaim): void {
     const task = runClaim(claim, this.claimEnv())
       .then(async (end) => {
@@ -239,6 +310,7 @@ class DestinationRun {
         this.pending.push({ ...claim, records: undefined });
       })
       .finally(() => {
+        this.releaseBytes(claim.bytes ?? 0);
         this.running.delete(claim.id);
         this.wake();
       });
@@ -266,6 +338,7 @@ class DestinationRun {
       journal: this.journal,
       streak: this.streak,
       runCode: this.deps.runCode,
+      maxRecordBytes: this.deps.settings.maxRecordBytes,
       destination: {
         id: this.snapshot.id,
         organisationId: this.snapshot.organisationId,

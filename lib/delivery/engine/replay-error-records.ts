@@ -11,6 +11,7 @@ import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
 import { type CallRow, toCallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { loadRecords } from "./claim-store";
+import { formatBytes } from "@/lib/nexsets/record-size";
 import type { DeliverySettings } from "./delivery-settings";
 import { loadDestinationSnapshot } from "./destination-snapshot";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
@@ -100,11 +101,18 @@ export async function replayErrorRecords(
       summary.skipped++;
       continue;
     }
-    const records = await loadRecords(prismaExecutor(db), snapshot.nexsetId, error.firstSeq, error.lastSeq);
+    const loaded = await loadRecords(
+      prismaExecutor(db),
+      snapshot.nexsetId,
+      error.firstSeq,
+      error.lastSeq,
+      deps.settings.maxRecordBytes,
+    );
+    const records = loaded.flatMap((r) => (r.data === null ? [] : [{ seq: r.seq, data: r.data }]));
     const built = await buildRequests(
       records.map((r) => r.data),
       config,
-      { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode },
+      { baseUrl: credential.baseUrl, maskToken: true, runCode: deps.runCode, owner: organisationId },
     );
     if (built.configErrors.length > 0) {
       throw new DomainError(
@@ -115,7 +123,14 @@ export async function replayErrorRecords(
     }
     const seqOf = (index: number) => records[index]!.seq;
     const failures: Failure[] = built.recordErrors.map((e) => ({ seqs: [seqOf(e.index)], reason: e.message }));
-    const present = new Set(records.map((r) => r.seq));
+    const present = new Set(loaded.map((r) => r.seq));
+    for (const record of loaded) {
+      if (record.data === null)
+        failures.push({
+          seqs: [record.seq],
+          reason: `The record is ${formatBytes(record.bytes)} as JSON, over the ${formatBytes(deps.settings.maxRecordBytes)} a record may be to be sent`,
+        });
+    }
     for (let seq = error.firstSeq; seq <= error.lastSeq; seq++) {
       if (!present.has(seq)) failures.push({ seqs: [seq], reason: "The record no longer exists in the Nexset" });
     }

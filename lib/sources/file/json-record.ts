@@ -1,5 +1,6 @@
 import { findExcessiveNesting, tooDeepMessage } from "@/lib/api/json-depth";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { MAX_RECORD_BYTES, oversizeRecordBytes, tooLargeRecord } from "@/lib/nexsets/record-size";
 import { fileError } from "./file-error";
 import { findJsonSyntaxProblem, positionOf } from "./json-syntax";
 
@@ -42,5 +43,8 @@ export function parseJsonRecord(text: string, at: TextPosition): JsonRecord {
   }
   if (!isJsonRecord(value))
     throw fileError(`expected a JSON object, found ${describeJsonKind(value)}`, at.line, at.column);
+  // Compact JSON takes at most 3 bytes per character of the text it was parsed from.
+  const bytes = text.length * 3 > MAX_RECORD_BYTES ? oversizeRecordBytes(value) : undefined;
+  if (bytes !== undefined) throw fileError(tooLargeRecord(bytes), at.line, at.column);
   return value;
 }

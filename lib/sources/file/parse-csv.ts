@@ -5,6 +5,7 @@ import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { coerceCsvValue } from "./csv-values";
 import type { CsvDelimiter } from "./detect-delimiter";
 import { fileError } from "./file-error";
+import { MAX_RECORD_BYTES, MAX_RECORD_TEXT, oversizeRecordBytes, tooLargeRecord } from "@/lib/nexsets/record-size";
 import { MAX_RECORD_CHARS } from "./limits";
 
 const YIELD_EVERY = 1_000;
@@ -47,7 +48,7 @@ function explainCsvError(error: CsvError, recordStartLine: number): Error {
         line,
       );
     case "CSV_MAX_RECORD_SIZE":
-      return fileError("the row is larger than the 10 MB a record may take", line);
+      return fileError(`the row is far larger than the ${MAX_RECORD_TEXT} a record may be`, line);
     default:
       return fileError(error.message.replace(/\s*at line \d+/, ""), line);
   }
@@ -95,7 +96,14 @@ export async function* parseCsv(
           throw fileError(`expected ${header.length} fields, found ${row.record.length} (ragged row)`, line);
         }
         const record: JsonRecord = {};
-        for (let i = 0; i < header.length; i++) record[header[i]!] = coerceCsvValue(row.record[i]!);
+        let chars = 0;
+        for (let i = 0; i < header.length; i++) {
+          record[header[i]!] = coerceCsvValue(row.record[i]!);
+          chars += header[i]!.length + row.record[i]!.length + 6;
+        }
+        // Its JSON (keys repeated on every row) is what is kept and sent; UTF-8 takes ≤ 3 bytes a character.
+        const bytes = chars * 3 > MAX_RECORD_BYTES ? oversizeRecordBytes(record) : undefined;
+        if (bytes !== undefined) throw fileError(tooLargeRecord(bytes), line);
         batch.push(record);
         rows++;
         if (batch.length >= YIELD_EVERY) {

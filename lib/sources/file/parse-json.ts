@@ -1,6 +1,7 @@
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { fileError } from "./file-error";
 import { parseJsonRecord } from "./json-record";
+import { MAX_RECORD_TEXT } from "@/lib/nexsets/record-size";
 import { MAX_RECORD_CHARS } from "./limits";
 
 // A streaming reader for a JSON document: an array of objects (`[{…},{…}]`), or objects one
@@ -103,7 +104,7 @@ export async function* parseJsonDocument(text: AsyncIterable<string>): AsyncGene
       parts.push(rest);
       partsLength += rest.length;
       if (partsLength > MAX_RECORD_CHARS)
-        fail("the record is larger than the 10 MB a record may take", itemStart.line, itemStart.column);
+        fail(`the record is far larger than the ${MAX_RECORD_TEXT} a record may be`, itemStart.line, itemStart.column);
     }
     base += chunk.length;
     if (batch.length > 0) yield batch;

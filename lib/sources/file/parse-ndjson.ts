@@ -1,6 +1,7 @@
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { fileError } from "./file-error";
 import { parseJsonRecord } from "./json-record";
+import { MAX_RECORD_TEXT } from "@/lib/nexsets/record-size";
 import { MAX_RECORD_CHARS } from "./limits";
 
 /** NDJSON: one JSON object per line; blank lines are skipped. Yields the records of each chunk. */
@@ -17,7 +18,7 @@ export async function* parseNdjson(text: AsyncIterable<string>): AsyncGenerator<
       // A long line arriving in pieces: keep gathering it without rescanning what we have.
       carry += chunk;
       if (carry.length > MAX_RECORD_CHARS)
-        throw fileError("the line is longer than the 10 MB a record may take", line + 1);
+        throw fileError(`the line is far longer than the ${MAX_RECORD_TEXT} a record may be`, line + 1);
       continue;
     }
     const data = carry + chunk;
@@ -29,7 +30,7 @@ export async function* parseNdjson(text: AsyncIterable<string>): AsyncGenerator<
     }
     carry = data.slice(start);
     if (carry.length > MAX_RECORD_CHARS)
-      throw fileError("the line is longer than the 10 MB a record may take", line + 1);
+      throw fileError(`the line is far longer than the ${MAX_RECORD_TEXT} a record may be`, line + 1);
     if (batch.length > 0) yield batch;
   }
   const last: JsonRecord[] = [];

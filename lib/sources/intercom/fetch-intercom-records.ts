@@ -2,17 +2,25 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { listCompanies } from "@/lib/connectors/intercom/operations/list-companies";
 import { listContacts } from "@/lib/connectors/intercom/operations/list-contacts";
-import {
-  createContentExport,
-  downloadContentExport,
-  waitForContentExport,
-} from "@/lib/connectors/intercom/operations/content-export";
+import { createContentExport, waitForContentExport } from "@/lib/connectors/intercom/operations/content-export";
+import { downloadContentExportToFile } from "@/lib/connectors/intercom/operations/download-export-file";
 import type { IntercomContext } from "@/lib/connectors/intercom/operations/context";
 import type { Db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { MAX_RECORD_BYTES, tooLargeRecord } from "@/lib/nexsets/record-size";
 import { openFileRecords, type FileRecords } from "../file/open-file-records";
 import type { RunStepLog } from "../runs/run-step-log";
 import type { IntercomSourceConfig } from "../schemas";
+import { exportLimits } from "./export-limits";
 import { EXPORT_WINDOW_STEP, resolveExportWindow } from "./export-window";
+
+/** A problem with the export's file (too large once decompressed, not gzip, cut short) as a run error naming the export. */
+function exportFileError(jobIdentifier: string, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new DomainError(error.code, `Intercom content export ${jobIdentifier}: ${error.message}; nothing was kept`, {
+    status: 422,
+  });
+}
 
 /** How a fetch hands its records to the commit: opened inside the transaction, read once. */
 export type OpenRecords = () => Promise<FileRecords | undefined>;
@@ -45,7 +53,10 @@ export async function spoolListPages(
       pageCount++;
       for (const item of page.items) {
         items++;
-        if (!out.write(`${JSON.stringify(item)}\n`)) await once(out, "drain");
+        const json = JSON.stringify(item);
+        const bytes = json.length * 3 > MAX_RECORD_BYTES ? Buffer.byteLength(json) : 0;
+        if (bytes > MAX_RECORD_BYTES) throw itemTooLarge(config, item, pageCount, bytes);
+        if (!out.write(`${json}\n`)) await once(out, "drain");
       }
     }
   } finally {
@@ -61,6 +72,21 @@ export async function spoolListPages(
   return () => openFileRecords(createReadStream(spoolPath), { format: "ndjson" });
 }
 
+function itemTooLarge(config: IntercomSourceConfig, item: unknown, page: number, bytes: number): DomainError {
+  const kind = config.operation === "list_companies" ? "company" : "contact";
+  const id = (item as { id?: unknown } | null)?.id;
+  const what = `Intercom's ${kind}${typeof id === "string" ? ` ${id}` : ""} on page ${page}`;
+  return new DomainError("record_too_large", `${tooLargeRecord(bytes, what)}; nothing was kept`, { status: 422 });
+}
+
+async function* namingExport(jobIdentifier: string, batches: FileRecords["batches"]): FileRecords["batches"] {
+  try {
+    yield* batches;
+  } catch (error) {
+    throw exportFileError(jobIdentifier, error);
+  }
+}
+
 /** Content data export: create the job, poll it with backoff until it completes, download the gzipped CSV. */
 export async function fetchContentExport(
   db: Db,
@@ -69,6 +95,7 @@ export async function fetchContentExport(
   config: IntercomSourceConfig,
   steps: RunStepLog,
   polling: ExportPolling,
+  spoolPath: string,
 ): Promise<OpenRecords> {
   const window = await resolveExportWindow(db, sourceId, config);
   steps.add({
@@ -86,8 +113,24 @@ export async function fetchContentExport(
     : await waitForContentExport(ctx, created.job_identifier, polling);
   steps.add({ step: "Export job finished", input: { job: job.job_identifier }, output: { status: job.status, polls } });
   if (job.status === "no_data") return async () => undefined;
-  const download = await downloadContentExport(ctx, job.job_identifier);
-  if (download.bytes.length === 0) return async () => undefined;
+  // To a file, not memory; decompressed and parsed as a stream when the records are appended.
+  const limits = exportLimits();
+  const download = await downloadContentExportToFile(ctx, job.job_identifier, {
+    path: spoolPath,
+    maxBytes: limits.maxDownloadBytes,
+  });
+  steps.add({ step: "Downloaded the export", input: { job: job.job_identifier }, output: { bytes: download.bytes } });
+  if (download.bytes === 0) return async () => undefined;
   return () =>
-    openFileRecords(download.bytes, { fileName: `${job.job_identifier}.csv.gz`, format: "csv", allowNoRows: true });
+    openFileRecords(createReadStream(spoolPath), {
+      fileName: `${job.job_identifier}.csv.gz`,
+      format: "csv",
+      allowNoRows: true,
+      maxBytes: limits.maxCsvBytes,
+    }).then(
+      (file) => ({ ...file, batches: namingExport(job.job_identifier, file.batches) }),
+      (error: unknown) => {
+        throw exportFileError(job.job_identifier, error);
+      },
+    );
 }

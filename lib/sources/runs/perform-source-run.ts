@@ -74,7 +74,15 @@ async function fetchRecords(
     onCall: (result) => steps.addCall(result),
   };
   if (config.operation === "content_export")
-    return fetchContentExport(db, source.id, ctx, config, steps, options.exportPolling ?? {});
+    return fetchContentExport(
+      db,
+      source.id,
+      ctx,
+      config,
+      steps,
+      options.exportPolling ?? {},
+      path.join(spoolDir, "export.csv.gz"),
+    );
   return spoolListPages(ctx, config, steps, path.join(spoolDir, "records.ndjson"));
 }
 

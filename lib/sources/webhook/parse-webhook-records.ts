@@ -1,6 +1,7 @@
 import { findExcessiveNesting, tooDeepMessage } from "@/lib/api/json-depth";
 import { badInput } from "@/lib/errors";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
+import { MAX_RECORD_BYTES, oversizeRecordBytes, tooLargeRecord } from "@/lib/nexsets/record-size";
 import { describeJsonKind, isJsonRecord } from "../file/json-record";
 import { findJsonSyntaxProblem, positionOf } from "../file/json-syntax";
 
@@ -23,7 +24,13 @@ export function parseWebhookRecords(body: Buffer): JsonRecord[] {
     const { lineOffset, column } = positionOf(text, problem.offset);
     throw badInput("body", `The body is not valid JSON: line ${lineOffset + 1}, column ${column}: ${problem.reason}`);
   }
-  if (isJsonRecord(value)) return [value];
+  // UTF-8 takes at most 3 bytes per character: a small body cannot hold a record over the limit.
+  const mayBeTooLarge = text.length * 3 > MAX_RECORD_BYTES;
+  if (isJsonRecord(value)) {
+    const bytes = mayBeTooLarge ? oversizeRecordBytes(value) : undefined;
+    if (bytes !== undefined) throw badInput("body", `${tooLargeRecord(bytes, "The record")}: nothing was kept`);
+    return [value];
+  }
   if (!Array.isArray(value))
     throw badInput("body", `The body is ${describeJsonKind(value)}: send a JSON object or an array of objects`);
   value.forEach((item, index) => {
@@ -32,6 +39,9 @@ export function parseWebhookRecords(body: Buffer): JsonRecord[] {
         `body[${index}]`,
         `body[${index}] is ${describeJsonKind(item)}; each record must be a JSON object`,
       );
+    const bytes = mayBeTooLarge ? oversizeRecordBytes(item) : undefined;
+    if (bytes !== undefined)
+      throw badInput(`body[${index}]`, `${tooLargeRecord(bytes, `body[${index}]`)}: nothing was kept`);
   });
   return value as JsonRecord[];
 }

@@ -123,7 +123,22 @@ function parseJob(body: unknown): ContentExportJob {
   return parsed.data;
 }
 
-export function decodeCsv(bytes: Buffer): string {
+/** The most CSV text a buffered download is unzipped into (the source runs stream to a file instead). */
+export const MAX_BUFFERED_CSV_BYTES = 256 * 1024 * 1024;
+
+export function decodeCsv(bytes: Buffer, maxBytes = MAX_BUFFERED_CSV_BYTES): string {
   const gzipped = bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return (gzipped ? gunzipSync(bytes) : bytes).toString("utf8");
+  if (!gzipped) return bytes.toString("utf8");
+  try {
+    return gunzipSync(bytes, { maxOutputLength: maxBytes }).toString("utf8");
+  } catch (error) {
+    const tooLarge = (error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
+    throw new DomainError(
+      tooLarge ? "export_too_large" : "export_not_gzip",
+      tooLarge
+        ? `The content export is larger than ${Math.round(maxBytes / (1024 * 1024))} MB once decompressed`
+        : `The content export is not valid gzip (${(error as Error).message})`,
+      { status: 422 },
+    );
+  }
 }
