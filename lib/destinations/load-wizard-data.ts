@@ -1,7 +1,7 @@
 import { intercomRegions } from "@/lib/connectors/intercom/regions";
 import type { Db } from "@/lib/db/client";
 import { getNexsetView } from "@/lib/nexsets/get-nexset-view";
-import { type Attribute, type AttributeType, attributePaths } from "@/lib/nexsets/infer-schema";
+import { type Attribute, attributePaths } from "@/lib/nexsets/infer-schema";
 import type { DestinationRecord } from "./build-types";
 
 export interface WizardNexsetData {
@@ -11,8 +11,6 @@ export interface WizardNexsetData {
   attributes: string[];
   /** Top-level and nested paths (`body.id`), for autocomplete and mapping sources. */
   attributePaths: string[];
-  /** Inferred type of each path, for the default mapping and type warnings. */
-  attributeTypes: Record<string, AttributeType>;
   /** The inferred schema, for checking that mapping rows read attributes the Nexset has. */
   schema: { attributes: Attribute[]; truncated: boolean };
   samples: DestinationRecord[];
@@ -20,13 +18,6 @@ export interface WizardNexsetData {
 }
 
 const MAX_WIZARD_PATHS = 2_000;
-
-function* attributeTypeEntries(attributes: readonly Attribute[], prefix = ""): Generator<[string, AttributeType]> {
-  for (const attribute of attributes) {
-    yield [prefix + attribute.name, attribute.type];
-    if (attribute.fields) yield* attributeTypeEntries(attribute.fields, `${prefix}${attribute.name}.`);
-  }
-}
 
 /** What the wizard page hands the browser about a Nexset: attribute names and sample records. */
 export async function loadWizardNexset(db: Db, organisationId: string, nexsetId: string): Promise<WizardNexsetData> {
@@ -36,7 +27,6 @@ export async function loadWizardNexset(db: Db, organisationId: string, nexsetId:
     name: view.name,
     attributes: view.attributes.map((attribute) => attribute.name),
     attributePaths: attributePaths(view.attributes).slice(0, MAX_WIZARD_PATHS),
-    attributeTypes: Object.fromEntries(attributeTypeEntries(view.attributes)),
     schema: { attributes: view.attributes, truncated: view.attributesTruncated },
     samples: view.samples,
     recordCount: view.total,

@@ -155,6 +155,8 @@ export class BudgetDispenser {
           this.reserve -= this.waiters.serve(this.reserve);
           continue;
         }
+        // Calls left from a grant no longer usable (its window's edge has come): back to Redis.
+        this.giveBackReserve();
         const asked = Math.min(this.waiters.length, MAX_BATCH);
         const ahead = Math.min(MAX_RESERVE, Math.floor(Math.min(this.limitPer10s, this.lastCap) / 100));
         let grant;
@@ -167,7 +169,7 @@ export class BudgetDispenser {
         }
         // Waiters that aborted meanwhile have left the queue; what they would have had joins the reserve.
         this.reserve = grant.granted - this.waiters.serve(grant.granted);
-        this.reserveUntil = grant.windowEndsAt - 50;
+        this.reserveUntil = grant.usableUntil;
         this.reserveWindow = grant.windowEndsAt;
         this.lastCap = grant.cap;
         if (grant.granted < asked) await this.sleep(Math.min(MAX_WAIT_MS, Math.max(MIN_WAIT_MS, grant.waitMs)));

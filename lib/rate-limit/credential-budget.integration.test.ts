@@ -42,14 +42,15 @@ describe("the shared per-credential budget", () => {
   it("lowers our remaining to what Intercom reports and adopts its reset time", async () => {
     const id = credential();
     await acquireBudget(redis, id, 10, 1_000);
-    // Intercom says only 4 left, and the window ends in 800 ms.
-    await correctBudget(redis, id, { limit: 1_000, remaining: 4, resetAt: Date.now() + 800 }, 1_000);
+    // Intercom says only 4 left, and the window ends in 1.5 s (before its last second: calls granted
+    // then would count in the next window too).
+    await correctBudget(redis, id, { limit: 1_000, remaining: 4, resetAt: Date.now() + 1_500 }, 1_000);
     expect(await readBudget(redis, id)).toMatchObject({ limit: 14, used: 10, remaining: 4 });
     expect((await acquireBudget(redis, id, 10, 1_000)).granted).toBe(4);
     const waiting = await acquireBudget(redis, id, 1, 1_000);
     expect(waiting.granted).toBe(0);
-    expect(waiting.waitMs).toBeLessThanOrEqual(800);
-    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(waiting.waitMs).toBeLessThanOrEqual(1_500);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
     // The next window starts on Intercom's phase, with the full budget again.
     expect((await acquireBudget(redis, id, 2_000, 1_000)).granted).toBe(1_000);
   });
@@ -80,6 +81,22 @@ describe("the shared per-credential budget", () => {
     expect((await acquireBudget(redis, blocked, 1, 100)).granted).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect((await acquireBudget(redis, blocked, 1, 100)).granted).toBe(1);
+  });
+
+  it("counts a call granted in the last moments of a window in the next window too", async () => {
+    // Granted 300 ms before the end, a call may reach Intercom after it: Intercom then counts it in
+    // the next window, so ours must too, or the next window's full budget overshoots Intercom's.
+    const id = credential();
+    await acquireBudget(redis, id, 0, 5);
+    await correctBudget(redis, id, { limit: 5, remaining: 5, resetAt: Date.now() + 300 }, 5);
+    const late = await acquireBudget(redis, id, 3, 5);
+    expect(late.granted).toBe(3);
+    expect(late.usableUntil).toBe(late.windowEndsAt);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const next = await acquireBudget(redis, id, 10, 5);
+    expect(next.granted).toBe(2);
+    // Granted well before the end: to be used before the edge, after which it could land uncounted.
+    expect(next.usableUntil).toBeLessThan(next.windowEndsAt);
   });
 
   it("ignores a report from a window that has already ended", async () => {

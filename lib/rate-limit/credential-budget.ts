@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import { keyPrefix } from "@/lib/redis/connection";
 import { ACQUIRE_LUA, CORRECT_LUA, READ_LUA, RELEASE_LUA } from "./budget-scripts";
-import { RATE_LIMIT_WINDOW_MS } from "./rate-limit-settings";
+import { RATE_LIMIT_WINDOW_EDGE_MS, RATE_LIMIT_WINDOW_MS } from "./rate-limit-settings";
 
 // The shared per-credential budget in Redis (see budget-scripts.ts). Only ids and counts are
 // stored: never a token.
@@ -13,6 +13,8 @@ export interface BudgetGrant {
   /** How long until the window ends, when fewer than asked were granted. */
   waitMs: number;
   windowEndsAt: number;
+  /** The granted calls must be made before this (ms since the epoch): later they could land in the next window uncounted. */
+  usableUntil: number;
 }
 
 export interface BudgetState {
@@ -31,7 +33,14 @@ export interface RateLimitReport {
 }
 
 type BudgetRedis = Redis & {
-  flowgateBudgetAcquire(state: string, learned: string, n: number, limit: number, windowMs: number): Promise<number[]>;
+  flowgateBudgetAcquire(
+    state: string,
+    learned: string,
+    n: number,
+    limit: number,
+    windowMs: number,
+    edgeMs: number,
+  ): Promise<number[]>;
   flowgateBudgetCorrect(state: string, learned: string, ...args: number[]): Promise<number[]>;
   flowgateBudgetRead(state: string): Promise<number[]>;
   flowgateBudgetRelease(state: string, n: number, windowEnd: number): Promise<number>;
@@ -69,8 +78,15 @@ export async function acquireBudget(
     n,
     limitPer10s,
     RATE_LIMIT_WINDOW_MS,
+    RATE_LIMIT_WINDOW_EDGE_MS,
   );
-  return { granted: Number(reply[0]), waitMs: Number(reply[1]), windowEndsAt: Number(reply[2]), cap: Number(reply[3]) };
+  return {
+    granted: Number(reply[0]),
+    waitMs: Number(reply[1]),
+    windowEndsAt: Number(reply[2]),
+    cap: Number(reply[3]),
+    usableUntil: Number(reply[5]),
+  };
 }
 
 /** Gives back calls taken but not made, if their window is still the current one. */

@@ -86,6 +86,37 @@ describe("filling the budget at real answer times", () => {
     expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
   });
 
+  it("destinations ramping up late in Intercom's window bring no burst of 429s in the next windows", async () => {
+    // Started 7 s into Intercom's window, the runs still have budget when it ends, so calls go out at
+    // full speed across its end. One granted just before the end reaches Intercom just after it and
+    // counts in the next window: unless our budget counts it there too, the next window's full
+    // budget overshoots Intercom's and a burst of 429s follows (budget-scripts.ts).
+    const { credentialId, appId } = await createSandboxCredential(f, {
+      rateLimitPer10s: BUDGET,
+      sandboxRateLimitPer10s: BUDGET,
+    });
+    f.sandbox.setFaults({ appId, latencyMs: 200 });
+    const ids: string[] = [];
+    for (const tag of ["north", "south", "west"]) ids.push(await destinationFor(credentialId, 2_000, tag));
+    await sleepUntil(
+      Math.floor(Date.now() / WINDOW_MS) * WINDOW_MS + (Date.now() % WINDOW_MS < 7_000 ? 7_000 : 17_000),
+    );
+    hooks.startWorker();
+    const startedAt = Date.now();
+    for (const id of ids) await activateDestination(f.db, f.organisationId, id);
+    const from = Math.ceil(startedAt / WINDOW_MS) * WINDOW_MS;
+    await sleepUntil(from + 2 * WINDOW_MS + 500);
+    const calls = f.sandbox.requests(appId).filter((request) => {
+      const at = Date.parse(request.time);
+      return request.path === "/contacts" && at >= from && at < from + 2 * WINDOW_MS;
+    });
+    expect(calls.filter((request) => request.status === 429).length).toBeLessThanOrEqual(0.01 * calls.length);
+    // Calls granted in the partial window's last second count in the first whole one too (some of them
+    // land before its start, so it may fall short); the second whole window is full again.
+    const second = calls.filter((request) => Date.parse(request.time) >= from + WINDOW_MS && request.status === 200);
+    expect(second.length).toBeGreaterThanOrEqual(0.9 * BUDGET);
+  });
+
   it("a latency spike (2 s for 20 s) loses no record, sends none twice and brings no flood of 429s", async () => {
     const { credentialId, appId } = await createSandboxCredential(f, {
       rateLimitPer10s: BUDGET,

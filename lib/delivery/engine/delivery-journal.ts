@@ -1,5 +1,6 @@
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
+import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
@@ -63,7 +64,6 @@ export interface JournalOptions {
   /** The run's fencing token: a commit writes only while the destination still carries it. */
   fence: number;
   responseNexsetId: () => string | null;
-  onResponsesAppended?: (nexsetId: string) => void;
   onError?: (error: Error) => void;
 }
 
@@ -249,6 +249,7 @@ export class DeliveryJournal {
     this.committedStreak = streak;
     if (trip) this.errorCommitted = true;
     for (const finish of finishes) finish.done();
-    if (responseNexsetId) this.opts.onResponsesAppended?.(responseNexsetId);
+    // Flows reading the response Nexset deliver the new records (as after any other append).
+    if (responseNexsetId) void notifyRecordsAppended(responseNexsetId, db);
   }
 }

@@ -22,7 +22,6 @@ import {
   recordsPerCall,
   recordsPerClaim,
 } from "./destination-snapshot";
-import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import { ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
 import { CallWindow } from "./call-window";
 import type { SendEnv } from "./send-request";
@@ -137,7 +136,6 @@ class DestinationRun {
       streak: this.streak,
       fence: this.fence,
       responseNexsetId: () => this.responseNexsetId,
-      onResponsesAppended: (nexsetId) => void notifyRecordsAppended(nexsetId, this.deps.db),
       onError: (error) =>
         error instanceof LostFenceError
           ? this.stopNow("another run took the destination over")
