@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { formatBytes } from "@/lib/sources/file/byte-stream";
 import type { FileFormat } from "@/lib/sources/file/detect-format";
 import { fileError } from "@/lib/sources/file/file-error";
+import { reconcileAbandonedLoads } from "@/lib/nexsets/staged-load";
 import { ingestFile } from "@/lib/sources/file/ingest-file";
 import { spoolUpload } from "@/lib/sources/file/spool-upload";
 import { withUploadSlot } from "@/lib/throttle/upload-slots";
@@ -42,6 +43,8 @@ export async function uploadSourceFile(input: UploadSourceFileInput): Promise<Up
   const body = input.body;
   return withUploadSlot(input.organisationId, async () => {
     const spooled = await spoolUpload(body, maxBytes);
+    // Uploads a crashed process left loading are cleaned up here (their records were never visible).
+    await reconcileAbandonedLoads(input.db);
     try {
       const result = await ingestFile({
         db: input.db,

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { mergeSchema, nexsetSchemaSchema } from "./infer-schema";
 
@@ -22,10 +23,13 @@ export async function appendRecordsInTx(
   nexsetId: string,
   records: readonly JsonRecord[],
 ): Promise<AppendResult> {
-  const rows = await tx.$queryRaw<{ recordCount: number; schema: unknown }[]>`
-    SELECT "recordCount", "schema" FROM "Nexset" WHERE "id" = ${nexsetId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<{ recordCount: number; schema: unknown; loading: boolean }[]>`
+    SELECT n."recordCount", n."schema", EXISTS (SELECT 1 FROM "NexsetLoad" l WHERE l."nexsetId" = n."id") AS loading
+    FROM "Nexset" n WHERE n."id" = ${nexsetId} FOR UPDATE OF n`;
   const nexset = rows[0];
   if (!nexset) throw new Error(`Nexset ${nexsetId} does not exist`);
+  // An upload's records sit just above recordCount until it is published (staged-load.ts).
+  if (nexset.loading) throw loadInProgress();
   const start = nexset.recordCount;
   for (let offset = 0; offset < records.length; offset += INSERT_CHUNK) {
     const chunk = records.slice(offset, offset + INSERT_CHUNK);
@@ -41,6 +45,12 @@ export async function appendRecordsInTx(
     data: { recordCount: start + records.length, schema: schema as unknown as Prisma.InputJsonValue },
   });
   return { firstSeq: start + 1, lastSeq: start + records.length };
+}
+
+export function loadInProgress(): DomainError {
+  return new DomainError("upload_in_progress", "An upload into this Nexset is still loading; try again when it ends", {
+    status: 409,
+  });
 }
 
 /** Appends records in a transaction of their own: all of them are kept, or none. */

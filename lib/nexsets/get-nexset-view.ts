@@ -5,9 +5,12 @@ import { DEFAULT_SAMPLE_COUNT, readFirstRecords } from "./get-sample-records";
 import { nexsetSchemaSchema } from "./infer-schema";
 import { nexsetViewQuerySchema, type NexsetView } from "./schemas";
 
-/** Records are numbered 1..recordCount without gaps, so a page is a seq range on the unique index. */
+/**
+ * Records are numbered 1..recordCount without gaps, so a page is a seq range on the unique index.
+ * Never past recordCount: records above it belong to an upload still loading (staged-load.ts).
+ */
 function seqRange(total: number, page: number, pageSize: number, order: "asc" | "desc"): { gte: number; lte: number } {
-  if (order === "asc") return { gte: (page - 1) * pageSize + 1, lte: page * pageSize };
+  if (order === "asc") return { gte: (page - 1) * pageSize + 1, lte: Math.min(page * pageSize, total) };
   return { gte: total - page * pageSize + 1, lte: total - (page - 1) * pageSize };
 }
 
@@ -54,7 +57,7 @@ export async function getNexsetView(
   const samples =
     order === "asc" && page === 1 && pageSize >= DEFAULT_SAMPLE_COUNT
       ? records.slice(0, DEFAULT_SAMPLE_COUNT).map((r) => r.data)
-      : await readFirstRecords(db, nexsetId, DEFAULT_SAMPLE_COUNT);
+      : await readFirstRecords(db, nexsetId, Math.min(DEFAULT_SAMPLE_COUNT, total));
   const attributes = nexsetSchemaSchema.safeParse(nexset.schema);
   return {
     id: nexset.id,

@@ -11,14 +11,21 @@ export async function getSampleRecords(
   nexsetId: string,
   count = DEFAULT_SAMPLE_COUNT,
 ): Promise<JsonRecord[]> {
-  const nexset = await db.nexset.findFirst({ where: { id: nexsetId, organisationId }, select: { id: true } });
+  const nexset = await db.nexset.findFirst({
+    where: { id: nexsetId, organisationId },
+    select: { recordCount: true },
+  });
   if (!nexset) throw notFound("Nexset");
-  return readFirstRecords(db, nexsetId, count);
+  return readFirstRecords(db, nexsetId, Math.min(count, nexset.recordCount));
 }
 
+/**
+ * The first `count` records. Callers pass at most the Nexset's recordCount: records above it belong
+ * to an upload still loading (staged-load.ts) and must not be seen.
+ */
 export async function readFirstRecords(db: Db, nexsetId: string, count: number): Promise<JsonRecord[]> {
   const rows = await db.nexsetRecord.findMany({
-    where: { nexsetId },
+    where: { nexsetId, seq: { lte: count } },
     orderBy: { seq: "asc" },
     take: Math.max(0, count),
     select: { data: true },

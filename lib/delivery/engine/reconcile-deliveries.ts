@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { Logger } from "@/lib/log";
+import { reconcileAbandonedLoads } from "@/lib/nexsets/staged-load";
 import { queue } from "@/lib/queue/queues";
 import { isDeliveryRunning } from "./destination-lock";
 import { deliverJobId, enqueueDelivery } from "@/lib/delivery/enqueue-delivery";
@@ -28,6 +29,8 @@ export class DeliveryReconciler {
 
   /** One pass: enqueue every destination with a backlog (duplicates collapse on the job id). */
   async reconcileOnce(now = Date.now()): Promise<{ enqueued: number; recovered: number }> {
+    // Uploads whose web process died mid-load: their (never visible) records are deleted here too.
+    await reconcileAbandonedLoads(this.db);
     const ids = await findDestinationsWithBacklog(this.db);
     const seen = new Set(ids);
     for (const id of this.orphanSince.keys()) if (!seen.has(id)) this.orphanSince.delete(id);

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
-import { appendRecordStreamInTx } from "@/lib/nexsets/append-record-stream";
+import { prefetch, rebatch, STREAM_APPEND_BATCH } from "@/lib/nexsets/append-record-stream";
+import { beginLoad, beginLoadInTx, discardLoad, loadBatch, publishLoad } from "@/lib/nexsets/staged-load";
 import { announceRecordsAppended } from "../announce-records";
 import { createSourceInTx } from "../create-source";
 import { recordFailedRun } from "../record-failed-run";
@@ -22,10 +23,8 @@ export interface IngestFileInput {
   stream: ByteInput;
   format?: FileFormat;
   maxBytes?: number;
-  /** Bytes read so far and records appended so far (uncommitted until the promise resolves). */
+  /** Bytes read so far and records loaded so far (invisible until the promise resolves). */
   onProgress?: (bytes: number, rows: number) => void;
-  /** The whole file is one transaction; a very slow upload past this is rolled back. */
-  transactionTimeoutMs?: number;
 }
 
 export interface IngestFileResult {
@@ -53,10 +52,24 @@ async function findFileSource(db: Db, organisationId: string, sourceId: string) 
   return { sourceId: source.id, nexsetId: source.nexset.id };
 }
 
+/** A new file source with a load open into its Nexset, so a failed upload deletes the source again. */
+function createFileSource(input: IngestFileInput) {
+  return input.db.$transaction(async (tx) => {
+    const target = await createSourceInTx(tx, {
+      organisationId: input.organisationId,
+      kind: "file",
+      name: input.newSource?.name?.trim() || input.fileName,
+      flowId: input.newSource?.flowId,
+    });
+    return { target, load: await beginLoadInTx(tx, target.nexsetId, true) };
+  });
+}
+
 /**
- * Streams a file into a Nexset: parse → validate → append in batches inside ONE transaction, so
- * a bad row anywhere (the error names its line) leaves nothing of the file behind — and, for a
- * new source, no source either. The file is never held in memory.
+ * Streams a file into a Nexset: parse → validate → load in batches, a short transaction each, with
+ * the records invisible until one short final transaction publishes them (staged-load.ts). A bad
+ * row anywhere (the error names its line) leaves nothing of the file behind — and, for a new
+ * source, no source either. The file is never held in memory.
  */
 export async function ingestFile(input: IngestFileInput): Promise<IngestFileResult> {
   const started = Date.now();
@@ -70,57 +83,60 @@ export async function ingestFile(input: IngestFileInput): Promise<IngestFileResu
       maxBytes: input.maxBytes,
       onBytes: (n) => void (bytes = n),
     });
-    const result = await input.db.$transaction(
-      async (tx) => {
-        const target =
-          existing ??
-          (await createSourceInTx(tx, {
-            organisationId: input.organisationId,
-            kind: "file",
-            name: input.newSource?.name?.trim() || input.fileName,
-            flowId: input.newSource?.flowId,
-          }));
-        const { firstSeq, lastSeq } = await appendRecordStreamInTx(tx, target.nexsetId, file.batches, (added) => {
-          rows = added;
-          input.onProgress?.(bytes, rows);
-        });
-        if (rows === 0) throw fileError("the file has no records");
-        const step: SourceRunStep = {
-          step: `Upload ${input.fileName}`,
-          at: new Date(started).toISOString(),
-          durationMs: Date.now() - started,
-          input: {
-            fileName: input.fileName,
-            format: file.format,
-            delimiter: file.delimiter,
-            compressed: file.compressed,
-            bytes,
-          },
-          output: { records: rows, firstSeq, lastSeq, note: file.note },
-        };
-        const run = await tx.sourceRun.create({
-          data: {
-            sourceId: target.sourceId,
-            status: "succeeded",
-            recordsAdded: rows,
-            steps: stepsJson([step]),
-            startedAt: new Date(started),
-            finishedAt: new Date(),
-          },
-          select: { id: true },
-        });
-        return {
-          ...target,
-          runId: run.id,
-          firstSeq,
-          lastSeq,
-          format: file.format,
-          delimiter: file.delimiter,
-          note: file.note,
-        };
+    const { target, load } = existing
+      ? { target: existing, load: await beginLoad(input.db, existing.nexsetId) }
+      : await createFileSource(input);
+    try {
+      for await (const batch of prefetch(rebatch(file.batches, STREAM_APPEND_BATCH))) {
+        await loadBatch(input.db, load, batch);
+        rows = load.loaded;
+        input.onProgress?.(bytes, rows);
+      }
+      if (rows === 0) throw fileError("the file has no records");
+    } catch (error) {
+      await discardLoad(input.db, load.id);
+      throw error;
+    }
+    const firstSeq = load.baseSeq + 1;
+    const lastSeq = load.baseSeq + rows;
+    const step: SourceRunStep = {
+      step: `Upload ${input.fileName}`,
+      at: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      input: {
+        fileName: input.fileName,
+        format: file.format,
+        delimiter: file.delimiter,
+        compressed: file.compressed,
+        bytes,
       },
-      { timeout: input.transactionTimeoutMs ?? 30 * 60_000, maxWait: 30_000 },
-    );
+      output: { records: rows, firstSeq, lastSeq, note: file.note },
+    };
+    const run = await publishLoad(input.db, load, (tx) =>
+      tx.sourceRun.create({
+        data: {
+          sourceId: target.sourceId,
+          status: "succeeded",
+          recordsAdded: rows,
+          steps: stepsJson([step]),
+          startedAt: new Date(started),
+          finishedAt: new Date(),
+        },
+        select: { id: true },
+      }),
+    ).catch(async (error: unknown) => {
+      await discardLoad(input.db, load.id);
+      throw error;
+    });
+    const result = {
+      ...target,
+      runId: run.id,
+      firstSeq,
+      lastSeq,
+      format: file.format,
+      delimiter: file.delimiter,
+      note: file.note,
+    };
     await announceRecordsAppended(input.db, result.nexsetId);
     return { ...result, recordsAdded: rows, bytes, durationMs: Date.now() - started };
   } catch (error) {
