@@ -33,7 +33,7 @@ test("Connect with Intercom from the wizard comes back with the new connection s
   const picker = page.getByLabel("Intercom connection");
   await expect(picker.locator("option:checked")).toHaveText(/Support via OAuth/);
   await expect(page.getByRole("definition").filter({ hasText: workspace })).toBeVisible();
-  expect(page.url()).not.toContain("connected=");
+  await expect(page).not.toHaveURL(/connected=/);
   await page.getByRole("button", { name: "4 Endpoint URL" }).click();
   await expect(page.getByRole("combobox", { name: "Endpoint URL" })).toHaveValue("/contacts");
 });

@@ -109,7 +109,7 @@ const chosen = process.argv.slice(2).filter((arg) => !isSpecFile(arg));
 const unknownStages = chosen.filter((c) => !(STAGES as readonly string[]).includes(c));
 const wants = (stage: (typeof STAGES)[number]) => chosen.length === 0 || chosen.includes(stage);
 
-async function main(): Promise<void> {
+async function main(): Promise<boolean> {
   if (unknownStages.length)
     throw new SetupError(`Unknown test stage(s): ${unknownStages.join(", ")}. Stages: ${STAGES.join(", ")}.`);
   rmSync(RESULTS, { recursive: true, force: true });
@@ -142,10 +142,11 @@ async function main(): Promise<void> {
     await redis.stop();
     await postgres.stop();
   }
-  printSummary();
+  return printSummary();
 }
 
-function printSummary(): void {
+/** Prints each stage and the closing "N passed, N failed" line; true when nothing failed. */
+function printSummary(): boolean {
   const total = stages.reduce(
     (t, s) => ({
       passed: t.passed + s.tally.passed,
@@ -162,12 +163,17 @@ function printSummary(): void {
     );
   }
   console.log(`\n${total.passed} passed, ${total.failed} failed${total.skipped ? `, ${total.skipped} skipped` : ""}`);
-  process.exitCode = total.failed > 0 ? 1 : 0;
+  return total.failed === 0;
 }
 
-main().catch((error: Error) => {
-  console.error(error instanceof SetupError ? `\n${error.message}\n` : error);
-  stages.push({ name: "test setup", tally: { passed: 0, failed: 1, skipped: 0 }, seconds: 0 });
-  printSummary();
-  process.exit(1);
-});
+// The verdict is passed to process.exit explicitly: a process.exitCode set here was found reset to 0
+// by the time the process ended (a failed run exited 0).
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (error: Error) => {
+    console.error(error instanceof SetupError ? `\n${error.message}\n` : error);
+    stages.push({ name: "test setup", tally: { passed: 0, failed: 1, skipped: 0 }, seconds: 0 });
+    printSummary();
+    process.exit(1);
+  },
+);

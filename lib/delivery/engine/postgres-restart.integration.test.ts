@@ -95,8 +95,9 @@ describe("PostgreSQL restart", () => {
       close: async () => undefined,
     };
     const { credentialId, appId } = await createSandboxCredential(f, { rateLimitPer10s: 100_000 });
-    // Slow enough that the outage falls in the middle of the run.
-    f.sandbox.setFaults({ appId, latencyMs: 40 });
+    // Slow enough that the outage falls in the middle of the run, and that a worker slowed by a busy
+    // machine (its commits fall behind its answers) does not multiply what was answered but not committed.
+    f.sandbox.setFaults({ appId, latencyMs: 120 });
     const records = contactRecords(1_200);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
