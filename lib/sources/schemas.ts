@@ -72,10 +72,17 @@ export const scheduleMinutesSchema = z
   .min(1, "At least every minute")
   .max(10_080, "At most every 7 days (10080 minutes)");
 
+/** Intercom's list endpoints accept per_page from 1 to 150. */
+export const intercomPerPageSchema = z
+  .number()
+  .int()
+  .min(1, "At least 1 per page")
+  .max(150, "At most 150 per page (Intercom's limit)");
+
 export const intercomSourceConfigSchema = z.object({
   credentialId: idSchema,
   operation: intercomSourceOperationSchema,
-  perPage: z.number().int().min(1).max(150).default(50),
+  perPage: intercomPerPageSchema.default(50),
   /** content_export only; without it each run exports from where the last successful run ended. */
   exportRange: exportRangeSchema.optional(),
   scheduleMinutes: scheduleMinutesSchema.optional(),
@@ -94,6 +101,11 @@ export const updateSourceSchema = z.object({
   scheduleMinutes: scheduleMinutesSchema.nullable().optional(),
   /** Webhook sources. */
   maxBodyBytes: maxBodyBytesSchema.optional(),
+  /** Intercom sources: what each run fetches. */
+  operation: intercomSourceOperationSchema.optional(),
+  perPage: intercomPerPageSchema.optional(),
+  /** Intercom content exports: null goes back to "from where the last successful run ended". */
+  exportRange: exportRangeSchema.nullable().optional(),
 });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 
