@@ -39,7 +39,7 @@ describe("a source run whose token is revoked", () => {
       ["grace@example.com", "Grace Hopper"],
       ["alan@example.com", ""],
       ["edsger@example.com", "Edsger Dijkstra"],
-    ])
+    ] as const)
       await addContact(token, email, name);
     const otherNexset = await createNexsetWithRecords(f, [{ email: "x@example.com" }]);
     const destinationId = await createDestination(f, { nexsetId: otherNexset, credentialId, status: "active" });
