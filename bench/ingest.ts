@@ -2,29 +2,18 @@
 // file source in one transaction. Prints rows/s and peak RSS; the last line is a JSON object.
 // Run: npx tsx bench/ingest.ts [rows]   (DATABASE_URL's server, else the embedded PostgreSQL)
 import { randomBytes } from "node:crypto";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { once } from "node:events";
 import pg from "pg";
 import { createDb } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { ingestFile } from "@/lib/sources/file/ingest-file";
 import { createDatabase, ensurePostgres } from "@/scripts/services/postgres";
+import { writeSignupsCsv } from "./signups-csv";
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
-
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const out = createWriteStream(file);
-  out.write("id,email,first_name,last_name,company,plan,score,signed_up_at,active,notes\n");
-  for (let i = 1; i <= rows; i++) {
-    const line = `${i},user${i}@example.com,First${i % 977},Last${i % 1013},"Company ${i % 5003}, Inc.",${["free", "pro", "team"][i % 3]},${(i % 1000) / 10},${1_700_000_000 + i},${i % 2 === 0},"note ${i} lorem ipsum dolor"\n`;
-    if (!out.write(line)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-}
 
 async function main(): Promise<void> {
   const postgres = await ensurePostgres();
@@ -35,7 +24,7 @@ async function main(): Promise<void> {
   const db = createDb(url, 4);
   const file = path.join(tmpdir(), `${name}.csv`);
   try {
-    await writeCsv(file, ROWS);
+    await writeSignupsCsv(file, ROWS);
     const bytes = (await stat(file)).size;
     const org = await db.organisation.create({ data: { name: "Bench" } });
     const rssBefore = process.memoryUsage().rss;

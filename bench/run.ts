@@ -5,11 +5,12 @@ import { webNodeOptions } from "@/scripts/services/web-node-flags";
 // `npm run bench`: every benchmark in turn, each in its own process so one's memory never counts
 // against another's. Each prints its figures and ends with one JSON line; this script gathers those
 // into the last line it prints. Name some to run only those: npm run bench -- request-builder delivery
-const BENCHES = ["request-builder", "infer-schema", "ingest", "sandbox", "delivery", "sync"] as const;
+const BENCHES = ["request-builder", "infer-schema", "ingest", "upload", "sandbox", "delivery", "sync"] as const;
 const FILES: Record<(typeof BENCHES)[number], string> = {
   "request-builder": "bench/request-builder.ts",
   "infer-schema": "bench/infer-schema.ts",
   ingest: "bench/ingest.ts",
+  upload: "bench/upload.ts",
   sandbox: "sandbox/bench.ts",
   delivery: "bench/delivery.ts",
   sync: "bench/sync.ts",

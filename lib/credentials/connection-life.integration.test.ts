@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeIntercomDispatcher } from "@/lib/connectors/intercom/http-agent";
 import { resetKeyringCache } from "@/lib/crypto/keyring";
 import { DomainError } from "@/lib/errors";
+import { destinationConfigSchema } from "@/lib/destinations/schemas";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
 import { createCredential } from "./create-credential";
@@ -93,12 +95,41 @@ describe("a connection's life", () => {
         nexsetId: nexset.id,
         credentialId: credential.id,
         name: "Upsert contacts",
-        config: {},
+        config: destinationConfigSchema.parse({
+          method: "POST",
+          urlTemplate: "/contacts",
+          endpointId: "sync.contacts.upsert",
+        }) as unknown as Prisma.InputJsonValue,
       },
     });
-    expect(await getCredentialUsage(t.db, org, credential.id)).toMatchObject({
-      destinations: [{ name: "Upsert contacts", status: "draft" }],
+    await t.db.destination.create({
+      data: {
+        organisationId: org,
+        nexsetId: nexset.id,
+        credentialId: credential.id,
+        name: "Tag VIPs",
+        // Typed by hand (no endpointId): matched in the catalogue by method + URL.
+        config: destinationConfigSchema.parse({
+          method: "POST",
+          urlTemplate: "/contacts/{contact_id}/tags",
+        }) as unknown as Prisma.InputJsonValue,
+      },
+    });
+    const usage = await getCredentialUsage(t.db, org, credential.id);
+    expect(usage).toMatchObject({
+      destinations: [
+        { name: "Tag VIPs", status: "draft", operation: { id: "tags.attach_to_contact" }, permissions: ["Write tags"] },
+        { name: "Upsert contacts", status: "draft", operation: { id: "sync.contacts.upsert" } },
+      ],
       sources: [{ name: "Contacts pull" }],
+    });
+    const byPermission = Object.fromEntries(
+      usage.permissions.map((group) => [group.permission, group.operations.map((op) => op.id)]),
+    );
+    expect(byPermission).toEqual({
+      "Write tags": ["tags.attach_to_contact"],
+      "Write users and companies": ["sync.contacts.upsert"],
+      "Read and list users and companies": ["sync.contacts.upsert"],
     });
     const inUse = await refusal(deleteCredential(t.db, org, credential.id));
     expect(inUse.message).toContain('"Upsert contacts"');

@@ -86,9 +86,27 @@ export const replaceTokenSchema = z.object({
 export type ReplaceTokenInput = z.input<typeof replaceTokenSchema>;
 
 /** What uses a connection: shown before deleting it. */
+const namedRef = z.object({ id: z.string(), name: z.string() });
 export const credentialUsageSchema = z.object({
-  destinations: z.array(z.object({ id: z.string(), name: z.string(), status: z.string() })),
-  sources: z.array(z.object({ id: z.string(), name: z.string() })),
+  destinations: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      status: z.string(),
+      /** The catalogue operation the destination calls (null for a URL outside the catalogue). */
+      operation: namedRef.nullable(),
+      /** Intercom permissions (OAuth scopes) that operation needs. */
+      permissions: z.array(z.string()),
+    }),
+  ),
+  sources: z.array(namedRef),
+  /** Permission → operations needing it → destinations calling them. */
+  permissions: z.array(
+    z.object({
+      permission: z.string(),
+      operations: z.array(namedRef.extend({ destinations: z.array(namedRef) })),
+    }),
+  ),
 });
 export type CredentialUsage = z.infer<typeof credentialUsageSchema>;
 

@@ -70,6 +70,23 @@ describe("Try a request", () => {
     expect(answer.status).toBe(200);
   });
 
+  it("a 403 names the permission the connection lacks", async () => {
+    sandbox.setFaults({ appId, errorRate: 1, errorStatus: 403 });
+    try {
+      const answer = await tryRequest(t.db, org, credentialId, {
+        method: "POST",
+        path: "/contacts/search",
+        body: "{}",
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.errorMessage).toContain(
+        "Intercom refused: this connection lacks the 'Read and list users and companies' permission needed by",
+      );
+    } finally {
+      sandbox.setFaults({ appId, errorRate: 0 });
+    }
+  });
+
   it.each([
     [{ method: "GET", path: "https://evil.example/contacts" }, "path"],
     [{ method: "GET", path: "//evil.example/contacts" }, "path"],

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
+import { destinationOperation, groupByPermission } from "./connection-permissions";
 import { getCredential } from "./get-credential";
 import { publicCredentialSelect, toPublicCredential } from "./public-credential";
 import { type CredentialUsage, type PublicCredential, updateCredentialSchema } from "./schemas";
@@ -31,7 +32,7 @@ export async function getCredentialUsage(db: Db, viewer: ViewerArg, credentialId
   const [destinations, sources] = await Promise.all([
     db.destination.findMany({
       where: { credentialId: credential.id },
-      select: { id: true, name: true, status: true },
+      select: { id: true, name: true, status: true, config: true },
       orderBy: { name: "asc" },
     }),
     db.source.findMany({
@@ -40,5 +41,9 @@ export async function getCredentialUsage(db: Db, viewer: ViewerArg, credentialId
       orderBy: { name: "asc" },
     }),
   ]);
-  return { destinations, sources };
+  const withOperations = destinations.map(({ config, ...destination }) => ({
+    ...destination,
+    ...destinationOperation(config),
+  }));
+  return { destinations: withOperations, sources, permissions: groupByPermission(withOperations) };
 }

@@ -275,6 +275,19 @@ describe("Send Test", () => {
     expect(JSON.stringify(result)).not.toContain(app.token);
   });
 
+  it("answers a 403 with the permission the connection lacks", async () => {
+    sandbox.setFaults({ appId: app.appId, errorRate: 1, errorStatus: 403 });
+    try {
+      const result = await sendTest(t.db, orgA, { nexsetId: nexsetA, credentialId: credentialA, config: config() });
+      expect(result).toMatchObject({ outcome: "permanent", status: 403 });
+      expect(result.errorMessage).toContain(
+        "Intercom refused: this connection lacks the 'Write users and companies' permission needed by Create a contact",
+      );
+    } finally {
+      sandbox.setFaults({ appId: app.appId, errorRate: 0 });
+    }
+  });
+
   it("sends an edited body, and records a saved destination's test in its activity log", async () => {
     const destination = await createDestination(t.db, orgA, {
       name: "Tested",

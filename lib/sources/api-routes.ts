@@ -22,7 +22,7 @@ const auth = "session-or-api-key" as const;
 const params = sourceIdParamsSchema;
 const uploadDescription =
   "Send the file itself as the request body (any content type; CSV with a header row, a JSON array, or NDJSON, optionally gzipped). " +
-  "It is streamed into the Nexset in one transaction: a bad row is refused with its line and reason, and nothing of the file is kept.";
+  "It is spooled to disk, then loaded in short transactions that stay invisible until the whole file is in: a bad row is refused with its line and reason, and nothing of the file is kept.";
 
 export const listSourcesRoute = defineApiRoute({
   method: "GET",

@@ -5,6 +5,7 @@ import { ReconnectButton } from "../reconnect-button";
 import { ManageConnectionCard } from "./manage-connection-card";
 import { ReplaceTokenCard } from "./replace-token-card";
 import { TryRequestCard } from "./try-request-card";
+import { PermissionsCard } from "./permissions-card";
 import { UsageCard } from "./usage-card";
 import { useConnection } from "./use-connection";
 
@@ -45,6 +46,7 @@ export function ConnectionPage({ credentialId }: { credentialId: string }) {
       <TryRequestCard credentialId={c.id} />
       <ManageConnectionCard connection={c} />
       <ReplaceTokenCard connection={c} />
+      <PermissionsCard credentialId={c.id} />
       <UsageCard credentialId={c.id} />
     </>
   );

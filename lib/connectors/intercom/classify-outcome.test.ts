@@ -83,6 +83,31 @@ describe("classifyResponse", () => {
     expect(result.credentialRejected).toBe(status === 401 ? true : undefined);
   });
 
+  it("a 403 for a known operation names the permission the connection lacks", () => {
+    const result = classifyResponse({
+      status: 403,
+      headers: {},
+      ...errorList("forbidden", "Forbidden request"),
+      now: NOW,
+      operation: { id: "contacts.create", name: "Create a contact" },
+    });
+    expect(result.outcome).toBe("permanent");
+    expect(result.errorMessage).toBe(
+      "Intercom refused: this connection lacks the 'Write users and companies' permission needed by Create a contact (403 forbidden: Forbidden request)",
+    );
+  });
+
+  it("a 403 plan restriction keeps Intercom's words", () => {
+    const result = classifyResponse({
+      status: 403,
+      headers: {},
+      ...errorList("api_plan_restricted", "Active subscription needed."),
+      now: NOW,
+      operation: { id: "contacts.create", name: "Create a contact" },
+    });
+    expect(result.errorMessage).toBe("403 api_plan_restricted: Active subscription needed.");
+  });
+
   it("a 4xx with a non-Intercom body is permanent with a plain message", () => {
     const result = classifyResponse({
       status: 400,

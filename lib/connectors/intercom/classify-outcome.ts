@@ -1,4 +1,5 @@
 import { describeErrors, type IntercomError, parseExistingId, parseIntercomErrors } from "./parse-error-body";
+import { missingPermissionMessage } from "./permissions";
 import { headerValue, parseRateLimitHeaders, parseRetryAfter } from "./rate-limit-headers";
 
 // THE one place that decides what an Intercom answer means (HOUSE-STYLE 11):
@@ -6,6 +7,8 @@ import { headerValue, parseRateLimitHeaders, parseRetryAfter } from "./rate-limi
 //   409 → conflict (with the existing id) · any other status → permanent (keep as an error record).
 //   A 401 is permanent too, flagged credentialRejected: the token was revoked (OAuth tokens never
 //   expire), so the connection needs reconnecting and delivery pauses instead of keeping errors.
+//   A 403 is permanent and names the permission the operation needs: Intercom grants permissions per
+//   OAuth app, so a token without one is refused whatever the request (except a plan restriction).
 
 export type IntercomOutcome = "success" | "retry" | "rate_limited" | "permanent" | "conflict";
 
@@ -29,9 +32,18 @@ export interface ResponseFacts {
   body: unknown;
   rawBody: string;
   now?: number;
+  /** The catalogue operation called, when known: a 403 then names the permission it needs. */
+  operation?: { id: string; name: string };
 }
 
-export function classifyResponse({ status, headers, body, rawBody, now = Date.now() }: ResponseFacts): Classification {
+export function classifyResponse({
+  status,
+  headers,
+  body,
+  rawBody,
+  now = Date.now(),
+  operation,
+}: ResponseFacts): Classification {
   if (status >= 200 && status < 300) return { outcome: "success" };
   const errors = parseIntercomErrors(body);
   const message = describeErrors(status, errors);
@@ -63,6 +75,8 @@ export function classifyResponse({ status, headers, body, rawBody, now = Date.no
     };
   }
   if (status === 401) return { outcome: "permanent", errors, errorMessage: message, credentialRejected: true };
+  if (status === 403)
+    return { outcome: "permanent", errors, errorMessage: forbiddenMessage(message, errors, operation) };
   return { outcome: "permanent", errors, errorMessage: message };
 }
 
@@ -129,4 +143,16 @@ function errorCode(error: unknown): string | undefined {
 
 function clampWait(ms: number): number {
   return Math.min(MAX_WAIT_MS, Math.max(0, Math.round(ms)));
+}
+
+// Intercom's OpenAPI files show a 403 `api_plan_restricted` ("Active subscription needed") besides the
+// permission refusals; that one is about the workspace's plan, so it keeps Intercom's own words.
+function forbiddenMessage(
+  message: string,
+  errors: IntercomError[] | undefined,
+  operation: ResponseFacts["operation"],
+): string {
+  if (!operation || errors?.some((error) => error.code === "api_plan_restricted")) return message;
+  const missing = missingPermissionMessage(operation.id, operation.name);
+  return missing ? `${missing} (${message})` : message;
 }

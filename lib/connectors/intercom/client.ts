@@ -1,7 +1,9 @@
+import type { EndpointDefinition } from "@/lib/connectors/types";
 import { maskSecret } from "@/lib/crypto/mask-secret";
 import { resolveRequestUrl } from "./build-request-url";
 import { type Classification, classifyResponse, classifyTransportError } from "./classify-outcome";
 import type { IntercomRequest, IntercomResult, SentRequest } from "./client-types";
+import { findEndpoint } from "./definition";
 import { intercomDispatcher } from "./http-agent";
 import { isOutboundRefusal, outboundRefusalMessage } from "./outbound-guard";
 import { parseRateLimitHeaders } from "./rate-limit-headers";
@@ -67,6 +69,8 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
       body: decoded?.value ?? null,
       rawBody,
       now,
+      // Matched only for a 403, so the common answers pay nothing for it.
+      ...(status === 403 ? operationFor(input.method, resolved.path, input.version) : {}),
     });
     const rateLimit = parseRateLimitHeaders(responseHeaders, now);
     return {
@@ -120,4 +124,9 @@ function elapsed(started: number): number {
 
 function joinMessages(first: string | undefined, second: string): string {
   return first ? `${first}; ${second}` : second;
+}
+
+function operationFor(method: string, path: string, version: string | undefined): { operation?: EndpointDefinition } {
+  const endpoint = findEndpoint(method, path, version ?? DEFAULT_API_VERSION);
+  return endpoint ? { operation: endpoint } : {};
 }
