@@ -95,6 +95,23 @@ export const createIntercomSourceSchema = intercomSourceConfigSchema.extend({
 });
 export type CreateIntercomSourceInput = z.input<typeof createIntercomSourceSchema>;
 
+/** The Created after / Created before boxes as typed; the forms turn them into an exportRange (or none). */
+export const exportRangeFieldsSchema = z.object({ createdAtAfter: z.string(), createdAtBefore: z.string() });
+
+export const createIntercomSourceFormSchema = createIntercomSourceSchema.extend({
+  exportRange: exportRangeFieldsSchema,
+});
+export type CreateIntercomSourceFormValues = z.input<typeof createIntercomSourceFormSchema>;
+
+/** An Intercom source's settings form on its page (empty schedule = off). */
+export const intercomSettingsFormSchema = z.object({
+  operation: intercomSourceOperationSchema,
+  perPage: intercomPerPageSchema,
+  scheduleMinutes: scheduleMinutesSchema.optional(),
+  exportRange: exportRangeFieldsSchema,
+});
+export type IntercomSettingsFormValues = z.input<typeof intercomSettingsFormSchema>;
+
 export const updateSourceSchema = z.object({
   name: sourceNameSchema.optional(),
   /** Intercom sources: null turns the schedule off. */
