@@ -71,6 +71,17 @@ test("Intercom contacts → Nexset → GET /contacts/{id}/companies with a respo
   await steps.getByText("Fetched every page").click();
   await expect(page.getByLabel("Output of Fetched every page")).toContainText('"pages": 2');
   await expect(page.getByLabel("Output of Fetched every page")).toContainText('"records": 3');
+
+  // Its settings can be edited there: Intercom's per_page limit is checked, a good value is kept.
+  const settings = page.getByRole("form", { name: "Intercom source settings" });
+  await settings.getByLabel("Records per page (per_page)").fill("151");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByText("At most 150 per page (Intercom's limit)")).toBeVisible();
+  await settings.getByLabel("Records per page (per_page)").fill("5");
+  await settings.getByRole("button", { name: "Save settings" }).click();
+  await expect(settings.getByText("Saved.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("Records per page (per_page)")).toHaveValue("5");
   await page.goBack();
 
   // Send each contact to GET /contacts/{id}/companies, with the response webhook on.

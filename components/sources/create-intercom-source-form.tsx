@@ -3,38 +3,58 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { useCredentials } from "@/components/credentials/use-credentials";
 import type { SourceFormProps } from "./source-form-props";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { TextField } from "@/components/ui/text-field";
-import { createIntercomSourceSchema, type CreateIntercomSourceInput } from "@/lib/sources/schemas";
-import { INTERCOM_OPERATION_LABELS } from "./intercom-operations";
+import { createIntercomSourceFormSchema, type CreateIntercomSourceFormValues } from "@/lib/sources/schemas";
+import { emptyExportRange, readExportRange } from "./export-range-fields";
+import { IntercomFetchFields, optionalNumber } from "./intercom-fetch-fields";
 import { useCreateSource } from "./use-create-source";
 import { useRunSource } from "./use-run-source";
-
-const optionalNumber = (value: unknown) =>
-  value === "" || value === null || value === undefined ? undefined : Number(value);
 
 export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
   const id = useId();
   const credentials = useCredentials();
-  const form = useForm<CreateIntercomSourceInput>({
-    resolver: zodResolver(createIntercomSourceSchema),
-    defaultValues: { name: "", credentialId: "", operation: "list_contacts", perPage: 50 },
+  const form = useForm<CreateIntercomSourceFormValues>({
+    resolver: zodResolver(createIntercomSourceFormSchema),
+    defaultValues: {
+      name: "",
+      credentialId: "",
+      operation: "list_contacts",
+      perPage: 50,
+      exportRange: emptyExportRange(),
+    },
   });
+  const operation = useWatch({ control: form.control, name: "operation" });
   const [runNow, setRunNow] = useState(true);
   const createSource = useCreateSource();
   const runSource = useRunSource();
   const { errors, isSubmitting } = form.formState;
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async ({ exportRange, ...values }) => {
+    const range = readExportRange(exportRange);
+    if ("field" in range) return form.setError(range.field, { message: range.message });
+    const withRange = values.operation === "content_export" && range.range ? { exportRange: range.range } : {};
     try {
-      const created = await createSource.mutateAsync({ ...values, kind: "intercom", flowId });
+      const created = await createSource.mutateAsync({ ...values, ...withRange, kind: "intercom", flowId });
       if (runNow) await runSource.mutateAsync(created.sourceId);
       onDone();
     } catch (error) {
-      applyServerErrors(error, ["name", "credentialId", "operation", "perPage", "scheduleMinutes"], form.setError);
+      applyServerErrors(
+        error,
+        [
+          "name",
+          "credentialId",
+          "operation",
+          "perPage",
+          "scheduleMinutes",
+          "exportRange.createdAtAfter",
+          "exportRange.createdAtBefore",
+        ],
+        form.setError,
+      );
     }
   });
 
@@ -70,31 +90,17 @@ export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
         )}
         {errors.credentialId?.message && <span className="field-error">{errors.credentialId.message}</span>}
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-operation`}>Operation</label>
-        <select id={`${id}-operation`} className="input" {...form.register("operation")}>
-          {Object.entries(INTERCOM_OPERATION_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField
-        label="Records per page (per_page)"
-        type="number"
-        min={1}
-        max={150}
-        registration={form.register("perPage", { setValueAs: optionalNumber })}
-        error={errors.perPage}
-      />
-      <TextField
-        label="Run every N minutes"
-        type="number"
-        min={1}
-        placeholder="Leave empty to run only when asked"
-        registration={form.register("scheduleMinutes", { setValueAs: optionalNumber })}
-        error={errors.scheduleMinutes}
+      <IntercomFetchFields
+        operation={operation}
+        registrations={{
+          operation: form.register("operation"),
+          perPage: form.register("perPage", { setValueAs: optionalNumber }),
+          createdAtAfter: form.register("exportRange.createdAtAfter"),
+          createdAtBefore: form.register("exportRange.createdAtBefore"),
+          scheduleMinutes: form.register("scheduleMinutes", { setValueAs: optionalNumber }),
+        }}
+        errors={errors}
+        schedule={{ placeholder: "Leave empty to run only when asked" }}
       />
       <label className="field-hint" style={{ display: "flex", gap: 8, alignItems: "center" }}>
         <input type="checkbox" checked={runNow} onChange={(e) => setRunNow(e.target.checked)} />

@@ -1,53 +1,10 @@
 "use client";
 
-import { useState } from "react";
-import { intercomSourceConfigSchema, scheduleMinutesSchema, type SourceDetail } from "@/lib/sources/schemas";
-import { INTERCOM_OPERATION_LABELS } from "./intercom-operations";
+import { intercomSourceConfigSchema, type SourceDetail } from "@/lib/sources/schemas";
+import { IntercomSettingsForm } from "./intercom-settings-form";
 import { useRunSource } from "./use-run-source";
-import { useUpdateSource } from "./use-update-source";
 
-function ScheduleForm({ source }: { source: SourceDetail }) {
-  const [minutes, setMinutes] = useState(source.scheduleMinutes ? String(source.scheduleMinutes) : "");
-  const [problem, setProblem] = useState<string | null>(null);
-  const update = useUpdateSource(source.id);
-
-  function onSubmit(event: React.FormEvent) {
-    event.preventDefault();
-    const parsed = scheduleMinutesSchema.nullable().safeParse(minutes.trim() === "" ? null : Number(minutes));
-    if (!parsed.success) return setProblem(parsed.error.issues[0]?.message ?? "Enter a number of minutes");
-    setProblem(null);
-    update.mutate({ scheduleMinutes: parsed.data });
-  }
-
-  return (
-    <form className="form-row" onSubmit={onSubmit} noValidate>
-      <div className="field">
-        <label htmlFor="schedule-minutes">Run every N minutes</label>
-        <input
-          id="schedule-minutes"
-          className="input"
-          type="number"
-          min={1}
-          value={minutes}
-          placeholder="Off"
-          onChange={(e) => setMinutes(e.target.value)}
-          aria-invalid={problem ? true : undefined}
-        />
-        <span className="field-hint">
-          {source.nextRunAt
-            ? `Next run ${new Date(source.nextRunAt).toLocaleString()}.`
-            : "Not scheduled; empty turns the schedule off."}
-        </span>
-        {(problem ?? update.error?.message) && <span className="field-error">{problem ?? update.error?.message}</span>}
-      </div>
-      <button type="submit" className="btn" disabled={update.isPending}>
-        Save schedule
-      </button>
-    </form>
-  );
-}
-
-/** An Intercom source's settings, its schedule and "Run now". Runs are listed below with their debug view. */
+/** An Intercom source's connection, its editable settings and "Run now". Runs are listed below with their debug view. */
 export function IntercomSourcePanel({ source }: { source: SourceDetail }) {
   const runSource = useRunSource();
   const config = intercomSourceConfigSchema.safeParse(source.settings);
@@ -64,12 +21,12 @@ export function IntercomSourcePanel({ source }: { source: SourceDetail }) {
             ? `${source.credential.name} (${source.credential.region})`
             : "Deleted — choose a new source"}
         </dd>
-        <dt className="muted">Operation</dt>
-        <dd style={{ margin: 0 }}>{config.success ? INTERCOM_OPERATION_LABELS[config.data.operation] : "Unknown"}</dd>
-        <dt className="muted">Per page</dt>
-        <dd style={{ margin: 0 }}>{config.success ? config.data.perPage : "—"}</dd>
       </dl>
-      <ScheduleForm source={source} />
+      {config.success ? (
+        <IntercomSettingsForm key={source.id} source={source} config={config.data} />
+      ) : (
+        <p className="field-error">This source&apos;s settings are unreadable: {config.error.issues[0]?.message}</p>
+      )}
       <div style={{ marginTop: 16 }}>
         <button
           type="button"

@@ -74,7 +74,8 @@ export const getSourceRoute = defineApiRoute({
 export const updateSourceRoute = defineApiRoute({
   method: "PUT",
   path: "/api/v1/sources/{id}",
-  summary: "Rename a source, change an Intercom source's schedule or a webhook's body size limit",
+  summary:
+    "Rename a source; change an Intercom source's schedule, operation, page size or export range, or a webhook's body size limit",
   tags,
   auth,
   params,

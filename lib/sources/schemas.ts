@@ -72,10 +72,17 @@ export const scheduleMinutesSchema = z
   .min(1, "At least every minute")
   .max(10_080, "At most every 7 days (10080 minutes)");
 
+/** Intercom's list endpoints accept per_page from 1 to 150. */
+export const intercomPerPageSchema = z
+  .number()
+  .int()
+  .min(1, "At least 1 per page")
+  .max(150, "At most 150 per page (Intercom's limit)");
+
 export const intercomSourceConfigSchema = z.object({
   credentialId: idSchema,
   operation: intercomSourceOperationSchema,
-  perPage: z.number().int().min(1).max(150).default(50),
+  perPage: intercomPerPageSchema.default(50),
   /** content_export only; without it each run exports from where the last successful run ended. */
   exportRange: exportRangeSchema.optional(),
   scheduleMinutes: scheduleMinutesSchema.optional(),
@@ -88,12 +95,34 @@ export const createIntercomSourceSchema = intercomSourceConfigSchema.extend({
 });
 export type CreateIntercomSourceInput = z.input<typeof createIntercomSourceSchema>;
 
+/** The Created after / Created before boxes as typed; the forms turn them into an exportRange (or none). */
+export const exportRangeFieldsSchema = z.object({ createdAtAfter: z.string(), createdAtBefore: z.string() });
+
+export const createIntercomSourceFormSchema = createIntercomSourceSchema.extend({
+  exportRange: exportRangeFieldsSchema,
+});
+export type CreateIntercomSourceFormValues = z.input<typeof createIntercomSourceFormSchema>;
+
+/** An Intercom source's settings form on its page (empty schedule = off). */
+export const intercomSettingsFormSchema = z.object({
+  operation: intercomSourceOperationSchema,
+  perPage: intercomPerPageSchema,
+  scheduleMinutes: scheduleMinutesSchema.optional(),
+  exportRange: exportRangeFieldsSchema,
+});
+export type IntercomSettingsFormValues = z.input<typeof intercomSettingsFormSchema>;
+
 export const updateSourceSchema = z.object({
   name: sourceNameSchema.optional(),
   /** Intercom sources: null turns the schedule off. */
   scheduleMinutes: scheduleMinutesSchema.nullable().optional(),
   /** Webhook sources. */
   maxBodyBytes: maxBodyBytesSchema.optional(),
+  /** Intercom sources: what each run fetches. */
+  operation: intercomSourceOperationSchema.optional(),
+  perPage: intercomPerPageSchema.optional(),
+  /** Intercom content exports: null goes back to "from where the last successful run ended". */
+  exportRange: exportRangeSchema.nullable().optional(),
 });
 export type UpdateSourceInput = z.infer<typeof updateSourceSchema>;
 

@@ -7,7 +7,12 @@ function asObject(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Renames a source (and its Nexset), changes an Intercom source's schedule or a webhook's size limit. */
+const INTERCOM_SETTINGS = ["operation", "perPage", "exportRange"] as const;
+
+/**
+ * Renames a source (and its Nexset), changes an Intercom source's schedule, operation, page size or
+ * export range, or a webhook's size limit. The next run reads the stored config, so it uses the new settings.
+ */
 export async function updateSource(db: Db, organisationId: string, sourceId: string, input: unknown): Promise<void> {
   const changes = parseInput(updateSourceSchema, input);
   const source = await db.source.findFirst({
@@ -25,6 +30,12 @@ export async function updateSource(db: Db, organisationId: string, sourceId: str
     // A newly scheduled source runs at the next tick; a changed interval counts from now.
     data.nextRunAt =
       minutes === null ? null : source.scheduleMinutes === null ? new Date() : new Date(Date.now() + minutes * 60_000);
+  }
+  for (const field of INTERCOM_SETTINGS) {
+    const value = changes[field];
+    if (value === undefined) continue;
+    if (source.kind !== "intercom") throw badInput(field, "Only Intercom sources have this setting");
+    config[field] = value ?? undefined;
   }
   if (changes.maxBodyBytes !== undefined) {
     if (source.kind !== "webhook" && source.kind !== "response_webhook")

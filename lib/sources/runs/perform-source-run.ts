@@ -15,6 +15,7 @@ import {
   type OpenRecords,
 } from "../intercom/fetch-intercom-records";
 import { describeRunError } from "../record-failed-run";
+import { handleCredentialRejected } from "./credential-rejected";
 import { stepsJson } from "../run-steps";
 import { intercomSourceConfigSchema, sourceRunStepsSchema } from "../schemas";
 import { RunStepLog } from "./run-step-log";
@@ -171,7 +172,8 @@ export async function performSourceRun(
     return { status: "succeeded", recordsAdded };
   } catch (error) {
     if (error instanceof RunAlreadyFinished) return { status: "skipped" };
-    const message = await failRun(db, runId, source.id, error, steps);
+    const reason = (await handleCredentialRejected(db, source.config, error)) ?? error;
+    const message = await failRun(db, runId, source.id, reason, steps);
     log.warn({ sourceId: source.id, runId, err: message }, "source run failed");
     return { status: "failed", error: message };
   } finally {

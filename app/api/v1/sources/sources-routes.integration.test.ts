@@ -8,6 +8,7 @@ import {
 import { apiKeyFor, callRoute, chunkedBody, TEST_APP_URL, type RouteCall } from "@/lib/flows/testing/route-client";
 import { uploadSourceFile } from "@/lib/flows/upload-source-file";
 import { producerRedis } from "@/lib/redis/connection";
+import { performSourceRun } from "@/lib/sources/runs/perform-source-run";
 import { POST as postWebhook } from "../../webhooks/[token]/route";
 import { GET as getNexset } from "../nexsets/[id]/route";
 import { GET as listRecords } from "../nexsets/[id]/records/route";
@@ -282,6 +283,63 @@ describe("Intercom sources, updates, deletion", () => {
 
     const file = await newSource({ kind: "file", name: "Not runnable" });
     expect((await callRoute(runSource, as({ ...onSource(file.sourceId, "/runs"), method: "POST" }))).status).toBe(409);
+  });
+
+  it("edits an Intercom source's operation and page size, and the next run uses them; bad edits change nothing", async () => {
+    const { credentialId, appId } = await createSandboxCredential(f);
+    const { sourceId } = await newSource({
+      kind: "intercom",
+      name: "Edited",
+      credentialId,
+      operation: "list_contacts",
+      perPage: 10,
+    });
+    const put = (json: Record<string, unknown>) =>
+      callRoute(updateSource, as({ ...onSource(sourceId), method: "PUT", json }));
+    const before = await f.db.source.findUniqueOrThrow({ where: { id: sourceId } });
+    const refusals: [Record<string, unknown>, string][] = [
+      [{ perPage: 151 }, "perPage"],
+      [{ perPage: 0 }, "perPage"],
+      [{ operation: "list_tickets" }, "operation"],
+      [{ exportRange: { createdAtAfter: "2025-03-01", createdAtBefore: "2025-02-01" } }, "exportRange"],
+      [{ exportRange: { createdAtAfter: "last tuesday", createdAtBefore: "2025-02-01" } }, "exportRange"],
+    ];
+    for (const [json, field] of refusals) {
+      const refused = await put({ name: "Should not stick", ...json });
+      expect(refused.status, JSON.stringify(json)).toBe(400);
+      expect(JSON.stringify(refused.json)).toContain(field);
+    }
+    expect(await f.db.source.findUniqueOrThrow({ where: { id: sourceId } })).toMatchObject({
+      name: before.name,
+      config: before.config,
+    });
+
+    const edited = await put({ operation: "list_companies", perPage: 2, scheduleMinutes: 60 });
+    expect(edited).toMatchObject({
+      status: 200,
+      json: { scheduleMinutes: 60, settings: { credentialId, operation: "list_companies", perPage: 2 } },
+    });
+    const run = await callRoute(runSource, as({ ...onSource(sourceId, "/runs"), method: "POST" }));
+    expect(await performSourceRun(f.db, run.json.runId as string)).toMatchObject({ status: "succeeded" });
+    const listCalls = f.sandbox
+      .requests(appId)
+      .filter((r) => r.method === "GET")
+      .map((r) => ({ path: r.path, perPage: r.query.per_page }));
+    expect(listCalls).toEqual([{ path: "/companies", perPage: "2" }]);
+
+    const exportRange = { createdAtAfter: "2025-01-01", createdAtBefore: "2025-02-01" };
+    const exported = await put({ operation: "content_export", exportRange });
+    expect(exported.json).toMatchObject({ settings: { operation: "content_export", exportRange } });
+    const cleared = await put({ exportRange: null });
+    expect(cleared.json.settings).not.toHaveProperty("exportRange");
+
+    const file = await newSource({ kind: "file", name: "No operation" });
+    const onFile = await callRoute(
+      updateSource,
+      as({ ...onSource(file.sourceId), method: "PUT", json: { perPage: 20 } }),
+    );
+    expect(onFile.status).toBe(400);
+    expect(JSON.stringify(onFile.json)).toContain("perPage");
   });
 
   it("renames a source with its Nexset, refuses a schedule on a file source, and lists by flow", async () => {
