@@ -40,6 +40,8 @@ test("Connect with Intercom from the wizard comes back with the new connection s
 
 test("a cancelled consent comes back with the reason and no connection", async ({ page }) => {
   await signUp(page);
+  // The consent page needs a workspace to offer; specs run in parallel, so this one makes its own.
+  await createSandboxApp(`Cancelled workspace ${Date.now().toString(36)}`);
   await page.goto("/credentials");
   const form = page.getByRole("group", { name: "Connect with Intercom" });
   await form.getByLabel("Connection name").fill("Never saved");

@@ -18,8 +18,9 @@ const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
 
 describe("a revoked token", () => {
   it("pauses delivery 'needs reconnecting' without error records, and a new token resumes from the cursor", async () => {
-    // A slow budget, so the token can be revoked while records are still waiting.
-    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 30 });
+    // A budget smaller than the records, so the token is revoked while most of them still wait for the
+    // next window (calls in flight now follow the budget, so 30 per window would send all 30 at once).
+    const { credentialId, appId, token } = await createSandboxCredential(f, { rateLimitPer10s: 10 });
     const records = contactRecords(30);
     const nexsetId = await createNexsetWithRecords(f, records);
     const destinationId = await createDestination(f, { nexsetId, credentialId });
