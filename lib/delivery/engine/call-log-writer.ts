@@ -36,27 +36,27 @@ const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", 
 
 /**
  * Writes call rows by COPY. A row PostgreSQL refuses (a data error) must not hold back the others
- * or wedge the journal: the rows are then written one by one and a refused one is reported and
- * left out. Any other error (the database unreachable) is thrown, and the caller tries again.
+ * or wedge the journal: the rows are then written one by one, and the refused ones are left out
+ * and returned (why each was refused). Any other error (the database unreachable) is thrown, and
+ * the caller tries again.
  */
-export async function writeCallRows(
-  pool: pg.Pool,
-  rows: readonly CallRow[],
-  onRefused: (error: Error) => void,
-): Promise<void> {
+export async function writeCallRows(pool: pg.Pool, rows: readonly CallRow[]): Promise<Error[]> {
   try {
     await copyCallRows(pool, rows);
+    return [];
   } catch (error) {
     if (!isDataError(error)) throw error;
-    for (const row of rows) {
-      try {
-        await copyCallRows(pool, [row]);
-      } catch (rowError) {
-        if (!isDataError(rowError)) throw rowError;
-        onRefused(new Error(`A call row was refused and is not in the activity log: ${(rowError as Error).message}`));
-      }
+  }
+  const refused: Error[] = [];
+  for (const row of rows) {
+    try {
+      await copyCallRows(pool, [row]);
+    } catch (rowError) {
+      if (!isDataError(rowError)) throw rowError;
+      refused.push(new Error(`A call row was refused and is not in the activity log: ${(rowError as Error).message}`));
     }
   }
+  return refused;
 }
 
 /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the rows, not the database. */

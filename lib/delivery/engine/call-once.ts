@@ -37,8 +37,12 @@ export interface SendEnv {
   hardSignal: AbortSignal;
 }
 
-/** "neutral" calls (429s, bulk-job polls, calls cancelled by shutdown) use no attempt and leave the failure streak alone. */
-export type AttemptEffect = "success" | "failure" | "neutral";
+/**
+ * What a call means for the run (failure-streak.ts). "neutral" calls (429s, bulk-job polls, calls
+ * cancelled by shutdown) use no attempt and leave the failure streak alone; "credential_rejected"
+ * (a 401: the token was revoked) stops the run's calls at once, since none of them can succeed.
+ */
+export type AttemptEffect = "success" | "failure" | "neutral" | "credential_rejected";
 
 export interface CallStep {
   kind: "call";
@@ -94,7 +98,8 @@ export async function* callOnce(
 
 function effectOf(result: IntercomResult, env: SendEnv): AttemptEffect {
   // A revoked token is the connection's problem, not the records': the run pauses instead.
-  if (result.outcome === "rate_limited" || result.credentialRejected) return "neutral";
+  if (result.credentialRejected) return "credential_rejected";
+  if (result.outcome === "rate_limited") return "neutral";
   if (env.hardSignal.aborted && result.status === undefined) return "neutral";
   return result.outcome === "success" || result.outcome === "conflict" ? "success" : "failure";
 }

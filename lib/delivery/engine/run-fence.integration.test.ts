@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { log } from "@/lib/log";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
 import { ClaimLedger } from "./claim-ledger";
 import { insertClaims } from "./claim-store";
@@ -7,7 +8,7 @@ import { DeliveryJournal } from "./delivery-journal";
 import { commitJournal } from "./delivery-sql";
 import { FailureStreak } from "./failure-streak";
 import { takeRunFence } from "./destination-lock";
-import { pgExecutor } from "./sql-executor";
+import { pgExecutor } from "@/lib/db/sql-executor";
 
 // One runner means one runner: a run whose lock went away (its connection dropped, another worker
 // took the destination) must not commit anything after the next run started.
@@ -95,7 +96,6 @@ describe("the run's fencing token", () => {
       ],
       1,
     );
-    const errors: Error[] = [];
     const journal = new DeliveryJournal({
       db: t.db,
       pool,
@@ -104,7 +104,7 @@ describe("the run's fencing token", () => {
       streak: new FailureStreak(0, 50, new AbortController()),
       fence,
       responseNexsetId: () => null,
-      onError: (error) => errors.push(error),
+      log,
     });
     await journal.finish({
       claimId: first!.id,
@@ -113,6 +113,7 @@ describe("the run's fencing token", () => {
       attempts: 1,
       errorRecords: [],
       responses: [],
+      answered: 10,
     });
     expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
 
@@ -125,10 +126,13 @@ describe("the run's fencing token", () => {
       attempts: 1,
       errorRecords: [errorRow(25)],
       responses: [],
+      answered: 10,
     });
     await journal.drain();
     expect(journal.fencedOut).toBe(true);
-    expect(errors.map((e) => e.message).join()).toMatch(/took this destination over/);
+    expect((await journal.lostFence).message).toMatch(/took this destination over/);
+    // The second claim's answers were let go: the next run sends its 10 records again.
+    expect(journal.answeredNotCommitted).toBe(10);
     expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
       status: "in_flight",
     });
