@@ -126,7 +126,7 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
       const mask = maskOf(claim, seqs);
       // Kept here too: if this run sends the claim again (after a database error), it skips these.
       claim.doneMask |= mask;
-      env.journal.recordDone(claim.id, mask, result.errorRecords, result.responses);
+      env.journal.recordDone(claim.id, mask, seqs.length, result.errorRecords, result.responses);
       return { ...result, errorRecords: [], responses: [] };
     }
     return result;

@@ -9,6 +9,7 @@ import type { ClaimLedger, ClaimRange } from "./claim-ledger";
 import { writeCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
 import type { FailureStreak } from "./failure-streak";
+import { UncommittedAnswers } from "./uncommitted-answers";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
 // piled up in ONE transaction: claim updates, error records, response-webhook records, the
@@ -54,6 +55,8 @@ interface PendingFinish extends ClaimFinish {
 interface PartialDone {
   claimId: bigint;
   mask: bigint;
+  /** Records answered (the bits of `mask`). */
+  answered: number;
   errorRecords: ErrorRow[];
   responses: JsonRecord[];
 }
@@ -89,11 +92,8 @@ export class DeliveryJournal {
   private settleLostFence!: (error: LostFenceError) => void;
   /** Settles once a commit found another run's fence: this run must stop; nothing more is committed. */
   readonly lostFence = new Promise<LostFenceError>((resolve) => (this.settleLostFence = resolve));
-  /**
-   * Records answered by Intercom whose answers this journal let go uncommitted (the fence was
-   * lost): the next run sends them again. What a crash or a takeover can cost in resends.
-   */
-  answeredNotCommitted = 0;
+  /** Answers that may not stay committed (uncommitted-answers.ts): the next run sends their records again. */
+  readonly uncommitted = new UncommittedAnswers();
 
   constructor(private readonly opts: JournalOptions) {
     this.committedStreak = opts.streak.value;
@@ -120,8 +120,8 @@ export class DeliveryJournal {
   }
 
   /** The records in `mask` of a claim still in flight are done, with what their call left behind. */
-  recordDone(claimId: bigint, mask: bigint, errorRecords: ErrorRow[], responses: JsonRecord[]): void {
-    this.partials.push({ claimId, mask, errorRecords, responses });
+  recordDone(claimId: bigint, mask: bigint, answered: number, errorRecords: ErrorRow[], responses: JsonRecord[]): void {
+    this.partials.push({ claimId, mask, answered, errorRecords, responses });
     this.kick();
   }
 
@@ -191,7 +191,7 @@ export class DeliveryJournal {
           this.finishes = [];
           this.lostFenceError = error;
           this.opts.log.warn(
-            { destinationId: this.opts.destinationId, answeredNotCommitted: this.answeredNotCommitted },
+            { destinationId: this.opts.destinationId, answeredNotCommitted: this.uncommitted.letGo },
             error.message,
           );
           this.settleLostFence(error);
@@ -204,6 +204,7 @@ export class DeliveryJournal {
         this.progress = progress;
         this.partials = [...partials, ...this.partials];
         this.finishes = [...finishes, ...this.finishes];
+        this.uncommitted.connectionLost();
         failures++;
         this.opts.log.warn(
           {
@@ -220,7 +221,7 @@ export class DeliveryJournal {
 
   /** Nothing of these is committed: their claims stay in flight for the next run, and their waiters go on. */
   private letGo(partials: readonly PartialDone[], finishes: readonly PendingFinish[]): void {
-    this.answeredNotCommitted += answeredIn(partials, finishes);
+    this.uncommitted.letGo += answeredIn(partials, finishes);
     for (const finish of finishes) finish.done();
   }
 
@@ -278,6 +279,7 @@ export class DeliveryJournal {
         await appendRecordsWith(sql, responseNexsetId, responses);
       });
     await inTransaction(this.opts.pool, steps);
+    this.uncommitted.committed(answeredIn(partials, finishes));
     ledger.commitFinished(finishes.map((f) => f.range));
     this.committedStreak = streak;
     if (trip) this.errorCommitted = true;
@@ -290,7 +292,7 @@ export class DeliveryJournal {
 /** Records answered in these batches: a partial's records, and what each finish adds. */
 function answeredIn(partials: readonly PartialDone[], finishes: readonly ClaimFinish[]): number {
   let count = 0;
-  for (const partial of partials) for (let mask = partial.mask; mask > 0n; mask >>= 1n) count += Number(mask & 1n);
+  for (const partial of partials) count += partial.answered;
   for (const finish of finishes) count += finish.answered;
   return count;
 }

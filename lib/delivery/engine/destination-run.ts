@@ -165,13 +165,16 @@ class DestinationRun {
       await this.journal.drain();
       await reconnectMark;
     }
+    // A run that caught up may still find, committing its last answers, that another run took over.
+    if (this.journal.fencedOut) this.stopReason ??= FENCED_OUT;
     if (this.stopReason)
       log.info(
         {
           reason: this.stopReason,
           cursor: this.ledger.cursor,
-          // Answered but let go uncommitted (another run took over): the next run sends them again.
-          answeredNotCommitted: this.journal.answeredNotCommitted,
+          // Answers that did not stay committed (uncommitted-answers.ts): the next run sends them again.
+          answeredNotCommitted: this.journal.uncommitted.letGo,
+          answeredMaybeLost: this.journal.uncommitted.maybeLost,
         },
         "delivery run drained",
       );

@@ -132,7 +132,7 @@ describe("the run's fencing token", () => {
     expect(journal.fencedOut).toBe(true);
     expect((await journal.lostFence).message).toMatch(/took this destination over/);
     // The second claim's answers were let go: the next run sends its 10 records again.
-    expect(journal.answeredNotCommitted).toBe(10);
+    expect(journal.uncommitted.letGo).toBe(10);
     expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
       status: "in_flight",
     });
