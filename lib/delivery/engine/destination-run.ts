@@ -51,7 +51,7 @@ export interface RunDeps {
 export type RunResult = "caught_up" | "drained" | "busy" | "not_active" | "missing";
 
 export async function runDestination(destinationId: string, deps: RunDeps, lockWaitMs = 2_000): Promise<RunResult> {
-  const lease = await acquireLease(deps.locks, destinationId, lockWaitMs, deps.stopSignal);
+  const lease = await deps.locks.lockWithin(destinationId, lockWaitMs, deps.stopSignal);
   if (!lease) return "busy";
   try {
     const snapshot = await loadDestinationSnapshot(deps.db, destinationId);
@@ -61,20 +61,6 @@ export async function runDestination(destinationId: string, deps: RunDeps, lockW
     return await new DestinationRun(deps, lease, snapshot, fence).run();
   } finally {
     await lease.release();
-  }
-}
-
-async function acquireLease(
-  locks: DestinationLocks,
-  destinationId: string,
-  waitMs: number,
-  stop: AbortSignal,
-): Promise<DestinationLease | null> {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    const lease = await locks.tryLock(destinationId);
-    if (lease || Date.now() >= deadline || stop.aborted) return lease;
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
