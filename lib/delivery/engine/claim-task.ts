@@ -19,15 +19,16 @@ import { type RecordRequest, sendRecordRequest } from "./send-record-request";
 import type { SqlExecutor } from "@/lib/db/sql-executor";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
-// now, send each through the shared budget with retries, and hand the journal what came of them:
-// error records and response-webhook records. A claim of several calls sends them side by side
+// now, send each (send-record-request.ts: an ordinary request or a sync sequence, through the
+// shared budget with retries), count each call in the run's failure streak, and hand the journal
+// what came of them: call rows, error records and response-webhook records. A claim of several calls sends them side by side
 // (the destination's permits bound how many run at once) and, when it tracks records (doneMask),
 // commits each call's records as done when it ends. If the run drains first, the claim is
 // abandoned: it stays in_flight in PostgreSQL and the next run sends what is not done.
 
 export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
-  /** Bytes of the byte pool this claim holds while it runs (destination-run.ts reserves and releases them). */
+  /** Bytes of the byte pool this claim holds while it runs (claim-opener.ts reserves them; the run gives them back). */
   bytes?: number;
 }
 

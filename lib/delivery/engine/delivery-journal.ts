@@ -210,7 +210,8 @@ export class DeliveryJournal {
           {
             destinationId: this.opts.destinationId,
             err: (error as Error).message,
-            answeredNotCommitted: answeredIn(this.partials, this.finishes),
+            // Answered, waiting for this commit: what a takeover now would make the next run send again.
+            answeredWaiting: answeredIn(this.partials, this.finishes),
           },
           "could not record delivery progress; retrying",
         );

@@ -153,16 +153,17 @@ class DestinationRun {
     }
     // A run that caught up may still find, committing its last answers, that another run took over.
     if (this.journal.fencedOut) this.stopReason ??= FENCED_OUT;
-    if (this.stopReason)
+    // Answers that did not stay committed (uncommitted-answers.ts): the next run sends them again.
+    const { letGo, maybeLost } = this.journal.uncommitted;
+    if (this.stopReason || letGo + maybeLost > 0)
       log.info(
         {
-          reason: this.stopReason,
+          reason: this.stopReason ?? "caught up",
           cursor: this.ledger.cursor,
-          // Answers that did not stay committed (uncommitted-answers.ts): the next run sends them again.
-          answeredNotCommitted: this.journal.uncommitted.letGo,
-          answeredMaybeLost: this.journal.uncommitted.maybeLost,
+          answeredNotCommitted: letGo,
+          answeredMaybeLost: maybeLost,
         },
-        "delivery run drained",
+        this.stopReason ? "delivery run drained" : "delivery run caught up",
       );
     return this.stopReason ? "drained" : "caught_up";
   }

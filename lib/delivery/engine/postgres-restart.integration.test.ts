@@ -145,11 +145,11 @@ describe("PostgreSQL restart", () => {
   }, 150_000);
 });
 
-/** The answers the worker's runs did not keep committed, from their "delivery run drained" log lines. */
+/** The answers the worker's runs did not keep committed, from the log lines that end their runs. */
 function uncommittedAnswers(output: string): number {
   let total = 0;
   for (const line of output.split("\n")) {
-    if (!line.includes('"delivery run drained"')) continue;
+    if (!line.includes('"answeredMaybeLost"')) continue;
     const ended = JSON.parse(line) as { answeredNotCommitted?: number; answeredMaybeLost?: number };
     total += (ended.answeredNotCommitted ?? 0) + (ended.answeredMaybeLost ?? 0);
   }

@@ -1,6 +1,6 @@
 // What a run can have to send again: records Intercom answered whose answers did not stay
 // committed. Two ways, both counted here by the journal and reported by the run as it ends
-// ("delivery run drained"), so an operator (and the PostgreSQL-restart test) can see what a restart
+// ("delivery run drained", or "caught up"), so an operator (and the PostgreSQL-restart test) can see what a restart
 // or a takeover cost:
 //   - let go: another run took the destination over before the answers were committed;
 //   - maybe lost: the journal commits with synchronous_commit=off (delivery-engine.ts), so when
