@@ -38,29 +38,39 @@ export type TransactionStep = (sql: SqlExecutor) => Promise<void>;
 /**
  * Runs the steps as ONE transaction on one connection of `pool`, in order. A single step is one
  * statement's worth of work and is its own transaction: it runs without BEGIN/COMMIT, which would
- * cost two more round trips. Any error rolls everything back and is thrown.
+ * cost two more round trips. Any error is thrown; the connection is then closed, which rolls the
+ * transaction back.
  */
 export async function inTransaction(pool: pg.Pool, steps: readonly TransactionStep[]): Promise<void> {
   if (steps.length === 1) return steps[0]!(pgExecutor(pool));
+  await withClient(pool, async (client) => {
+    await client.query("BEGIN");
+    const sql = pgExecutor(client);
+    for (const step of steps) await step(sql);
+    await client.query("COMMIT");
+  });
+}
+
+/**
+ * Runs `work` on a connection checked out of `pool` and gives it back. The connection may drop
+ * mid-work (PostgreSQL restarting): a checked-out client's 'error' has no other listener, and unheard
+ * it would end the process; the work fails instead. A connection whose work failed is closed, not
+ * handed to anyone else.
+ */
+export async function withClient<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
-  // The connection may drop mid-transaction (PostgreSQL restarting): a checked-out client's 'error'
-  // has no other listener, and unheard it would end the process. The statement itself fails.
   const onError = (error: Error) => {
     broken = error;
   };
   client.on("error", onError);
   try {
-    await client.query("BEGIN");
-    const sql = pgExecutor(client);
-    for (const step of steps) await step(sql);
-    await client.query("COMMIT");
+    return await work(client);
   } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken ??= rollbackError));
+    broken ??= error as Error;
     throw error;
   } finally {
     client.off("error", onError);
-    // A connection that failed is not handed to anyone else.
     client.release(broken);
   }
 }

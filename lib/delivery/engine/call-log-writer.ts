@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { withClient } from "@/lib/db/sql-executor";
 import type { CallRow } from "./call-record";
 
 // DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format for far
@@ -68,27 +69,13 @@ function isDataError(error: unknown): boolean {
 /** Inserts the rows in one COPY; resolves with the number of rows written. */
 export async function copyCallRows(pool: pg.Pool, rows: readonly CallRow[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  // The connection may drop mid-COPY (PostgreSQL restarting): a checked-out client's 'error' has no
-  // other listener, and unheard it would end the process. The COPY itself fails and is retried.
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", onError);
-  try {
+  // A connection whose COPY failed half-way is closed (withClient), and the COPY is tried again.
+  return withClient(pool, async (client) => {
     const stream = client.query(copyFrom(COPY_CALLS));
     stream.end(encodeCallRows(rows));
     await once(stream, "finish");
     return stream.rowCount;
-  } catch (error) {
-    broken = error as Error;
-    throw error;
-  } finally {
-    client.off("error", onError);
-    // A connection whose COPY failed half-way is not handed to anyone else.
-    client.release(broken);
-  }
+  });
 }
 
 /** The rows in COPY's text format: tab-separated fields, \N for NULL, one line each. */
