@@ -139,4 +139,61 @@ describe("the run's fencing token", () => {
     expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
     expect(await t.db.errorRecord.count({ where: { destinationId, firstSeq: 25 } })).toBe(0);
   });
+
+  it("appends a claim's response records in the commit that finishes it, and none once the fence is lost", async () => {
+    const sql = pgExecutor(pool);
+    const source = await t.db.source.create({ data: { organisationId, kind: "webhook", name: "responses" } });
+    const responses = await t.db.nexset.create({ data: { organisationId, sourceId: source.id, name: "r" } });
+    const fence = await takeRunFence(t.db, destinationId);
+    const [first, second] = await insertClaims(
+      sql,
+      destinationId,
+      [
+        { firstSeq: 31, lastSeq: 40 },
+        { firstSeq: 41, lastSeq: 50 },
+      ],
+      1,
+    );
+    const journal = new DeliveryJournal({
+      db: t.db,
+      pool,
+      destinationId,
+      ledger: new ClaimLedger(30, 50),
+      streak: new FailureStreak(0, 50, new AbortController()),
+      fence,
+      responseNexsetId: () => responses.id,
+      log,
+    });
+    const finish = (claimId: bigint, firstSeq: number) =>
+      journal.finish({
+        claimId,
+        range: { firstSeq, lastSeq: firstSeq + 9 },
+        status: "delivered",
+        attempts: 1,
+        errorRecords: [],
+        responses: [{ answered: firstSeq }],
+        answered: 10,
+      });
+    const appended = () =>
+      t.db.nexsetRecord.findMany({
+        where: { nexsetId: responses.id },
+        orderBy: { seq: "asc" },
+        select: { data: true },
+      });
+
+    await finish(first!.id, 31);
+    expect(await appended()).toEqual([{ data: { answered: 31 } }]);
+    expect(await t.db.nexset.findUniqueOrThrow({ where: { id: responses.id } })).toMatchObject({ recordCount: 1 });
+    expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(40);
+
+    await takeRunFence(t.db, destinationId);
+    await finish(second!.id, 41);
+    await journal.drain();
+    expect(journal.fencedOut).toBe(true);
+    expect(await appended()).toHaveLength(1);
+    expect(await t.db.nexset.findUniqueOrThrow({ where: { id: responses.id } })).toMatchObject({ recordCount: 1 });
+    expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "in_flight",
+    });
+  });
 });
