@@ -147,9 +147,17 @@ export function hasPermissionRecord(operationId: string): boolean {
   return (BY_OPERATION[operationId]?.length ?? 0) > 0;
 }
 
-/** The user-facing explanation of a 403: which permission the connection lacks, for which operation. */
-export function missingPermissionMessage(operationId: string, operationName: string): string | undefined {
-  const needed = permissionsFor(operationId);
+/**
+ * The user-facing explanation of a 403: which permission the connection lacks, for which operation.
+ * `scopeId`: the scope Intercom's answer named, when it named one it needs; else every one needed.
+ */
+export function missingPermissionMessage(
+  operationId: string,
+  operationName: string,
+  scopeId?: string,
+): string | undefined {
+  const named = scopeId === undefined ? undefined : permissionOfScopeId(scopeId);
+  const needed = named && permissionsFor(operationId).includes(named) ? [named] : permissionsFor(operationId);
   if (needed.length === 0) return undefined;
   const names = needed.map((permission) => `'${permission}'`).join(" and ");
   const noun = needed.length === 1 ? "permission" : "permissions";
