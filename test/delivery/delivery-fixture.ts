@@ -105,6 +105,13 @@ export function contactRecords(count: number, offset = 0, tag = randomBytes(3).t
   }));
 }
 
+/** Preview's bulk contact create, ten records a job (the job is polled until it ends). */
+export const BULK_CONTACTS_CONFIG = {
+  urlTemplate: "/contacts/bulk",
+  intercomVersion: "Preview",
+  batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
+} satisfies Partial<DestinationConfigInput>;
+
 export async function createDestination(
   f: DeliveryFixture,
   input: { nexsetId: string; credentialId: string; config?: Partial<DestinationConfigInput>; status?: string },

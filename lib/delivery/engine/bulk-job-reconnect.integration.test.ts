@@ -3,6 +3,7 @@ import { replaceCredentialToken } from "@/lib/credentials/replace-token";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { RECONNECT_PAUSE_MESSAGE } from "@/lib/delivery/needs-reconnect";
 import {
+  BULK_CONTACTS_CONFIG,
   contactRecords,
   createDestination,
   createNexsetWithRecords,
@@ -28,11 +29,7 @@ describe("a bulk job whose status poll meets a 401", () => {
     const destinationId = await createDestination(f, {
       nexsetId,
       credentialId,
-      config: {
-        urlTemplate: "/contacts/bulk",
-        intercomVersion: "Preview",
-        batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
-      },
+      config: BULK_CONTACTS_CONFIG,
     });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);
