@@ -13,6 +13,7 @@ import type { WizardFormValues } from "../form-values";
 import { useSelectedCredential, useWizardData } from "../wizard-data";
 import { saveWizardDraft, wizardDraftScope } from "../wizard-draft";
 import styles from "../wizard.module.css";
+import { PersonalToNotice } from "./personal-to-notice";
 
 export function CredentialStep() {
   const selectId = useId();
@@ -140,16 +141,6 @@ export function CredentialStep() {
           />
         </div>
       )}
-    </div>
-  );
-}
-
-/** A colleague's personal connection: whose it is, never its details; it can be kept running, not picked. */
-function PersonalToNotice({ personalTo }: { personalTo: string }) {
-  return (
-    <div className="alert alert-warning" role="status">
-      This destination uses a connection <strong>personal to {personalTo}</strong>: only they can see its details or
-      choose it. Delivery keeps running with it. To save changes here, choose one of your connections.
     </div>
   );
 }
