@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IntercomError } from "../http/errors";
 import { newObjectId, unixSeconds } from "../state/ids";
 import type { BulkItemResult, BulkTask } from "../state/jobs";
+import { newCompanyRecord } from "../state/records";
 import type { SandboxApp } from "../state/sandbox-app";
 import { assertNoConflict, contactChanges, newContactFields, parseContactBody } from "./contact-input";
 
@@ -28,19 +29,8 @@ function applyExtras(app: SandboxApp, contactId: string, item: Record<string, un
     if (!companyId) {
       companyId = newObjectId(nowMs);
       app.data.companies.set(companyId, {
-        id: companyId,
-        companyId: ref.company_id,
+        ...newCompanyRecord(companyId, ref.company_id, now),
         name: ref.name ?? null,
-        plan: null,
-        size: null,
-        website: null,
-        industry: null,
-        monthlySpend: 0,
-        remoteCreatedAt: null,
-        lastRequestAt: null,
-        customAttributes: {},
-        createdAt: now,
-        updatedAt: now,
       });
       app.data.companyIdsByRemoteId.set(ref.company_id, companyId);
     }
