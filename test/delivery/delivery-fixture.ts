@@ -41,6 +41,11 @@ export async function setupDeliveryFixture(
     port: 0,
     logger: { error: () => undefined },
     requestLogSize: 100_000,
+    // Lag 0, not the sandbox's realistic default: sync-delivery's "update, archive and delete by
+    // identifier" seeds contacts through an upsert delivery and at once updates them by identifier,
+    // which needs them in the search index. The tests of the race set their own lag (searchIndexLagMs
+    // fault); the seeding test could instead wait for the index and this line go.
+    searchIndexLagMs: 0,
     ...sandboxOptions,
   });
   const env: Record<string, string> = {
