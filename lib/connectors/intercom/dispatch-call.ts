@@ -25,7 +25,7 @@ export interface CallRequest {
   path: string;
   method: Dispatcher.HttpMethod;
   headers: Record<string, string>;
-  body?: string | Buffer;
+  body?: string | Buffer | undefined;
   /** Bounds the wait for the answer to start, and any pause in its body. */
   timeoutMs: number;
   /** performance.now() after which a body still arriving is dropped with CallDeadlineError. */
@@ -36,8 +36,8 @@ export interface CallRequest {
    * Where a successful (2xx) answer's body goes instead of memory (a download to a file): written
    * with backpressure (the socket pauses while the sink is full); never ended here. `bytes` is then empty.
    */
-  sink?: Writable;
-  signal?: AbortSignal;
+  sink?: Writable | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface CallAnswer {
