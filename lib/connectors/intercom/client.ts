@@ -107,9 +107,10 @@ function buildHeadersAndBody(input: IntercomRequest): { headers: Record<string, 
     "intercom-version": input.version ?? DEFAULT_API_VERSION,
     "user-agent": USER_AGENT,
   };
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
+  const extra = input.headers ?? {};
+  for (const name in extra) {
     const key = name.trim().toLowerCase();
-    if (key && !RESERVED_HEADERS.has(key)) headers[key] = value;
+    if (key && !RESERVED_HEADERS.has(key)) headers[key] = extra[name]!;
   }
   if (input.body === undefined || input.body === null || input.method === "GET") return { headers };
   headers["content-type"] ??= "application/json";
