@@ -15,7 +15,7 @@ export interface OutgoingRequest {
   method: HttpMethod;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
 }
 
 export interface SendEnv {

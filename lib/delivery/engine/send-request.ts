@@ -113,10 +113,5 @@ export async function* sendRequest(
 
 /** A request as the request builder made it, as the send path sends it. */
 export function toOutgoing(request: BuiltRequest): OutgoingRequest {
-  return {
-    method: request.method as HttpMethod,
-    url: request.url,
-    headers: request.headers,
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  };
+  return { method: request.method as HttpMethod, url: request.url, headers: request.headers, body: request.body };
 }
