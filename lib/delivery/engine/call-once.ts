@@ -15,7 +15,7 @@ export interface OutgoingRequest {
   method: HttpMethod;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
 }
 
 export interface SendEnv {
@@ -75,7 +75,7 @@ export async function* callOnce(
         token: env.token,
         version: env.version,
         headers: request.headers,
-        ...(request.body !== undefined ? { body: request.body } : {}),
+        body: request.body,
         timeoutMs: env.settings.requestTimeoutMs,
         signal: env.hardSignal,
       });

@@ -4,7 +4,7 @@ import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
-import { writeCallRows } from "./call-log-writer";
+import { CallRowEncoder, writeEncodedCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
 import type { FailureStreak } from "./failure-streak";
 import { pgExecutor, prismaExecutor } from "./sql-executor";
@@ -68,8 +68,9 @@ export interface JournalOptions {
 }
 
 export class DeliveryJournal {
-  /** Calls not yet committed, in order; `row` is dropped once the row is written. */
-  private calls: { row: CallRow | undefined }[] = [];
+  /** Calls not yet committed, in order, as COPY lines; `row` is dropped once the row is written. */
+  private calls: { row: Buffer | undefined }[] = [];
+  private readonly encoder = new CallRowEncoder();
   private progress: Progress = new Map();
   private partials: PartialDone[] = [];
   private finishes: PendingFinish[] = [];
@@ -87,7 +88,7 @@ export class DeliveryJournal {
   }
 
   recordCall(row: CallRow): void {
-    this.calls.push({ row });
+    this.calls.push({ row: this.encoder.encode(row) });
     this.kick();
   }
 
@@ -191,7 +192,7 @@ export class DeliveryJournal {
   }
 
   private async commit(
-    calls: { row: CallRow | undefined }[],
+    calls: { row: Buffer | undefined }[],
     progress: Progress,
     partials: PartialDone[],
     finishes: PendingFinish[],
@@ -199,7 +200,7 @@ export class DeliveryJournal {
     const { db, destinationId, ledger } = this.opts;
     const rows = calls.flatMap((c) => (c.row ? [c.row] : []));
     if (rows.length > 0) {
-      await writeCallRows(this.opts.pool, rows, (error) => this.opts.onError?.(error));
+      await writeEncodedCallRows(this.opts.pool, rows, (error) => this.opts.onError?.(error));
       // Written: if the rest of the commit fails and is tried again, they are not written twice.
       for (const call of calls) call.row = undefined;
     }

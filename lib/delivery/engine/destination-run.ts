@@ -96,6 +96,7 @@ class DestinationRun {
   private readonly streak: FailureStreak;
   private nextRefresh = 0;
   private wakeUp: (() => void) | undefined;
+  private sleepTimer: NodeJS.Timeout | undefined;
   private stopReason: string | undefined;
   /** Marking the connection "needs reconnecting" after a 401; awaited before the run ends. */
   private reconnectMark: Promise<void> | undefined;
@@ -152,6 +153,7 @@ class DestinationRun {
       await this.loop();
     } finally {
       this.deps.stopSignal.removeEventListener("abort", onStop);
+      clearTimeout(this.sleepTimer);
       this.drain.abort();
       await Promise.allSettled(this.running.values());
       await this.journal.drain();
@@ -430,14 +432,17 @@ class DestinationRun {
     return false;
   }
 
+  /**
+   * Until woken, or at most `ms`. A sleep cut short leaves its timer running for the next one: the
+   * loop is woken as each call ends, and a timer set and cleared each time cost more than the loop.
+   */
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
+      this.wakeUp = resolve;
+      this.sleepTimer ??= setTimeout(() => {
+        this.sleepTimer = undefined;
+        this.wake();
+      }, ms);
     });
   }
 

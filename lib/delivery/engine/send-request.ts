@@ -134,10 +134,5 @@ async function* awaitBulkJob(
 
 /** A request as the request builder made it, as the send path sends it. */
 export function toOutgoing(request: BuiltRequest): OutgoingRequest {
-  return {
-    method: request.method as HttpMethod,
-    url: request.url,
-    headers: request.headers,
-    ...(request.body !== undefined ? { body: request.body } : {}),
-  };
+  return { method: request.method as HttpMethod, url: request.url, headers: request.headers, body: request.body };
 }
