@@ -18,6 +18,10 @@ import { createSandboxAdminClient, type SandboxAdminClient } from "@/sandbox/adm
 import { workerNodeFlags } from "@/workers/node-flags";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
+/** Calls in flight per destination: the worker's FLOWGATE_DELIVERY_CONCURRENCY and the raw loops'. */
+export const CONCURRENCY = Number(process.env.BENCH_DELIVERY_CONCURRENCY ?? 16);
+/** A rate limit no phase reaches. */
+export const UNLIMITED = 100_000_000;
 const TSX = path.join(ROOT, "node_modules/tsx/dist");
 const TSX_ARGS = [
   "--require",

@@ -4,7 +4,7 @@
 // beat it, so its ratio to the raw loop says how much of throughput_ratio's goal this machine allows.
 import pg from "pg";
 import { Agent, request } from "undici";
-import { copyCallRows } from "@/lib/delivery/engine/call-log-writer";
+import { CallRowEncoder, copyEncodedCallRows } from "@/lib/delivery/engine/call-log-writer";
 import type { CallRow } from "@/lib/delivery/engine/call-record";
 import { COMMIT_GAP_MS } from "@/lib/delivery/engine/delivery-journal";
 import { contactRecord } from "./delivery-support";
@@ -82,16 +82,20 @@ export async function rawLoopWithActivityLog(
   tag: string,
 ): Promise<number> {
   const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
-  let pending: CallRow[] = [];
+  // Each answer encoded as it arrives and written by COPY every COMMIT_GAP_MS, as the journal does.
+  const encoder = new CallRowEncoder();
+  let pending: Buffer[] = [];
   let writing: Promise<unknown> = Promise.resolve();
   const flush = () => {
     const rows = pending;
     pending = [];
-    if (rows.length > 0) writing = writing.then(() => copyCallRows(pool, rows));
+    if (rows.length > 0) writing = writing.then(() => copyEncodedCallRows(pool, rows));
   };
   const timer = setInterval(flush, COMMIT_GAP_MS);
   try {
-    const ms = await rawLoop(url, token, count, concurrency, tag, (answer) => pending.push(toRow(target, answer)));
+    const ms = await rawLoop(url, token, count, concurrency, tag, (answer) =>
+      pending.push(encoder.encode(toRow(target, answer))),
+    );
     flush();
     await writing;
     return ms;

@@ -30,8 +30,8 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     method: input.method,
     url: resolved.ok ? resolved.url : (input.url ?? `${input.baseUrl ?? ""}${input.path ?? ""}`),
     headers: { ...headers, authorization: `Bearer ${maskSecret(input.token)}` },
-    ...(body !== undefined ? { body: typeof body === "string" ? body : `<${body.length} bytes>` } : {}),
   };
+  if (body !== undefined) sent.body = typeof body === "string" ? body : `<${body.length} bytes>`;
   if (!resolved.ok) {
     return emptyResult(sent, started, { outcome: "permanent", errorMessage: resolved.message });
   }
@@ -46,12 +46,12 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
       path: resolved.path,
       method: input.method,
       headers,
-      ...(body !== undefined ? { body } : {}),
+      body,
       timeoutMs,
       deadline: started + timeoutMs,
       maxBytes: input.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-      ...(input.sink ? { sink: input.sink } : {}),
-      ...(input.signal ? { signal: input.signal } : {}),
+      sink: input.sink,
+      signal: input.signal,
     });
     const responseHeaders = read.headers;
     const buffer = input.responseType === "buffer";
@@ -73,9 +73,10 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
       ...(status === 403 ? operationFor(input.method, resolved.path, input.version) : {}),
     });
     const rateLimit = parseRateLimitHeaders(responseHeaders, now);
-    return {
-      ...classification,
-      ...(read.truncated ? { errorMessage: joinMessages(classification.errorMessage, "response body truncated") } : {}),
+    // Built as one literal and then given the optional facts: spread into a literal that has a
+    // getter, they made V8 build the object the slow way.
+    const result: IntercomResult = {
+      outcome: classification.outcome,
       status,
       headers: responseHeaders,
       get body(): unknown {
@@ -83,11 +84,14 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
         return decoded.value;
       },
       rawBody,
-      ...(buffer ? { bodyBytes: read.bytes } : {}),
       latencyMs: elapsed(started),
-      ...(rateLimit ? { rateLimit } : {}),
       request: sent,
     };
+    Object.assign(result, classification);
+    if (read.truncated) result.errorMessage = joinMessages(classification.errorMessage, "response body truncated");
+    if (buffer) result.bodyBytes = read.bytes;
+    if (rateLimit) result.rateLimit = rateLimit;
+    return result;
   } catch (error) {
     // Security: a call the outbound guard refused is a configuration problem, never retried.
     if (isOutboundRefusal(error))
@@ -103,9 +107,10 @@ function buildHeadersAndBody(input: IntercomRequest): { headers: Record<string, 
     "intercom-version": input.version ?? DEFAULT_API_VERSION,
     "user-agent": USER_AGENT,
   };
-  for (const [name, value] of Object.entries(input.headers ?? {})) {
+  const extra = input.headers ?? {};
+  for (const name in extra) {
     const key = name.trim().toLowerCase();
-    if (key && !RESERVED_HEADERS.has(key)) headers[key] = value;
+    if (key && !RESERVED_HEADERS.has(key)) headers[key] = extra[name]!;
   }
   if (input.body === undefined || input.body === null || input.method === "GET") return { headers };
   headers["content-type"] ??= "application/json";

@@ -25,7 +25,7 @@ export interface CallRequest {
   path: string;
   method: Dispatcher.HttpMethod;
   headers: Record<string, string>;
-  body?: string | Buffer;
+  body?: string | Buffer | undefined;
   /** Bounds the wait for the answer to start, and any pause in its body. */
   timeoutMs: number;
   /** performance.now() after which a body still arriving is dropped with CallDeadlineError. */
@@ -36,8 +36,8 @@ export interface CallRequest {
    * Where a successful (2xx) answer's body goes instead of memory (a download to a file): written
    * with backpressure (the socket pauses while the sink is full); never ended here. `bytes` is then empty.
    */
-  sink?: Writable;
-  signal?: AbortSignal;
+  sink?: Writable | undefined;
+  signal?: AbortSignal | undefined;
 }
 
 export interface CallAnswer {
@@ -93,11 +93,11 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (answer: CallAnswer) => void,
     private readonly reject: (error: Error) => void,
   ) {
-    call.signal?.addEventListener("abort", this, { once: true });
+    if (call.signal) watchAbort(call.signal, this);
   }
 
-  /** The caller's signal aborted (EventListener object form: no bound function per call). */
-  handleEvent(): void {
+  /** The caller's signal aborted. */
+  aborted(): void {
     this.abortCall?.(this.call.signal!.reason as Error);
   }
 
@@ -166,7 +166,32 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    this.call.signal?.removeEventListener("abort", this);
+    if (this.call.signal) abortWatchers.get(this.call.signal)?.delete(this);
     return true;
   }
+}
+
+/**
+ * The calls in flight under each signal, and one abort listener per signal: the signal is a run's
+ * (or a shutdown's), shared by thousands of calls, and an EventTarget listener added and removed
+ * per call cost more than the rest of the handler.
+ */
+const abortWatchers = new WeakMap<AbortSignal, Set<CollectingHandler>>();
+
+function watchAbort(signal: AbortSignal, handler: CollectingHandler): void {
+  let handlers = abortWatchers.get(signal);
+  if (!handlers) {
+    const watched = new Set<CollectingHandler>();
+    handlers = watched;
+    abortWatchers.set(signal, watched);
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const waiting of [...watched]) waiting.aborted();
+        watched.clear();
+      },
+      { once: true },
+    );
+  }
+  handlers.add(handler);
 }

@@ -10,12 +10,18 @@ const ADMIN_SEGMENT = /(^|\/)__sandbox(\/|$)/i;
  */
 export function refusalOfPath(path: string): string | undefined {
   const bare = path.split(/[?#]/, 1)[0] ?? "";
-  let decoded = bare;
+  // Without a percent sign there is nothing to decode: the decoded form is the same text.
+  const decoded = bare.includes("%") ? decodeOrKeep(bare) : bare;
+  if (ADMIN_SEGMENT.test(bare) || (decoded !== bare && ADMIN_SEGMENT.test(decoded)))
+    return "the sandbox's admin API is not reachable";
+  return undefined;
+}
+
+function decodeOrKeep(path: string): string {
   try {
-    decoded = decodeURIComponent(bare);
+    return decodeURIComponent(path);
   } catch {
     // A malformed escape stays as sent; the raw form is still checked.
+    return path;
   }
-  if (ADMIN_SEGMENT.test(bare) || ADMIN_SEGMENT.test(decoded)) return "the sandbox's admin API is not reachable";
-  return undefined;
 }

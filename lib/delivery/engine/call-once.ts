@@ -15,7 +15,7 @@ export interface OutgoingRequest {
   method: HttpMethod;
   url: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: string | undefined;
 }
 
 export interface SendEnv {
@@ -79,7 +79,7 @@ export async function* callOnce(
         token: env.token,
         version: env.version,
         headers: request.headers,
-        ...(request.body !== undefined ? { body: request.body } : {}),
+        body: request.body,
         timeoutMs: env.settings.requestTimeoutMs,
         signal: env.hardSignal,
       });
@@ -89,17 +89,18 @@ export async function* callOnce(
     if (result.status !== undefined) env.permits.observe(result.latencyMs, env.budget.ratePerSecond);
     // Intercom's X-RateLimit-* headers correct the shared budget.
     if (result.rateLimit) env.budget.report(result.rateLimit);
-    yield { kind: "call", result, attempt, effect: counts ? effectOf(result, env) : "neutral" };
+    yield { kind: "call", result, attempt, effect: effectOf(result, env, counts) };
     return result;
   } finally {
     env.permits.release();
   }
 }
 
-function effectOf(result: IntercomResult, env: SendEnv): AttemptEffect {
-  // A revoked token is the connection's problem, not the records': the run pauses instead.
+function effectOf(result: IntercomResult, env: SendEnv, counts: boolean): AttemptEffect {
+  // A revoked token is the connection's problem, not the records': the run pauses instead (a bulk
+  // job's poll too, though polls count in nothing else).
   if (result.credentialRejected) return "credential_rejected";
-  if (result.outcome === "rate_limited") return "neutral";
+  if (!counts || result.outcome === "rate_limited") return "neutral";
   if (env.hardSignal.aborted && result.status === undefined) return "neutral";
   return result.outcome === "success" || result.outcome === "conflict" ? "success" : "failure";
 }

@@ -66,7 +66,8 @@ const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key)$/i;
 
 export function maskAuthorization(headers: Record<string, string>): Record<string, string> {
   const masked: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  for (const name in headers) {
+    const value = headers[name]!;
     masked[name] = SECRET_HEADER.test(name) && !value.includes("••••") ? "••••" : value;
   }
   return masked;

@@ -17,6 +17,7 @@ import { buildResponseRecord } from "@/lib/delivery/response-webhook";
 import type { SendEnv } from "./send-request";
 import { type RecordRequest, sendRecordRequest } from "./send-record-request";
 import type { SqlExecutor } from "@/lib/db/sql-executor";
+import { forgetBulkJob, rememberBulkJob, startedBulkJob } from "./started-bulk-jobs";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
 // now, send each (send-record-request.ts: an ordinary request or a sync sequence, through the
@@ -159,11 +160,15 @@ async function sendClaimRequest(
   settings: ClaimSettings,
   env: ClaimTaskEnv,
 ): Promise<RequestResult> {
-  const steps = sendRecordRequest(input);
+  const { redis } = input.send;
+  // A bulk job an earlier run started for these records is polled, not started again.
+  const startedJob = input.jobSpec ? await startedBulkJob(redis, claimId, input.seqs) : undefined;
+  const steps = sendRecordRequest(startedJob ? { ...input, startedJob } : input);
   let step = await steps.next();
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
+    else if (event.kind === "job_started") await rememberBulkJob(redis, claimId, input.seqs, event.job);
     else {
       // Counted while the call still holds its slot: a 401 or the streak's limit stops the run's calls at once.
       env.streak.count(event.effect, event.row.errorMessage ?? `HTTP ${event.row.responseStatus ?? "error"}`);
@@ -171,9 +176,13 @@ async function sendClaimRequest(
     }
   }
   const outcome = step.value;
-  // A refused token is the connection's problem, not the records': they stay in flight for after Reconnect.
-  if (outcome.kind === "abandoned" || outcome.failure?.result?.credentialRejected)
+  if (outcome.kind === "abandoned")
     return { abandoned: true, attempts: input.attempts, errorRecords: [], responses: [] };
+  const rejected = outcome.answer?.credentialRejected === true;
+  // A 401 on a bulk job's poll leaves the job remembered: after Reconnect its end is read, not resent.
+  if (input.jobSpec && !rejected) await forgetBulkJob(redis, claimId, input.seqs);
+  // A refused token is the connection's problem, not the records': they stay in flight for after Reconnect.
+  if (rejected) return { abandoned: true, attempts: input.attempts, errorRecords: [], responses: [] };
   const { configVersion } = settings;
   const { failure, answer } = outcome;
   const errorRecords = failure

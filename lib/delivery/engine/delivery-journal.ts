@@ -6,7 +6,7 @@ import type { Logger } from "@/lib/log";
 import { appendRecordsWith, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
-import { writeCallRows } from "./call-log-writer";
+import { CallRowEncoder, writeEncodedCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
 import type { FailureStreak } from "./failure-streak";
 import { UncommittedAnswers } from "./uncommitted-answers";
@@ -77,8 +77,9 @@ export interface JournalOptions {
 }
 
 export class DeliveryJournal {
-  /** Calls not yet committed, in order; `row` is dropped once the row is written. */
-  private calls: { row: CallRow | undefined }[] = [];
+  /** Calls not yet committed, in order, as COPY lines; `row` is dropped once the row is written. */
+  private calls: { row: Buffer | undefined }[] = [];
+  private readonly encoder = new CallRowEncoder();
   private progress: Progress = new Map();
   private partials: PartialDone[] = [];
   private finishes: PendingFinish[] = [];
@@ -104,7 +105,7 @@ export class DeliveryJournal {
   }
 
   recordCall(row: CallRow): void {
-    this.calls.push({ row });
+    this.calls.push({ row: this.encoder.encode(row) });
     this.kick();
   }
 
@@ -227,7 +228,7 @@ export class DeliveryJournal {
   }
 
   private async commit(
-    calls: { row: CallRow | undefined }[],
+    calls: { row: Buffer | undefined }[],
     progress: Progress,
     partials: PartialDone[],
     finishes: PendingFinish[],
@@ -235,7 +236,7 @@ export class DeliveryJournal {
     const { db, destinationId, ledger } = this.opts;
     const rows = calls.flatMap((c) => (c.row ? [c.row] : []));
     if (rows.length > 0) {
-      const refused = await writeCallRows(this.opts.pool, rows);
+      const refused = await writeEncodedCallRows(this.opts.pool, rows);
       for (const error of refused) this.opts.log.warn({ destinationId, err: error.message }, error.message);
       // Written: if the rest of the commit fails and is tried again, they are not written twice.
       for (const call of calls) call.row = undefined;

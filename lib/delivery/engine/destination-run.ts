@@ -77,6 +77,9 @@ class DestinationRun {
   private ledger!: ClaimLedger;
   private journal!: DeliveryJournal;
   private wakeUp: (() => void) | undefined;
+  private sleepTimer: NodeJS.Timeout | undefined;
+  /** Set while the run waits for the window's next release. */
+  private releaseWatch: Promise<void> | undefined;
   private stopReason: string | undefined;
 
   constructor(
@@ -146,6 +149,7 @@ class DestinationRun {
     } finally {
       this.deps.stopSignal.removeEventListener("abort", wake);
       this.drain.signal.removeEventListener("abort", wake);
+      clearTimeout(this.sleepTimer);
       this.drain.abort();
       await Promise.allSettled(this.running.values());
       await this.journal.drain();
@@ -290,16 +294,22 @@ class DestinationRun {
     await this.view.failDestination(message);
   }
 
-  /** Waits `ms`, or less: until a call gives its slot back (claim more?) or something wakes the run. */
+  /**
+   * Until woken, or at most `ms`; a call giving its slot back wakes the run (claim more?). A sleep
+   * cut short leaves its timer running for the next one: the loop is woken as calls end, and a
+   * timer set and cleared each time cost more than the loop.
+   */
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeUp = done;
-      void this.permits.nextRelease().then(done);
+      this.wakeUp = resolve;
+      this.sleepTimer ??= setTimeout(() => {
+        this.sleepTimer = undefined;
+        this.wake();
+      }, ms);
+      this.releaseWatch ??= this.permits.nextRelease().then(() => {
+        this.releaseWatch = undefined;
+        this.wake();
+      });
     });
   }
 

@@ -1,7 +1,7 @@
 import type { IntercomResult } from "@/lib/connectors/intercom/client";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import type { SyncMode } from "@/lib/destinations/sync-mode";
-import type { JobSpec } from "./bulk-job-poll";
+import type { BulkJobRef, JobSpec } from "./bulk-job-poll";
 import { type CallRow, toCallRow } from "./call-record";
 import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import { sendSyncRecord } from "./sync-record-sequence";
@@ -27,10 +27,15 @@ export interface RecordRequest {
   attempts: number;
   /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
   jobSpec: JobSpec | undefined;
+  /** A bulk job an earlier run started for these records: it is polled, and the request not sent again. */
+  startedJob?: BulkJobRef;
 }
 
 export type RecordStep =
-  { kind: "call"; row: CallRow; effect: AttemptEffect } | { kind: "retry_scheduled"; attempt: number; at: Date };
+  | { kind: "call"; row: CallRow; effect: AttemptEffect }
+  | { kind: "retry_scheduled"; attempt: number; at: Date }
+  /** Intercom accepted a bulk job; it is polled next (the caller may remember it, see started-bulk-jobs.ts). */
+  | { kind: "job_started"; job: BulkJobRef };
 
 export type RecordOutcome =
   | { kind: "abandoned" }
@@ -57,13 +62,17 @@ async function* ordinarySteps(input: RecordRequest): AsyncGenerator<RecordStep, 
     lastSeq: Math.max(...seqs),
     recordCount: seqs.length,
   };
-  const steps = sendRequest(toOutgoing(request), input.send, { attempts: input.attempts, jobSpec: input.jobSpec });
+  const steps = sendRequest(toOutgoing(request), input.send, {
+    attempts: input.attempts,
+    jobSpec: input.jobSpec,
+    ...(input.startedJob ? { startedJob: input.startedJob } : {}),
+  });
   // Each call is handed on while its call slot is still held (call-once.ts): what the caller does
   // with it (stop the run) happens before another call starts.
   let step = await steps.next();
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
-    if (event.kind === "retry_scheduled") yield event;
+    if (event.kind !== "call") yield event;
     else
       yield { kind: "call", row: toCallRow({ ...meta, attempt: event.attempt }, event.result), effect: event.effect };
   }
