@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isIntercomPermission } from "@/lib/connectors/intercom/permissions";
 import { isKnownVersion } from "./intercom/versions";
 import type { AppRegistry } from "./state/app-registry";
 import { newClientCredentials, type OAuthClient, type OAuthRegistry } from "./state/oauth-registry";
@@ -145,7 +146,11 @@ export const createOAuthClientSchema = z.object({
   name: z.string().min(1).max(200),
   clientId: z.string().min(1).max(200).regex(/^\S+$/).optional(),
   clientSecret: z.string().min(8).max(200).regex(/^\S+$/).optional(),
-  permissions: z.array(z.string().min(1).max(200)).max(50).default([]),
+  /** Intercom's permission names (lib/connectors/intercom/permissions.ts); tokens it issues carry them. */
+  permissions: z
+    .array(z.string().refine(isIntercomPermission, { message: "Not one of Intercom's OAuth permissions" }))
+    .max(50)
+    .default([]),
   redirectUrls: z
     .array(z.url({ protocol: /^https?$/ }))
     .min(1)

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSandbox, type TestSandbox } from "./test-support";
+import { startTestSandbox, type TestSandbox, waitForSearch } from "./test-support";
 
 interface BulkJob {
   id: string;
@@ -59,6 +59,23 @@ describe("Preview bulk contacts", () => {
     expect(done).toMatchObject({ state: "completed", tasks: [{ state: "completed" }] });
     expect(done.completed_at).toEqual(expect.any(Number));
     expect(await t.json("GET", "/contacts/find_by_external_id/bulk-99")).toMatchObject({ email: "bulk99@example.com" });
+  });
+
+  it("keeps contacts it creates out of search until the index lag has passed, as POST /contacts does", async () => {
+    t.sandbox.setFaults({ appId: t.appId, searchIndexLagMs: 500 });
+    try {
+      const query = { field: "email", operator: "=", value: "bulk-lag@example.com" };
+      const job = await t.json<BulkJob>("POST", "/contacts/bulk", {
+        ...preview,
+        body: { contacts: [{ email: "bulk-lag@example.com" }] },
+      });
+      await sleep(DURATION + 30);
+      expect(await t.json<BulkJob>("GET", `/contacts/bulk/${job.id}`, preview)).toMatchObject({ state: "completed" });
+      expect(await t.json("POST", "/contacts/search", { body: { query } })).toMatchObject({ total_count: 0 });
+      await waitForSearch(t.sandbox.url, t.token, query);
+    } finally {
+      t.sandbox.clearFaults(t.appId);
+    }
   });
 
   it("refuses more than 100 contacts and malformed batches with preview.yaml's 422s", async () => {

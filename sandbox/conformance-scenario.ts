@@ -18,7 +18,8 @@ export async function captureAnswers(
   version: string,
 ): Promise<{ answers: CapturedAnswer[]; close: () => Promise<void> }> {
   const t: TestSandbox = await startTestSandbox(
-    { exportDurationMs: 60, bulkJobDurationMs: 60 },
+    // Lag 0: the search answer must carry the contacts just created for their shape to be validated.
+    { exportDurationMs: 60, bulkJobDurationMs: 60, searchIndexLagMs: 0 },
     { rateLimitPer10s: 10_000 },
   );
   const answers: CapturedAnswer[] = [];

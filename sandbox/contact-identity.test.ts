@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorMessages, startTestSandbox, type TestSandbox } from "./test-support";
+import { DEFAULT_SEARCH_INDEX_LAG_MS } from "./server";
+import { errorMessages, startTestSandbox, type TestSandbox, waitForSearch } from "./test-support";
 
 // Which contacts collide, what an archived one looks like, and how far behind writes search runs.
 // Evidence (see README "Intercom endpoints"): recorded Intercom answers kept in public integration
@@ -17,6 +18,9 @@ interface SearchAnswer {
   total_count: number;
   data: Contact[];
 }
+
+/** A test that waits out the default index lag (the 5 s default timeout would be too tight). */
+const WAITS_FOR_INDEX = DEFAULT_SEARCH_INDEX_LAG_MS + 10_000;
 
 let t: TestSandbox;
 beforeAll(async () => {
@@ -40,14 +44,19 @@ describe("uniqueness by role", () => {
     }
   });
 
-  it("lets leads share an email with each other and with a user; search then finds them all", async () => {
-    const user = await t.json<Contact>("POST", "/contacts", { body: { email: "shared@example.com" } });
-    const lead1 = await t.json<Contact>("POST", "/contacts", { body: { role: "lead", email: "shared@example.com" } });
-    const lead2 = await t.json<Contact>("POST", "/contacts", { body: { role: "lead", email: "shared@example.com" } });
-    expect(new Set([user.id, lead1.id, lead2.id]).size).toBe(3);
-    const found = await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("shared@example.com"));
-    expect(found.data.map((c) => c.id).sort()).toEqual([user.id, lead1.id, lead2.id].sort());
-  });
+  it(
+    "lets leads share an email with each other and with a user; search then finds them all",
+    async () => {
+      const user = await t.json<Contact>("POST", "/contacts", { body: { email: "shared@example.com" } });
+      const lead1 = await t.json<Contact>("POST", "/contacts", { body: { role: "lead", email: "shared@example.com" } });
+      const lead2 = await t.json<Contact>("POST", "/contacts", { body: { role: "lead", email: "shared@example.com" } });
+      expect(new Set([user.id, lead1.id, lead2.id]).size).toBe(3);
+      await waitForSearch(t.sandbox.url, t.token, byEmail("shared@example.com").body.query, 3);
+      const found = await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("shared@example.com"));
+      expect(found.data.map((c) => c.id).sort()).toEqual([user.id, lead1.id, lead2.id].sort());
+    },
+    WAITS_FOR_INDEX,
+  );
 
   it("refuses turning a lead into a user whose email another user holds", async () => {
     const user = await t.json<Contact>("POST", "/contacts", { body: { email: "convert@example.com" } });
@@ -59,28 +68,48 @@ describe("uniqueness by role", () => {
 });
 
 describe("archived contacts", () => {
-  it("are not found by GET, PUT or search, still conflict on create (with their own wording), and come back on unarchive", async () => {
-    const contact = await t.json<Contact>("POST", "/contacts", {
-      body: { email: "gone@example.com", external_id: "g-1" },
-    });
-    await t.json("POST", `/contacts/${contact.id}/archive`);
-    expect((await t.call("GET", `/contacts/${contact.id}`)).status).toBe(404);
-    expect((await t.call("PUT", `/contacts/${contact.id}`, { body: { name: "X" } })).status).toBe(404);
-    expect((await t.call("GET", "/contacts/find_by_external_id/g-1")).status).toBe(404);
-    expect((await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("gone@example.com"))).total_count).toBe(0);
-    const create = await t.call("POST", "/contacts", { body: { email: "gone@example.com" } });
-    expect(create.status).toBe(409);
-    expect(errorMessages(create.body)).toEqual([
-      `An archived contact matching those details already exists with id=${contact.id}`,
-    ]);
-    await t.json("POST", `/contacts/${contact.id}/unarchive`);
-    expect(await t.json<Contact>("PUT", `/contacts/${contact.id}`, { body: { name: "Back" } })).toMatchObject({
-      id: contact.id,
-    });
-  });
+  it(
+    "are not found by GET, PUT or search, still conflict on create (with their own wording), and come back on unarchive",
+    async () => {
+      const contact = await t.json<Contact>("POST", "/contacts", {
+        body: { email: "gone@example.com", external_id: "g-1" },
+      });
+      // Indexed first, so that search missing it below is the archive's doing, not the index lag's.
+      await waitForSearch(t.sandbox.url, t.token, byEmail("gone@example.com").body.query);
+      await t.json("POST", `/contacts/${contact.id}/archive`);
+      expect((await t.call("GET", `/contacts/${contact.id}`)).status).toBe(404);
+      expect((await t.call("PUT", `/contacts/${contact.id}`, { body: { name: "X" } })).status).toBe(404);
+      expect((await t.call("GET", "/contacts/find_by_external_id/g-1")).status).toBe(404);
+      expect((await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("gone@example.com"))).total_count).toBe(0);
+      const create = await t.call("POST", "/contacts", { body: { email: "gone@example.com" } });
+      expect(create.status).toBe(409);
+      expect(errorMessages(create.body)).toEqual([
+        `An archived contact matching those details already exists with id=${contact.id}`,
+      ]);
+      await t.json("POST", `/contacts/${contact.id}/unarchive`);
+      expect(await t.json<Contact>("PUT", `/contacts/${contact.id}`, { body: { name: "Back" } })).toMatchObject({
+        id: contact.id,
+      });
+    },
+    WAITS_FOR_INDEX,
+  );
 });
 
 describe("search index lag", () => {
+  it(
+    `by default hides a just-created contact from search for a few seconds (${DEFAULT_SEARCH_INDEX_LAG_MS} ms)`,
+    async () => {
+      const contact = await t.json<Contact>("POST", "/contacts", { body: { email: "fresh@example.com" } });
+      expect((await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("fresh@example.com"))).total_count).toBe(
+        0,
+      );
+      await waitForSearch(t.sandbox.url, t.token, byEmail("fresh@example.com").body.query);
+      const later = await t.json<SearchAnswer>("POST", "/contacts/search", byEmail("fresh@example.com"));
+      expect(later.data.map((c) => c.id)).toEqual([contact.id]);
+    },
+    WAITS_FOR_INDEX,
+  );
+
   it("hides a just-created contact from search for searchIndexLagMs, while create still conflicts at once", async () => {
     const lagged = await startTestSandbox({ searchIndexLagMs: 300 });
     try {

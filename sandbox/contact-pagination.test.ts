@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCodes, startTestSandbox, type TestSandbox } from "./test-support";
+import { errorCodes, startTestSandbox, type TestSandbox, waitForSearch } from "./test-support";
 
 interface Page {
   type: string;
@@ -26,6 +26,8 @@ beforeAll(async () => {
       batch.map((i) => t.json("POST", "/contacts", { body: { email: `p${i}@example.com`, external_id: `p-${i}` } })),
     );
   }
+  // Searched below as a workspace whose contacts are already in the search index.
+  await waitForSearch(t.sandbox.url, t.token, { field: "email", operator: "~", value: "@" }, TOTAL);
 }, 30_000);
 afterAll(() => t.sandbox.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCodes, startTestSandbox, type TestSandbox } from "./test-support";
+import { errorCodes, startTestSandbox, type TestSandbox, waitForSearch } from "./test-support";
 
 let t: TestSandbox;
 const ids: Record<string, string> = {};
@@ -24,7 +24,9 @@ beforeAll(async () => {
     { email: "cy@other.org", name: "Cy", role: "lead", custom_attributes: { tier: "gold", seats: 5 } },
   ];
   for (const p of people) ids[p.name] = (await t.json<{ id: string }>("POST", "/contacts", { body: p })).id;
-});
+  // The queries below run over a workspace whose contacts are already in the search index.
+  await waitForSearch(t.sandbox.url, t.token, { field: "email", operator: "~", value: "@" }, people.length);
+}, 20_000); // it waits out the search index lag
 afterAll(() => t.sandbox.close());
 
 async function names(query: unknown, sort?: unknown): Promise<string[]> {

@@ -15,7 +15,12 @@ interface Contact {
 
 let t: TestSandbox;
 beforeAll(async () => {
-  t = await startTestSandbox({}, { dataAttributes: [{ name: "plan" }, { name: "seats", dataType: "integer" }] });
+  // Lag 0: these tests read writes back through search, including "nothing was stored", which a
+  // lagging index would pass without proof. The lag itself is tested in contact-identity.test.ts.
+  t = await startTestSandbox(
+    { searchIndexLagMs: 0 },
+    { dataAttributes: [{ name: "plan" }, { name: "seats", dataType: "integer" }] },
+  );
 });
 afterAll(() => t.sandbox.close());
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readSandboxConfig } from "./config";
 import { createSandbox, type Sandbox } from "./server";
+import { permissionsForRequest } from "./intercom/permission-check";
+import { INTERCOM_ROUTES } from "./routes";
 import { callSandbox } from "./test-support";
 
 let sandbox: Sandbox;
@@ -86,6 +88,49 @@ describe("the sandbox's OAuth", () => {
     expect(revoked.status).toBe(200);
     expect((await callSandbox(sandbox.url, "GET", "/me", { token: body.token })).status).toBe(401);
     expect((await callSandbox(sandbox.url, "GET", "/contacts", { token: body.token })).status).toBe(401);
+  });
+
+  it("gives a token the OAuth app's permissions only: another endpoint answers Intercom's 403", async () => {
+    const code = (await authorize(sandbox)).searchParams.get("code") ?? "";
+    const exchanged = await exchange(sandbox, { code, client_id: client.clientId, client_secret: client.clientSecret });
+    const { token } = (await exchanged.json()) as { token: string };
+    const appToken = sandbox.registry.list().find((app) => app.name === "Acme workspace")!.token;
+    // The app has "Read and list users and companies" (which covers reading one), not "Write users and companies".
+    expect((await callSandbox(sandbox.url, "GET", "/contacts", { token })).status).toBe(200);
+    expect((await callSandbox(sandbox.url, "GET", "/me", { token })).status).toBe(200);
+    const contact = { email: `perm-${Date.now()}@example.com` };
+    const refused = await callSandbox(sandbox.url, "POST", "/contacts", { token, body: contact });
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({
+      type: "error.list",
+      request_id: expect.any(String),
+      errors: [
+        {
+          code: "forbidden",
+          message: "You do not have the required scope (write_users_companies) to access this resource",
+        },
+      ],
+    });
+    const search = { query: { field: "email", operator: "=", value: contact.email } };
+    const found = await callSandbox(sandbox.url, "POST", "/contacts/search", { token, body: search });
+    expect((found.body as { total_count: number }).total_count).toBe(0);
+    expect((await callSandbox(sandbox.url, "GET", "/tags", { token })).status).toBe(403);
+    // The workspace's own access token is not an OAuth grant: it may write.
+    expect((await callSandbox(sandbox.url, "POST", "/contacts", { token: appToken, body: contact })).status).toBe(200);
+  });
+
+  it("knows the permission every endpoint it serves needs", () => {
+    for (const route of INTERCOM_ROUTES)
+      expect(permissionsForRequest(route.method, route.path), route.path).toBeDefined();
+  });
+
+  it("registers OAuth apps with Intercom's permission names only", async () => {
+    const answer = await sandbox.admin.call("POST", "/oauth/apps", {
+      name: "Odd",
+      permissions: ["Read everything"],
+      redirectUrls: [redirect],
+    });
+    expect(answer.status).toBe(400);
   });
 
   it("refuses a wrong secret (keeping the code), an unknown code and missing fields", async () => {

@@ -34,7 +34,7 @@ export interface SandboxOptions {
   host?: string;
   exportDurationMs?: number;
   bulkJobDurationMs?: number;
-  /** How long a created contact stays out of POST /contacts/search (default 0). */
+  /** How long a created contact stays out of POST /contacts/search (default DEFAULT_SEARCH_INDEX_LAG_MS). */
   searchIndexLagMs?: number;
   defaultRateLimitPer10s?: number;
   /** Requests remembered per app for GET /__sandbox/requests. */
@@ -75,13 +75,23 @@ export interface Sandbox {
 
 export const DEFAULT_EXPORT_DURATION_MS = 3_000;
 export const DEFAULT_BULK_JOB_DURATION_MS = 2_000;
+/**
+ * Intercom's contact search is eventually consistent, so by default a contact just created is not yet
+ * found. Evidence: Intercom's own description of POST /contacts/search (2.11, 2.16 and Preview, in
+ * /work/shared/intercom-openapi) says a recently created contact "may not appear in the response. This
+ * delay can take a few minutes"; an Intercom engineer on intercom-ruby#257 says it "should only take a
+ * few seconds but sometimes it can take a little longer"; rudder-transformer#5137 met it in production
+ * (search found nothing, the create then answered 409). A few seconds is the usual case; set
+ * SANDBOX_SEARCH_INDEX_LAG_MS (or the searchIndexLagMs fault) higher to rehearse the slow one.
+ */
+export const DEFAULT_SEARCH_INDEX_LAG_MS = 3_000;
 
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const logger = options.logger ?? log;
   const registry = new AppRegistry({
     exportDurationMs: options.exportDurationMs ?? DEFAULT_EXPORT_DURATION_MS,
     bulkJobDurationMs: options.bulkJobDurationMs ?? DEFAULT_BULK_JOB_DURATION_MS,
-    searchIndexLagMs: options.searchIndexLagMs ?? 0,
+    searchIndexLagMs: options.searchIndexLagMs ?? DEFAULT_SEARCH_INDEX_LAG_MS,
     rateLimitPer10s: options.defaultRateLimitPer10s ?? DEFAULT_RATE_LIMIT_PER_10S,
     requestLogSize: options.requestLogSize ?? 10_000,
     defaultVersion: options.defaultVersion ?? DEFAULT_VERSION,

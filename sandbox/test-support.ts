@@ -1,5 +1,5 @@
 // Helpers for the sandbox's own tests: a sandbox on a random loopback port and a small client.
-import { createSandbox, type Sandbox, type SandboxOptions } from "./server";
+import { createSandbox, DEFAULT_SEARCH_INDEX_LAG_MS, type Sandbox, type SandboxOptions } from "./server";
 
 export interface CallOptions {
   body?: unknown;
@@ -71,6 +71,27 @@ export async function callSandbox(
     body: isJson ? (JSON.parse(bytes.toString("utf8")) as unknown) : undefined,
     bytes,
   };
+}
+
+/**
+ * Polls POST /contacts/search until `query` finds at least `count` contacts: what a client does that
+ * must see a contact it just created, since Intercom's search index lags writes.
+ */
+export async function waitForSearch(
+  baseUrl: string,
+  token: string,
+  query: unknown,
+  count = 1,
+  timeoutMs = DEFAULT_SEARCH_INDEX_LAG_MS + 5_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await callSandbox(baseUrl, "POST", "/contacts/search", { token, body: { query } });
+    const found = (answer.body as { total_count?: number }).total_count ?? 0;
+    if (found >= count) return;
+    if (Date.now() > deadline) throw new Error(`search found ${found} of ${count} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export const errorCodes = (body: unknown): string[] =>

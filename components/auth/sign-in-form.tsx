@@ -7,6 +7,7 @@ import { useForm } from "react-hook-form";
 import { signInSchema, type SignInInput } from "@/lib/auth/schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { TextField } from "@/components/ui/text-field";
+import { isServerRoute } from "@/lib/auth/next-path";
 import { AuthCard } from "./auth-card";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
 
@@ -21,6 +22,12 @@ export function SignInForm({ next }: { next: string }) {
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await fetchJson("/api/auth/sign-in/email", { method: "POST", json: values });
+      if (isServerRoute(next)) {
+        // Connect with Intercom's callback is a route handler, not a page: the browser itself goes
+        // there (a client-side navigation would fetch it once more and spend its single-use state).
+        window.location.assign(next);
+        return;
+      }
       router.replace(next);
       router.refresh();
     } catch (error) {

@@ -1,11 +1,9 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
-import { TextField } from "@/components/ui/text-field";
-import { intercomRegions } from "@/lib/connectors/intercom/regions";
+import { ConnectionNameAndRegion } from "./connection-fields";
 import { type StartOAuthInput, startOAuthSchema } from "@/lib/credentials/schemas";
 import { currentReturnPath, useStartOAuth } from "./use-start-oauth";
 
@@ -21,7 +19,6 @@ interface ConnectIntercomFormProps {
  * Not a <form>: it also sits inside the destination wizard's form.
  */
 export function ConnectIntercomForm({ onBeforeLeave, onCancel }: ConnectIntercomFormProps) {
-  const regionId = useId();
   const form = useForm<StartOAuthInput>({
     resolver: zodResolver(startOAuthSchema),
     defaultValues: { name: "", region: "sandbox", oauthKind: "organisational" },
@@ -41,23 +38,13 @@ export function ConnectIntercomForm({ onBeforeLeave, onCancel }: ConnectIntercom
 
   return (
     <div className="form-stack" role="group" aria-label="Connect with Intercom">
-      <TextField
-        label="Connection name"
-        placeholder="e.g. Support workspace (OAuth)"
-        registration={form.register("name")}
-        error={errors.name}
+      <ConnectionNameAndRegion
+        name={form.register("name")}
+        nameError={errors.name}
+        namePlaceholder="e.g. Support workspace (OAuth)"
+        region={form.register("region")}
+        regionError={errors.region}
       />
-      <div className="field">
-        <label htmlFor={regionId}>Region</label>
-        <select id={regionId} className="input" {...form.register("region")}>
-          {intercomRegions.map((region) => (
-            <option key={region.id} value={region.id}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-        {errors.region?.message && <span className="field-error">{errors.region.message}</span>}
-      </div>
       <fieldset className="field">
         <legend>Who may use it</legend>
         <label>

@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
+import { ConnectionNameAndRegion } from "./connection-fields";
 import { TextField } from "@/components/ui/text-field";
-import { intercomRegions } from "@/lib/connectors/intercom/regions";
 import {
   type CreateCredentialInput,
   createCredentialSchema,
@@ -27,7 +27,6 @@ interface CredentialFormProps {
  * submit through react-hook-form directly.
  */
 export function CredentialForm({ onCreated, onCancel }: CredentialFormProps) {
-  const regionId = useId();
   const form = useForm<CreateCredentialInput>({
     resolver: zodResolver(createCredentialSchema),
     defaultValues: { name: "", region: "us", authKind: "access_token", token: "" },
@@ -59,23 +58,13 @@ export function CredentialForm({ onCreated, onCancel }: CredentialFormProps) {
 
   return (
     <div className="form-stack" role="group" aria-label="New Intercom connection">
-      <TextField
-        label="Connection name"
-        placeholder="e.g. Support workspace"
-        registration={form.register("name")}
-        error={errors.name}
+      <ConnectionNameAndRegion
+        name={form.register("name")}
+        nameError={errors.name}
+        namePlaceholder="e.g. Support workspace"
+        region={form.register("region", { onChange: () => setTested(undefined) })}
+        regionError={errors.region}
       />
-      <div className="field">
-        <label htmlFor={regionId}>Region</label>
-        <select id={regionId} className="input" {...form.register("region", { onChange: () => setTested(undefined) })}>
-          {intercomRegions.map((region) => (
-            <option key={region.id} value={region.id}>
-              {region.name}
-            </option>
-          ))}
-        </select>
-        {errors.region?.message && <span className="field-error">{errors.region.message}</span>}
-      </div>
       <TextField
         label="Access token"
         type="password"

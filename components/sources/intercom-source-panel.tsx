@@ -17,9 +17,11 @@ export function IntercomSourcePanel({ source }: { source: SourceDetail }) {
       <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "4px 16px", margin: "0 0 16px" }}>
         <dt className="muted">Connection</dt>
         <dd style={{ margin: 0 }}>
-          {source.credential
-            ? `${source.credential.name} (${source.credential.region})`
-            : "Deleted — choose a new source"}
+          {!source.credential
+            ? "Deleted — choose a new source"
+            : "personalTo" in source.credential
+              ? `Personal to ${source.credential.personalTo}`
+              : `${source.credential.name} (${source.credential.region})`}
         </dd>
       </dl>
       {config.success ? (

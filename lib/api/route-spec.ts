@@ -59,3 +59,20 @@ export function defineApiRoute<
 >(spec: ApiRouteSpec<A, B, Q, P, R>): ApiRouteSpec<A, B, Q, P, R> {
   return spec;
 }
+
+/**
+ * The routes of one domain (lib/<domain>/api-routes.ts) share their OpenAPI tags and, mostly, their
+ * auth: say them once here instead of in every definition.
+ */
+export function defineApiRouteGroup<GroupAuth extends AuthMode>(shared: { tags: string[]; auth: GroupAuth }) {
+  return function defineGroupRoute<
+    A extends AuthMode = GroupAuth,
+    B extends Schema = undefined,
+    Q extends Schema = undefined,
+    P extends Schema = undefined,
+    R extends Schema = undefined,
+  >(spec: Omit<ApiRouteSpec<A, B, Q, P, R>, "tags" | "auth"> & { auth?: A }): ApiRouteSpec<A, B, Q, P, R> {
+    // Without its own auth a route takes the group's: A is then GroupAuth, its default.
+    return { ...spec, tags: shared.tags, auth: (spec.auth ?? shared.auth) as A };
+  };
+}

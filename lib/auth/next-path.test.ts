@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeNextPath } from "./next-path";
+import { isServerRoute, safeNextPath } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps same-site paths with their query", () => {
@@ -20,5 +20,15 @@ describe("safeNextPath", () => {
     "/sign-up?x=1",
   ])("falls back to /flows for %j", (next) => {
     expect(safeNextPath(next)).toBe("/flows");
+  });
+});
+
+describe("isServerRoute", () => {
+  it("tells the OAuth callback (a route handler) from pages", () => {
+    const callback = safeNextPath("/api/oauth/intercom/callback?code=c&state=s");
+    expect(callback).toBe("/api/oauth/intercom/callback?code=c&state=s");
+    expect(isServerRoute(callback)).toBe(true);
+    expect(isServerRoute("/flows/abc")).toBe(false);
+    expect(isServerRoute("/apiary")).toBe(false);
   });
 });

@@ -9,3 +9,8 @@ export function safeNextPath(next: string | null | undefined, fallback = "/flows
     return fallback;
   return next;
 }
+
+/** A `next` that a route handler answers (e.g. the OAuth callback), reached by a full page load. */
+export function isServerRoute(next: string): boolean {
+  return next === "/api" || next.startsWith("/api/");
+}

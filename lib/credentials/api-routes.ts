@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineApiRoute } from "@/lib/api/route-spec";
+import { idParamsSchema } from "@/lib/api/id-params";
+import { defineApiRouteGroup } from "@/lib/api/route-spec";
 import {
   createCredentialSchema,
   publicCredentialSchema,
@@ -25,107 +26,89 @@ import {
 // Intercom connections under /api/v1 (the wizard and the Credentials page use these, as can API
 // keys). Tokens go in, never out: answers carry only the masked token.
 
-const tags = ["Credentials"];
-const auth = "session-or-api-key" as const;
-export const credentialIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
+const defineRoute = defineApiRouteGroup({ tags: ["Credentials"], auth: "session-or-api-key" });
 export const credentialListSchema = z.object({ credentials: z.array(publicCredentialSchema) });
 
-export const listCredentialsRoute = defineApiRoute({
+export const listCredentialsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/credentials",
   summary: "List Intercom connections (tokens masked)",
-  tags,
-  auth,
   response: credentialListSchema,
 });
 
-export const createCredentialRoute = defineApiRoute({
+export const createCredentialRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials",
   summary: "Create an Intercom connection: the token is checked with GET /me, then stored encrypted",
   description: "422 when Intercom refuses the token, 502 when its host can't be reached; nothing is stored then.",
-  tags,
-  auth,
   body: createCredentialSchema,
   response: publicCredentialSchema,
   status: 201,
   errors: [422, 502, 503],
 });
 
-export const getCredentialRoute = defineApiRoute({
+export const getCredentialRoute = defineRoute({
   method: "GET",
   path: "/api/v1/credentials/{id}",
   summary: "One Intercom connection (token masked)",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   response: publicCredentialSchema,
   errors: [404],
 });
 
-export const deleteCredentialRoute = defineApiRoute({
+export const deleteCredentialRoute = defineRoute({
   method: "DELETE",
   path: "/api/v1/credentials/{id}",
   summary: "Delete an Intercom connection no destination uses",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   errors: [404, 409],
 });
 
-export const testCredentialRoute = defineApiRoute({
+export const testCredentialRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/{id}/test",
   summary: "Test a saved connection with GET /me: the workspace and admin, or why it failed",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   response: testConnectionResultSchema,
   throttle: "test_connection",
   errors: [404, 429],
 });
 
-export const testConnectionRoute = defineApiRoute({
+export const testConnectionRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/test-connection",
   summary: "Test a token before saving it: GET /me on the region's host",
-  tags,
-  auth,
   body: testConnectionSchema,
   response: testConnectionResultSchema,
   throttle: "test_connection",
   errors: [429],
 });
 
-export const listDataAttributesRoute = defineApiRoute({
+export const listDataAttributesRoute = defineRoute({
   method: "GET",
   path: "/api/v1/credentials/{id}/data-attributes",
   summary: "The workspace's contact and company data attributes (Intercom's GET /data_attributes)",
   description: "Kept for a few minutes per credential; refresh=1 reads them from Intercom again.",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   query: dataAttributeListQuerySchema,
   response: dataAttributeListSchema,
   errors: [404, 502],
 });
 
-export const createDataAttributeRoute = defineApiRoute({
+export const createDataAttributeRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/{id}/data-attributes",
   summary: "Create a custom data attribute in the workspace (Intercom's POST /data_attributes)",
   description:
     "A name Intercom does not take is a 400 before any call; Intercom's own refusal (e.g. a duplicate) is a 422 with its message.",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   body: createDataAttributeSchema,
   response: dataAttributeViewSchema,
   status: 201,
   errors: [404, 422, 502],
 });
 
-export const startOAuthRoute = defineApiRoute({
+export const startOAuthRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/oauth/start",
   summary: "Connect with Intercom: the consent page to send the signed-in user to",
@@ -133,64 +116,56 @@ export const startOAuthRoute = defineApiRoute({
     "Remembers the name, region and kind under a single-use state bound to this session; Intercom then sends the " +
     "browser to /api/oauth/intercom/callback, which stores the connection and returns to `returnTo`. " +
     "409 when no OAuth app is configured (INTERCOM_OAUTH_CLIENT_ID / INTERCOM_OAUTH_CLIENT_SECRET, or Settings).",
-  tags,
   auth: "session",
   body: startOAuthSchema,
   response: startOAuthResultSchema,
   errors: [409],
 });
 
-export const reconnectCredentialRoute = defineApiRoute({
+export const reconnectCredentialRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/{id}/reconnect",
   summary: "Reconnect: Connect with Intercom again for this connection, keeping its destinations",
-  tags,
   auth: "session",
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   body: z.object({ returnTo: z.string().max(2000).optional() }),
   response: startOAuthResultSchema,
   errors: [404, 409],
 });
 
-export const updateCredentialRoute = defineApiRoute({
+export const updateCredentialRoute = defineRoute({
   method: "PATCH",
   path: "/api/v1/credentials/{id}",
   summary: "Rename a connection, or set its own rate limit per 10 s (null: the install's default)",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   body: updateCredentialSchema,
   response: publicCredentialSchema,
   errors: [404],
 });
 
-export const replaceCredentialTokenRoute = defineApiRoute({
+export const replaceCredentialTokenRoute = defineRoute({
   method: "PUT",
   path: "/api/v1/credentials/{id}/token",
   summary: "Replace a connection's token: checked with GET /me first, the same workspace unless allowOtherWorkspace",
   description:
     "409 other_workspace when the token is for another workspace (send allowOtherWorkspace: true to switch); 422 when " +
     "Intercom refuses it. Nothing is stored then. Destinations paused for reconnecting resume.",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   body: replaceTokenSchema,
   response: publicCredentialSchema,
   errors: [404, 409, 422, 502],
 });
 
-export const credentialUsageRoute = defineApiRoute({
+export const credentialUsageRoute = defineRoute({
   method: "GET",
   path: "/api/v1/credentials/{id}/usage",
   summary: "The destinations and sources that use a connection",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   response: credentialUsageSchema,
   errors: [404],
 });
 
-export const tryRequestRoute = defineApiRoute({
+export const tryRequestRoute = defineRoute({
   method: "POST",
   path: "/api/v1/credentials/{id}/request",
   summary: "Try a request: one call to a path of the connection's region API (Tray's universal operation)",
@@ -198,39 +173,33 @@ export const tryRequestRoute = defineApiRoute({
     "Through the same client, outbound guard and rate-limit budget as deliveries. Refused with 400 before any call: " +
     "a path outside the region's API, /__sandbox…, an Authorization (or Host, Cookie) header, a body that is not JSON. " +
     "429 when the connection's budget is used up.",
-  tags,
-  auth,
-  params: credentialIdParamsSchema,
+  params: idParamsSchema,
   body: tryRequestSchema,
   response: tryRequestResultSchema,
   errors: [404, 429],
 });
 
-export const readOAuthAppRoute = defineApiRoute({
+export const readOAuthAppRoute = defineRoute({
   method: "GET",
   path: "/api/v1/settings/intercom-oauth",
   summary: "The Intercom OAuth app Connect with Intercom uses (client id, where it comes from) and the redirect URL",
-  tags,
-  auth,
   response: oauthAppSettingsSchema,
 });
 
-export const saveOAuthAppRoute = defineApiRoute({
+export const saveOAuthAppRoute = defineRoute({
   method: "PUT",
   path: "/api/v1/settings/intercom-oauth",
   summary: "Save the organisation's Intercom OAuth app (admins; the secret is stored encrypted, never returned)",
-  tags,
   auth: "session",
   body: saveOAuthAppSchema,
   response: oauthAppSettingsSchema,
   errors: [403],
 });
 
-export const clearOAuthAppRoute = defineApiRoute({
+export const clearOAuthAppRoute = defineRoute({
   method: "DELETE",
   path: "/api/v1/settings/intercom-oauth",
   summary: "Forget the organisation's own OAuth app (the environment's applies again)",
-  tags,
   auth: "session",
   response: oauthAppSettingsSchema,
   errors: [403],

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { encryptSecret, secretContextFor, secretKeyId } from "@/lib/crypto/secrets";
 import { resumeAfterReconnect } from "@/lib/delivery/needs-reconnect";
+import { rerunAfterReconnect } from "@/lib/sources/runs/credential-rejected";
 import { lastFour } from "@/lib/crypto/mask-secret";
 import { DomainError } from "@/lib/errors";
 import { getCredential } from "./get-credential";
@@ -53,5 +54,6 @@ export async function replaceCredentialToken(
     select: publicCredentialSelect,
   });
   await resumeAfterReconnect(db, row.id);
+  await rerunAfterReconnect(db, row.id);
   return toPublicCredential(row);
 }

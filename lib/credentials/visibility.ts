@@ -34,3 +34,28 @@ export function visibleCredentialsWhere(arg: ViewerArg) {
     ],
   };
 }
+
+/** The columns personalToFor reads (never the token). */
+export const personalToSelect = {
+  oauthKind: true,
+  createdById: true,
+  createdBy: { select: { name: true } },
+} as const;
+
+export interface PersonalToRow {
+  oauthKind: string | null;
+  createdById: string | null;
+  createdBy: { name: string } | null;
+}
+
+/**
+ * What a viewer may know of a connection used by something they can see (a colleague's destination
+ * or source): null when the connection is visible to them, else only whose personal connection it
+ * is. The name, region, workspace and token stay hidden, like everywhere else.
+ */
+export function personalToFor(arg: ViewerArg, credential: PersonalToRow): string | null {
+  if (credential.oauthKind !== "personal") return null;
+  const viewer = asViewer(arg);
+  if (viewer.userId && credential.createdById === viewer.userId) return null;
+  return credential.createdBy?.name ?? "a former member";
+}

@@ -56,5 +56,5 @@ export async function createDestination(db: Db, viewer: ViewerArg, input: unknow
     return destination;
   });
   if (data.config.responseWebhook.enabled) await ensureResponseWebhookSource(db, created);
-  return getDestination(db, organisationId, created.id);
+  return getDestination(db, viewer, created.id);
 }

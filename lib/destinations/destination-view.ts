@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type PersonalToRow, personalToFor, personalToSelect, type ViewerArg } from "@/lib/credentials/visibility";
 import { type DestinationConfig, defaultDestinationConfig, destinationConfigSchema } from "./schemas";
 
 // What the API answers about a destination (GET, POST, PUT /api/v1/destinations…): its settings as
@@ -12,6 +13,11 @@ export const destinationViewSchema = z
     nexsetId: z.string(),
     flowId: z.string().nullable(),
     credentialId: z.string(),
+    /**
+     * Set when the connection is another user's personal one: their name. Its details stay hidden and
+     * it can't be picked; the worker still delivers with it.
+     */
+    credentialPersonalTo: z.string().nullable(),
     status: z.string(),
     statusMessage: z.string().nullable(),
     config: destinationConfigSchema,
@@ -42,6 +48,7 @@ export const destinationViewSelect = {
   createdAt: true,
   updatedAt: true,
   responseSource: { select: { id: true, nexset: { select: { id: true } } } },
+  credential: { select: personalToSelect },
 } as const;
 
 export interface DestinationViewRow {
@@ -58,9 +65,10 @@ export interface DestinationViewRow {
   createdAt: Date;
   updatedAt: Date;
   responseSource: { id: string; nexset: { id: string } | null } | null;
+  credential: PersonalToRow;
 }
 
-export function toDestinationView(row: DestinationViewRow): DestinationView {
+export function toDestinationView(row: DestinationViewRow, viewer: ViewerArg): DestinationView {
   const parsed = destinationConfigSchema.safeParse(row.config);
   const config: DestinationConfig = parsed.success ? parsed.data : defaultDestinationConfig;
   const configProblem = parsed.success
@@ -73,6 +81,7 @@ export function toDestinationView(row: DestinationViewRow): DestinationView {
     nexsetId: row.nexsetId,
     flowId: row.flowId,
     credentialId: row.credentialId,
+    credentialPersonalTo: personalToFor(viewer, row.credential),
     status: row.status,
     statusMessage: row.statusMessage,
     config,

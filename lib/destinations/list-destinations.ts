@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asViewer, type ViewerArg } from "@/lib/credentials/visibility";
 import type { Db } from "@/lib/db/client";
 import { parseInput } from "@/lib/errors";
 import { type DestinationView, destinationViewSelect, toDestinationView } from "./destination-view";
@@ -15,9 +16,10 @@ export type ListDestinationsQuery = z.input<typeof listDestinationsQuerySchema>;
 /** The organisation's destinations, newest first, optionally for one Nexset, flow or status. */
 export async function listDestinations(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   query: ListDestinationsQuery = {},
 ): Promise<DestinationView[]> {
+  const { organisationId } = asViewer(viewer);
   const { nexsetId, flowId, status } = parseInput(listDestinationsQuerySchema, query);
   const rows = await db.destination.findMany({
     where: {
@@ -29,5 +31,5 @@ export async function listDestinations(
     select: destinationViewSelect,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
   });
-  return rows.map(toDestinationView);
+  return rows.map((row) => toDestinationView(row, viewer));
 }

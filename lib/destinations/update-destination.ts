@@ -56,5 +56,5 @@ export async function updateDestination(
     data: { name: data.name, credentialId: data.credentialId },
   });
   await createDestinationVersion(db, organisationId, destinationId, data.config);
-  return getDestination(db, organisationId, destinationId);
+  return getDestination(db, viewer, destinationId);
 }

@@ -1,63 +1,53 @@
-import { defineApiRoute } from "@/lib/api/route-spec";
-import { createFlowSchema, flowIdParamsSchema, updateFlowSchema } from "./schemas";
+import { idParamsSchema } from "@/lib/api/id-params";
+import { defineApiRouteGroup } from "@/lib/api/route-spec";
+import { createFlowSchema, updateFlowSchema } from "./schemas";
 import { deletedFlowSchema, flowGraphSchema, flowListSchema, flowSummarySchema } from "./view-schemas";
 
-const tags = ["Flows"];
-const auth = "session-or-api-key" as const;
+const defineRoute = defineApiRouteGroup({ tags: ["Flows"], auth: "session-or-api-key" });
 
-export const listFlowsRoute = defineApiRoute({
+export const listFlowsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/flows",
   summary: "List flows with their source and destination counts, status and records delivered today",
-  tags,
-  auth,
   response: flowListSchema,
 });
 
-export const createFlowRoute = defineApiRoute({
+export const createFlowRoute = defineRoute({
   method: "POST",
   path: "/api/v1/flows",
   summary: "Create an empty flow",
-  tags,
-  auth,
   body: createFlowSchema,
   response: flowSummarySchema,
   status: 201,
 });
 
-export const getFlowRoute = defineApiRoute({
+export const getFlowRoute = defineRoute({
   method: "GET",
   path: "/api/v1/flows/{id}",
   summary:
     "A flow's canvas: nodes (sources, Nexsets, destinations, response sources) with live figures, edges and the saved layout",
-  tags,
-  auth,
-  params: flowIdParamsSchema,
+  params: idParamsSchema,
   response: flowGraphSchema,
   errors: [404],
 });
 
-export const updateFlowRoute = defineApiRoute({
+export const updateFlowRoute = defineRoute({
   method: "PUT",
   path: "/api/v1/flows/{id}",
   summary: "Rename a flow and/or save its layout (the definition's node positions)",
   description:
     "Positions of nodes that are not in the flow are dropped; edges are always derived from the rows and never stored.",
-  tags,
-  auth,
-  params: flowIdParamsSchema,
+  params: idParamsSchema,
   body: updateFlowSchema,
   response: flowGraphSchema,
   errors: [404],
 });
 
-export const deleteFlowRoute = defineApiRoute({
+export const deleteFlowRoute = defineRoute({
   method: "DELETE",
   path: "/api/v1/flows/{id}",
   summary: "Delete a flow with its sources, Nexsets, destinations and response sources",
-  tags,
-  auth,
-  params: flowIdParamsSchema,
+  params: idParamsSchema,
   response: deletedFlowSchema,
   errors: [404],
 });

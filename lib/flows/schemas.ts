@@ -87,5 +87,3 @@ export const updateFlowSchema = z
     message: "Send a new name, a definition, or both",
   });
 export type UpdateFlowInput = z.input<typeof updateFlowSchema>;
-
-export const flowIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });

@@ -27,8 +27,6 @@ export const createdSourceSchema = z.object({
 });
 export type CreatedSourceView = z.infer<typeof createdSourceSchema>;
 
-export const sourceIdParamsSchema = z.object({ id: z.string().trim().min(1).max(64) });
-
 export const listSourcesQuerySchema = z.object({ flowId: z.string().trim().min(1).max(64).optional() });
 
 export const deleteSourceQuerySchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { defineApiRoute } from "@/lib/api/route-spec";
+import { idParamsSchema } from "@/lib/api/id-params";
+import { defineApiRouteGroup } from "@/lib/api/route-spec";
 import {
   nexsetRecordViewSchema,
   nexsetViewQuerySchema,
@@ -7,17 +8,14 @@ import {
   sampleCountSchema,
 } from "@/lib/nexsets/schemas";
 
-const tags = ["Nexsets"];
-const auth = "session-or-api-key" as const;
-const params = z.object({ id: z.string().trim().min(1).max(64) });
+const defineRoute = defineApiRouteGroup({ tags: ["Nexsets"], auth: "session-or-api-key" });
+const params = idParamsSchema;
 
-export const getNexsetRoute = defineApiRoute({
+export const getNexsetRoute = defineRoute({
   method: "GET",
   path: "/api/v1/nexsets/{id}",
   summary:
     "A Nexset: inferred schema (names, types, null counts), a page of records, the samples and where the records came from",
-  tags,
-  auth,
   params,
   query: nexsetViewQuerySchema,
   response: nexsetViewSchema,
@@ -32,12 +30,10 @@ export const nexsetRecordsPageSchema = z.object({
   pageCount: z.number().int(),
 });
 
-export const listNexsetRecordsRoute = defineApiRoute({
+export const listNexsetRecordsRoute = defineRoute({
   method: "GET",
   path: "/api/v1/nexsets/{id}/records",
   summary: "A page of a Nexset's records (order=desc for the latest first)",
-  tags,
-  auth,
   params,
   query: nexsetViewQuerySchema,
   response: nexsetRecordsPageSchema,
@@ -46,12 +42,10 @@ export const listNexsetRecordsRoute = defineApiRoute({
 
 export const nexsetSamplesSchema = z.object({ samples: z.array(z.record(z.string(), z.unknown())) });
 
-export const getNexsetSamplesRoute = defineApiRoute({
+export const getNexsetSamplesRoute = defineRoute({
   method: "GET",
   path: "/api/v1/nexsets/{id}/samples",
   summary: "The Nexset's first records: the samples the destination wizard previews requests with",
-  tags,
-  auth,
   params,
   query: z.object({ count: sampleCountSchema }),
   response: nexsetSamplesSchema,

@@ -1,3 +1,4 @@
+import { asViewer, personalToFor, personalToSelect, type ViewerArg } from "@/lib/credentials/visibility";
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { intercomSourceConfigSchema, webhookConfigSchema, type SourceDetail } from "./schemas";
@@ -5,15 +6,19 @@ import { runSummarySelect, sourceSummarySelect, toRunSummary, toSourceSummary } 
 
 const RECENT_RUNS = 10;
 
-/** One source with its settings (never a secret), credential, webhook shape and recent runs. */
-export async function getSource(db: Db, organisationId: string, sourceId: string): Promise<SourceDetail> {
+/**
+ * One source with its settings (never a secret), credential, webhook shape and recent runs. A
+ * colleague's personal connection is only "personal to <name>".
+ */
+export async function getSource(db: Db, viewer: ViewerArg, sourceId: string): Promise<SourceDetail> {
+  const { organisationId } = asViewer(viewer);
   const row = await db.source.findFirst({
     where: { id: sourceId, organisationId },
     select: {
       ...sourceSummarySelect,
       config: true,
       webhookSecretCipher: true,
-      credential: { select: { id: true, name: true, region: true } },
+      credential: { select: { id: true, name: true, region: true, ...personalToSelect } },
       _count: { select: { runs: true } },
     },
   });
@@ -35,7 +40,7 @@ export async function getSource(db: Db, organisationId: string, sourceId: string
       : webhookConfig
         ? { ...webhookConfig, signed: Boolean(webhookSecretCipher) }
         : {},
-    credential,
+    credential: credential && sourceCredential(viewer, credential),
     webhook: webhookConfig
       ? {
           pathTemplate: "/api/webhooks/{token}",
@@ -46,4 +51,12 @@ export async function getSource(db: Db, organisationId: string, sourceId: string
     runCount: _count.runs,
     recentRuns: recentRuns.map(toRunSummary),
   };
+}
+
+function sourceCredential(
+  viewer: ViewerArg,
+  credential: Parameters<typeof personalToFor>[1] & { id: string; name: string; region: string },
+): SourceDetail["credential"] {
+  const personalTo = personalToFor(viewer, credential);
+  return personalTo === null ? { id: credential.id, name: credential.name, region: credential.region } : { personalTo };
 }

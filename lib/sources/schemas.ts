@@ -191,7 +191,10 @@ export type SourceSummary = z.input<typeof sourceSummarySchema>;
 export const sourceDetailSchema = sourceSummarySchema.extend({
   /** Kind-specific settings, never a secret: intercom → its config; webhook → limit and whether signed. */
   settings: z.record(z.string(), z.unknown()),
-  credential: z.object({ id: z.string(), name: z.string(), region: z.string() }).nullable(),
+  /** The connection, or only whose it is when it is a colleague's personal one (null once deleted). */
+  credential: z
+    .union([z.object({ id: z.string(), name: z.string(), region: z.string() }), z.object({ personalTo: z.string() })])
+    .nullable(),
   /** Webhook sources: the URL's shape (the token itself is only shown at creation or rotation). */
   webhook: z.object({ pathTemplate: z.string(), signed: z.boolean(), maxBodyBytes: z.number().int() }).nullable(),
   runCount: z.number().int(),

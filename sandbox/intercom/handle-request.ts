@@ -9,7 +9,8 @@ import { rateLimitHeaders } from "../rate-limit";
 import type { Scheduler } from "../scheduler";
 import type { AppRegistry } from "../state/app-registry";
 import type { SandboxApp } from "../state/sandbox-app";
-import { authenticate } from "./authenticate";
+import { authenticate, bearerToken } from "./authenticate";
+import { assertPermitted } from "./permission-check";
 import type { IntercomResult, IntercomRoute } from "./route-types";
 import { resolveVersion } from "./versions";
 
@@ -129,6 +130,8 @@ function dispatch(
       "intercom_version_invalid",
       "Requested resource is not available in current API version.",
     );
+  const token = bearerToken(inbound.req);
+  assertPermitted(inbound.method, inbound.path, token ? deps.registry.permissionsOf(token) : undefined);
   return match.handler.handler({
     app,
     version: version.version,

@@ -74,7 +74,8 @@ function exchangeCode(apps: AppRegistry, oauth: OAuthRegistry, inbound: InboundR
   }
   const app = apps.byId(exchanged.appId);
   if (!app) return refuse(401, "unauthorized", "Unauthorized Code");
-  const token = apps.grantToken(app);
+  // The token carries the permissions ticked on the OAuth app, and no others.
+  const token = apps.grantToken(app, oauth.client(clientId)?.permissions ?? []);
   writeJson(inbound.res, 200, { token, access_token: token, token_type: "Bearer" });
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { IntercomError } from "../http/errors";
 import { newObjectId, unixSeconds } from "../state/ids";
 import type { BulkItemResult, BulkTask } from "../state/jobs";
+import { newCompanyRecord } from "../state/records";
 import type { SandboxApp } from "../state/sandbox-app";
 import { assertNoConflict, contactChanges, newContactFields, parseContactBody } from "./contact-input";
 
@@ -28,19 +29,8 @@ function applyExtras(app: SandboxApp, contactId: string, item: Record<string, un
     if (!companyId) {
       companyId = newObjectId(nowMs);
       app.data.companies.set(companyId, {
-        id: companyId,
-        companyId: ref.company_id,
+        ...newCompanyRecord(companyId, ref.company_id, now),
         name: ref.name ?? null,
-        plan: null,
-        size: null,
-        website: null,
-        industry: null,
-        monthlySpend: 0,
-        remoteCreatedAt: null,
-        lastRequestAt: null,
-        customAttributes: {},
-        createdAt: now,
-        updatedAt: now,
       });
       app.data.companyIdsByRemoteId.set(ref.company_id, companyId);
     }
@@ -57,6 +47,7 @@ function applyItem(
   task: BulkTask,
   item: Record<string, unknown>,
   nowMs: number,
+  searchIndexLagMs: number,
 ): Omit<BulkItemResult, "index"> {
   const id = typeof item.id === "string" ? item.id : "";
   if (task.kind === "delete") {
@@ -77,16 +68,18 @@ function applyItem(
   }
   const changes = contactChanges(app, parseContactBody(item));
   assertNoConflict(app, changes.role ?? "user", changes.email, changes.externalId);
-  const contact = app.data.contacts.insert(newContactFields(newObjectId(nowMs), unixSeconds(nowMs), changes));
+  // Created by a job or one by one, a contact reaches the search index late all the same.
+  const fields = newContactFields(newObjectId(nowMs), unixSeconds(nowMs), changes);
+  const contact = app.data.contacts.insert(fields, nowMs + searchIndexLagMs);
   applyExtras(app, contact.id, item, nowMs);
   return { outcome: "created", contactId: contact.id };
 }
 
-export function completeBulkTask(app: SandboxApp, task: BulkTask, nowMs: number): void {
+export function completeBulkTask(app: SandboxApp, task: BulkTask, nowMs: number, searchIndexLagMs: number): void {
   if (task.results) return;
   task.results = task.items.map((item, index) => {
     try {
-      return { index, ...applyItem(app, task, item, nowMs) };
+      return { index, ...applyItem(app, task, item, nowMs, searchIndexLagMs) };
     } catch (error) {
       const first = error instanceof IntercomError ? error.errors[0] : undefined;
       const failure = first ?? {

@@ -46,13 +46,13 @@ function targetJob(app: SandboxApp, body: unknown, nowMs: number): BulkJob {
 }
 
 /** Settles tasks whose time has come, in case their timer has not fired yet. */
-function settle(app: SandboxApp, job: BulkJob, nowMs: number): void {
+function settle(app: SandboxApp, job: BulkJob, nowMs: number, searchIndexLagMs: number): void {
   for (const task of job.tasks)
-    if (!task.results && nowMs >= task.completesAtMs) completeBulkTask(app, task, task.completesAtMs);
+    if (!task.results && nowMs >= task.completesAtMs) completeBulkTask(app, task, task.completesAtMs, searchIndexLagMs);
 }
 
 function presentJob(request: IntercomRequest, job: BulkJob) {
-  settle(request.app, job, request.nowMs);
+  settle(request.app, job, request.nowMs, request.registry.searchIndexLagFor(request.app));
   const state = bulkJobState(job, request.nowMs);
   const done = state === "completed" || state === "completed_with_errors";
   const lastChange = Math.max(
@@ -98,7 +98,7 @@ function submitBulk(kind: BulkKind) {
     const data = app.data;
     scheduler.schedule(duration, () => {
       // A reset in the meantime replaced the app's data: the job is gone, nothing to apply.
-      if (app.data === data) completeBulkTask(app, task, task.completesAtMs);
+      if (app.data === data) completeBulkTask(app, task, task.completesAtMs, registry.searchIndexLagFor(app));
     });
     return { status: 202, body: presentJob(request, job) };
   };

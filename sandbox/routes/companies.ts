@@ -5,7 +5,7 @@ import { knownFields, refuseUnknownFields } from "../intercom/unknown-fields";
 import { versionAtLeast } from "../intercom/versions";
 import { type IntercomRequest, type IntercomRoute, ok } from "../intercom/route-types";
 import { newObjectId, unixSeconds } from "../state/ids";
-import type { CompanyRecord } from "../state/records";
+import { type CompanyRecord, newCompanyRecord } from "../state/records";
 import type { SandboxApp } from "../state/sandbox-app";
 import { presentCompany } from "./company-view";
 import { checkCustomAttributes } from "./custom-attributes";
@@ -36,21 +36,8 @@ function createOrUpdateCompany({ app, body, nowMs, version }: IntercomRequest) {
   if (input.custom_attributes) checkCustomAttributes(app, "company", input.custom_attributes);
   const now = unixSeconds(nowMs);
   const existingId = app.data.companyIdsByRemoteId.get(input.company_id);
-  const company: CompanyRecord = (existingId && app.data.companies.get(existingId)) || {
-    id: newObjectId(nowMs),
-    companyId: input.company_id,
-    name: null,
-    plan: null,
-    size: null,
-    website: null,
-    industry: null,
-    monthlySpend: 0,
-    remoteCreatedAt: null,
-    lastRequestAt: null,
-    customAttributes: {},
-    createdAt: now,
-    updatedAt: now,
-  };
+  const company: CompanyRecord =
+    (existingId && app.data.companies.get(existingId)) || newCompanyRecord(newObjectId(nowMs), input.company_id, now);
   if (input.name !== undefined) company.name = input.name;
   if (input.plan !== undefined) company.plan = input.plan;
   if (input.plan !== undefined && !app.data.plans.has(input.plan))

@@ -31,6 +31,8 @@ export class TokenTakenError extends Error {}
 export class AppRegistry {
   private readonly byIdMap = new Map<string, SandboxApp>();
   private readonly byTokenMap = new Map<string, SandboxApp>();
+  /** OAuth tokens: the permissions ticked on the OAuth app that issued them. An app's own token has all. */
+  private readonly grantedByToken = new Map<string, readonly string[]>();
   private readonly seedAttributes = new Map<string, NonNullable<CreateAppInput["dataAttributes"]>>();
   private adminSeq = 991_200_000;
   globalFaults: FaultSettings = {};
@@ -68,15 +70,25 @@ export class AppRegistry {
     return this.byTokenMap.get(token);
   }
 
-  /** Another token for an app's workspace (an OAuth grant); it works until revoked. */
-  grantToken(app: SandboxApp): string {
+  /**
+   * Another token for an app's workspace (an OAuth grant); it works until revoked. With `permissions`
+   * (the OAuth app's), each call needs the endpoint's permission among them; without, it has them all.
+   */
+  grantToken(app: SandboxApp, permissions?: readonly string[]): string {
     const token = newToken();
     this.byTokenMap.set(token, app);
+    if (permissions) this.grantedByToken.set(token, [...permissions]);
     return token;
+  }
+
+  /** The permissions an OAuth token was issued with; undefined for a token that has them all. */
+  permissionsOf(token: string): readonly string[] | undefined {
+    return this.grantedByToken.get(token);
   }
 
   /** Forgets a token (OAuth or the app's own): every later call with it answers 401. */
   revokeToken(token: string): boolean {
+    this.grantedByToken.delete(token);
     return this.byTokenMap.delete(token);
   }
 
@@ -126,7 +138,11 @@ export class AppRegistry {
     for (const app of this.list()) {
       if (dropApps && !app.bootstrap) {
         this.byIdMap.delete(app.id);
-        for (const [token, holder] of this.byTokenMap) if (holder === app) this.byTokenMap.delete(token);
+        for (const [token, holder] of this.byTokenMap)
+          if (holder === app) {
+            this.byTokenMap.delete(token);
+            this.grantedByToken.delete(token);
+          }
         this.seedAttributes.delete(app.id);
       } else this.resetApp(app);
     }

@@ -44,6 +44,25 @@ export interface CompanyRecord {
   updatedAt: number;
 }
 
+/** A company as Intercom first stores it: its ids and times, every other field empty. */
+export function newCompanyRecord(id: string, companyId: string, now: number): CompanyRecord {
+  return {
+    id,
+    companyId,
+    name: null,
+    plan: null,
+    size: null,
+    website: null,
+    industry: null,
+    monthlySpend: 0,
+    remoteCreatedAt: null,
+    lastRequestAt: null,
+    customAttributes: {},
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export interface TagRecord {
   id: string;
   name: string;

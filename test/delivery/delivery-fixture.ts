@@ -41,6 +41,11 @@ export async function setupDeliveryFixture(
     port: 0,
     logger: { error: () => undefined },
     requestLogSize: 100_000,
+    // Lag 0, not the sandbox's realistic default: sync-delivery's "update, archive and delete by
+    // identifier" seeds contacts through an upsert delivery and at once updates them by identifier,
+    // which needs them in the search index. The tests of the race set their own lag (searchIndexLagMs
+    // fault); the seeding test could instead wait for the index and this line go.
+    searchIndexLagMs: 0,
     ...sandboxOptions,
   });
   const env: Record<string, string> = {
@@ -104,6 +109,13 @@ export function contactRecords(count: number, offset = 0, tag = randomBytes(3).t
     external_id: `ext-${tag}-${offset + i}`,
   }));
 }
+
+/** Preview's bulk contact create, ten records a job (the job is polled until it ends). */
+export const BULK_CONTACTS_CONFIG = {
+  urlTemplate: "/contacts/bulk",
+  intercomVersion: "Preview",
+  batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
+} satisfies Partial<DestinationConfigInput>;
 
 export async function createDestination(
   f: DeliveryFixture,

@@ -10,6 +10,7 @@ import { resetKeyringCache } from "@/lib/crypto/keyring";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
 import {
+  APP,
   arriveAtCallback,
   callJson,
   consent,
@@ -17,6 +18,7 @@ import {
   type Person,
   registerDemoClient,
   signedInPerson,
+  signIn,
 } from "@/test/oauth/oauth-support";
 import { loadCredentialToken } from "@/lib/credentials/load-credential-token";
 
@@ -108,6 +110,41 @@ describe("Connect with Intercom", () => {
     const replay = await arriveAtCallback(callbackRoute, alice, back);
     expect(replay.searchParams.get("oauthError")).toMatch(/already finished/);
     expect(await credentials()).toBe(before + 1);
+  });
+
+  it("sends a browser without a session to sign in, then back to the callback, which finishes the flow", async () => {
+    const before = await credentials();
+    const back = await consent(await start(alice));
+    const anonymous = await callbackRoute(new Request(`${APP}${back.pathname}${back.search}`), {
+      params: Promise.resolve({}),
+    });
+    expect(anonymous.status).toBe(303);
+    const signInPage = new URL(anonymous.headers.get("location") ?? "", APP);
+    expect(signInPage.pathname).toBe("/sign-in");
+    const next = signInPage.searchParams.get("next") ?? "";
+    expect(next).toBe(`${back.pathname}${back.search}`);
+    expect(await credentials()).toBe(before);
+
+    // Alice's session ended meanwhile (that is why her browser had none); she signs in again.
+    await t.db.session.updateMany({
+      where: { userId: alice.userId },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const again = { ...alice, cookie: await signIn(alice.email, alice.password) };
+    const landed = await arriveAtCallback(callbackRoute, again, new URL(next, APP));
+    expect(landed.pathname).toBe("/flows/f1");
+    expect(landed.searchParams.has("connected")).toBe(true);
+    expect(await credentials()).toBe(before + 1);
+    alice = again;
+  });
+
+  it("still refuses a state started in a sign-in of the same user that is still active", async () => {
+    const back = await consent(await start(alice));
+    const otherTab = { ...alice, cookie: await signIn(alice.email, alice.password) };
+    const before = await credentials();
+    const refused = await arriveAtCallback(callbackRoute, otherTab, back);
+    expect(refused.searchParams.get("oauthError")).toMatch(/another sign-in/);
+    expect(await credentials()).toBe(before);
   });
 
   it("refuses a state from another user's session, which stays usable by its owner", async () => {

@@ -17,6 +17,8 @@ export interface Person {
   organisationId: string;
   userId: string;
   cookie: string;
+  email: string;
+  password: string;
 }
 
 /** Environment for the web app's code paths: database, app URL, sandbox region and its OAuth app. */
@@ -48,6 +50,12 @@ export async function signedInPerson(db: Db, label: string, organisationId?: str
   const password = `${label} password ${tag}`;
   const created = await signUpWithOrganisation({ organisationName: `${label} org`, name: label, email, password }, db);
   if (organisationId) await db.user.update({ where: { id: created.userId }, data: { organisationId } });
+  const cookie = await signIn(email, password);
+  return { organisationId: organisationId ?? created.organisationId, userId: created.userId, cookie, email, password };
+}
+
+/** A new sign-in (another session) for someone who already has an account: its session cookie. */
+export async function signIn(email: string, password: string): Promise<string> {
   const signIn = await getAuth().handler(
     new Request(`${APP}/api/auth/sign-in/email`, {
       method: "POST",
@@ -60,7 +68,7 @@ export async function signedInPerson(db: Db, label: string, organisationId?: str
     .find((c) => c.includes("session_token="))
     ?.split(";")[0];
   if (!cookie) throw new Error(`sign-in failed for ${email}: ${signIn.status}`);
-  return { organisationId: organisationId ?? created.organisationId, userId: created.userId, cookie };
+  return cookie;
 }
 
 export async function callJson(

@@ -3,6 +3,8 @@ import { createApiKey } from "@/lib/api-keys/api-keys";
 import { publicApiRoutes } from "@/lib/api/openapi/registry";
 import type { AnyApiRouteSpec } from "@/lib/api/route-spec";
 import { signUpWithOrganisation } from "@/lib/auth/sign-up";
+import { getDestinationOverview } from "@/lib/delivery/monitoring/get-destination-overview";
+import { createIntercomSource } from "@/lib/sources/intercom/create-intercom-source";
 import { type CallAnswer, callHandler, paramNamesOf, routeKey } from "./support/route-table";
 import { sampleRequest } from "./support/sample-requests";
 import { createSecurityWorld, type SecurityWorld, withoutIds } from "./support/security-world";
@@ -14,6 +16,7 @@ import { createSecurityWorld, type SecurityWorld, withoutIds } from "./support/s
 const routes = publicApiRoutes;
 let w: SecurityWorld;
 let colleagueKey: string;
+let colleagueId: string;
 const GHOST_CREDENTIAL = "cmghost000credential0000";
 
 beforeAll(async () => {
@@ -32,6 +35,7 @@ beforeAll(async () => {
     w.t.db,
   );
   await w.t.db.user.update({ where: { id: colleague.userId }, data: { organisationId: w.a.organisationId } });
+  colleagueId = colleague.userId;
   colleagueKey = (
     await createApiKey({ organisationId: w.a.organisationId, userId: colleague.userId }, { name: "colleague" }, w.t.db)
   ).key;
@@ -103,5 +107,67 @@ describe("another user's personal connection", () => {
     expect((await call(del, colleagueKey, w.a.ids.credentialId, true)).status).toBe(404);
     const destination = await w.t.db.destination.findUniqueOrThrow({ where: { id: w.a.ids.destinationId } });
     expect(destination.credentialId).toBe(w.a.ids.credentialId);
+  });
+});
+
+describe("a colleague's destination or source on another user's personal connection", () => {
+  const get = (path: string) => routes.find((s) => routeKey(s) === `GET ${path}`)!;
+  const hidden = async () => {
+    const row = await w.t.db.credential.findUniqueOrThrow({ where: { id: w.a.ids.credentialId } });
+    const owner = await w.t.db.user.findUniqueOrThrow({ where: { id: w.a.userId } });
+    return { details: [row.name, row.workspaceName ?? "", `…${row.tokenLast4}`], ownerName: owner.name };
+  };
+
+  it("shows the destination with 'personal to <creator>' and none of the connection's details", async () => {
+    const { details, ownerName } = await hidden();
+    const one = await call(get("/api/v1/destinations/{id}"), colleagueKey, w.a.ids.credentialId, true);
+    expect(one.status, one.text).toBe(200);
+    expect(JSON.parse(one.text)).toMatchObject({ credentialId: w.a.ids.credentialId, credentialPersonalTo: ownerName });
+    const list = await call(get("/api/v1/destinations"), colleagueKey, w.a.ids.credentialId, false);
+    const listed = (JSON.parse(list.text) as { destinations: { id: string; credentialPersonalTo: string | null }[] })
+      .destinations;
+    expect(listed.find((d) => d.id === w.a.ids.destinationId)?.credentialPersonalTo).toBe(ownerName);
+    for (const detail of details) {
+      expect(one.text).not.toContain(detail);
+      expect(list.text).not.toContain(detail);
+    }
+    const own = await call(get("/api/v1/destinations/{id}"), w.a.apiKey, w.a.ids.credentialId, true);
+    expect(JSON.parse(own.text)).toMatchObject({ credentialPersonalTo: null });
+  });
+
+  it("gives the destination page only the creator's name, and the creator the details", async () => {
+    const { details, ownerName } = await hidden();
+    const colleague = { organisationId: w.a.organisationId, userId: colleagueId };
+    const seen = await getDestinationOverview(w.t.db, colleague, w.a.ids.destinationId);
+    expect(seen.credential).toEqual({ visible: false, personalTo: ownerName });
+    for (const detail of details) expect(JSON.stringify(seen)).not.toContain(detail);
+    const creator = { organisationId: w.a.organisationId, userId: w.a.userId };
+    const own = await getDestinationOverview(w.t.db, creator, w.a.ids.destinationId);
+    expect(own.credential).toMatchObject({ visible: true, id: w.a.ids.credentialId, name: details[0] });
+  });
+
+  it("shows an Intercom source on it as 'personal to <creator>' to the colleague", async () => {
+    const { details, ownerName } = await hidden();
+    const creator = { organisationId: w.a.organisationId, userId: w.a.userId };
+    const { sourceId } = await createIntercomSource(w.t.db, creator, {
+      name: "Owner's contacts",
+      flowId: w.a.ids.flowId,
+      credentialId: w.a.ids.credentialId,
+      operation: "list_contacts",
+    });
+    const spec = get("/api/v1/sources/{id}");
+    const request = sampleRequest(spec, { ...w.a.ids, sourceId }, w.a.ids, { sandboxToken: w.a.sandboxToken });
+    const answer = (key: string) =>
+      callHandler(w.handlerFor(spec), {
+        method: "GET",
+        path: spec.path,
+        ...request,
+        headers: { ...request.headers, authorization: `Bearer ${key}` },
+      });
+    const seen = await answer(colleagueKey);
+    expect(seen.status, seen.text).toBe(200);
+    expect(JSON.parse(seen.text).credential).toEqual({ personalTo: ownerName });
+    for (const detail of details) expect(seen.text).not.toContain(detail);
+    expect(JSON.parse((await answer(w.a.apiKey)).text).credential).toMatchObject({ name: details[0] });
   });
 });

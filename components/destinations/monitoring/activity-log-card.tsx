@@ -8,6 +8,7 @@ import {
 } from "@/lib/delivery/monitoring/monitoring-schemas";
 import type { CallFilters } from "@/lib/query/keys/delivery";
 import { CallDebugView } from "./call-debug-view";
+import { type FilterOption, FilterSelect } from "./filter-select";
 import { formatLatency, formatSeqRange, formatTime, KIND_LABELS, outcomeOf, RECORD_OUTCOME_LABELS } from "./format";
 import styles from "./monitoring.module.css";
 import { HttpStatus, OutcomeBadge } from "./outcome-badge";
@@ -15,6 +16,39 @@ import { CALLS_PAGE_SIZE, useDeliveryCalls } from "./use-delivery-calls";
 
 // The activity log: every call newest first, filterable by outcome and kind, a page at a time
 // (older pages by cursor). A click on a call opens its debug view.
+
+const FILTERS: ReadonlyArray<{
+  name: keyof CallFilters;
+  id: string;
+  label: string;
+  allLabel: string;
+  options: FilterOption[];
+}> = [
+  {
+    name: "outcome",
+    id: "call-outcome",
+    label: "Outcome",
+    allLabel: "All outcomes",
+    options: CALL_OUTCOME_VALUES.map((value) => ({ value, label: outcomeOf(value).label })),
+  },
+  {
+    name: "recordOutcome",
+    id: "call-record-outcome",
+    label: "Record outcome",
+    allLabel: "All records",
+    options: RECORD_OUTCOME_VALUES.filter((value) => value !== "error").map((value) => ({
+      value,
+      label: RECORD_OUTCOME_LABELS[value]?.label ?? value,
+    })),
+  },
+  {
+    name: "kind",
+    id: "call-kind",
+    label: "Kind",
+    allLabel: "All kinds",
+    options: CALL_KIND_VALUES.map((value) => ({ value, label: KIND_LABELS[value] ?? value })),
+  },
+];
 
 export function ActivityLogCard({ destinationId, status }: { destinationId: string; status: string }) {
   const [filters, setFilters] = useState<CallFilters>({});
@@ -39,54 +73,14 @@ export function ActivityLogCard({ destinationId, status }: { destinationId: stri
         Every call to Intercom, newest first. Click a request to see it in full with Intercom&apos;s answer.
       </p>
       <div className={styles.toolbar}>
-        <div className="field">
-          <label htmlFor="call-outcome">Outcome</label>
-          <select
-            id="call-outcome"
-            className="input"
-            value={filters.outcome ?? ""}
-            onChange={(e) => changeFilter("outcome", e.target.value)}
-          >
-            <option value="">All outcomes</option>
-            {CALL_OUTCOME_VALUES.map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {outcomeOf(outcome).label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="call-record-outcome">Record outcome</label>
-          <select
-            id="call-record-outcome"
-            className="input"
-            value={filters.recordOutcome ?? ""}
-            onChange={(e) => changeFilter("recordOutcome", e.target.value)}
-          >
-            <option value="">All records</option>
-            {RECORD_OUTCOME_VALUES.filter((outcome) => outcome !== "error").map((outcome) => (
-              <option key={outcome} value={outcome}>
-                {RECORD_OUTCOME_LABELS[outcome]?.label ?? outcome}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="call-kind">Kind</label>
-          <select
-            id="call-kind"
-            className="input"
-            value={filters.kind ?? ""}
-            onChange={(e) => changeFilter("kind", e.target.value)}
-          >
-            <option value="">All kinds</option>
-            {CALL_KIND_VALUES.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </div>
+        {FILTERS.map(({ name, ...select }) => (
+          <FilterSelect
+            key={name}
+            {...select}
+            value={filters[name] ?? ""}
+            onChange={(value) => changeFilter(name, value)}
+          />
+        ))}
       </div>
       {error && !data && <div className="alert alert-error">Could not load the activity log: {error.message}</div>}
       {isPending && <p className="muted">Loading calls…</p>}

@@ -1,19 +1,8 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import type { MinuteStatsDto } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { formatCount, formatMinute } from "./format";
+import { type ChartSeries, type ChartShape, MinuteChart } from "./minute-chart";
 import styles from "./monitoring.module.css";
 import { useDeliveryTimeline } from "./use-delivery-timeline";
 
@@ -35,17 +24,38 @@ const COLORS = {
 };
 
 const RECORD_BARS = [
-  { key: "created", name: "Created", fill: COLORS.created },
-  { key: "updated", name: "Updated", fill: COLORS.updated },
-  { key: "removed", name: "Archived or deleted", fill: COLORS.removed },
-  { key: "existsNotUpdated", name: "Not updated — exists", fill: COLORS.exists },
+  { key: "created", name: "Created", color: COLORS.created },
+  { key: "updated", name: "Updated", color: COLORS.updated },
+  { key: "removed", name: "Archived or deleted", color: COLORS.removed },
+  { key: "existsNotUpdated", name: "Not updated — exists", color: COLORS.exists },
 ] as const;
+
+const CHARTS: ReadonlyArray<{ title: string; shape: ChartShape; series: readonly ChartSeries[] }> = [
+  {
+    title: "Calls and records per minute",
+    shape: { kind: "line" },
+    series: [
+      { key: "calls", name: "Calls", color: COLORS.calls },
+      { key: "records", name: "Records", color: COLORS.records },
+    ],
+  },
+  {
+    title: "Outcomes per minute",
+    shape: { kind: "bar", stackId: "s" },
+    series: [
+      { key: "status2xx", name: "2xx", color: COLORS.s2xx },
+      { key: "status4xx", name: "4xx", color: COLORS.s4xx },
+      { key: "status5xx", name: "5xx", color: COLORS.s5xx },
+      { key: "status429", name: "429", color: COLORS.s429 },
+      { key: "noAnswer", name: "No answer", color: COLORS.none },
+    ],
+  },
+  { title: "Records by outcome per minute", shape: { kind: "bar", stackId: "r" }, series: RECORD_BARS },
+];
 
 function sumOf(points: MinuteStatsDto[], field: keyof Omit<MinuteStatsDto, "minute">): number {
   return points.reduce((total, point) => total + point[field], 0);
 }
-
-const axis = { fontSize: 11, stroke: "currentColor" };
 
 export function DeliveryChartsCard({ destinationId, status }: { destinationId: string; status: string }) {
   const { data, error } = useDeliveryTimeline(destinationId, status, WINDOW_MINUTES);
@@ -61,79 +71,9 @@ export function DeliveryChartsCard({ destinationId, status }: { destinationId: s
       </p>
       {error && !data && <div className="alert alert-error">Could not load the charts: {error.message}</div>}
       <div className={styles.charts}>
-        <figure style={{ margin: 0 }}>
-          <figcaption className={styles.chartTitle}>Calls and records per minute</figcaption>
-          <div className={styles.chart}>
-            <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="label" tick={axis} minTickGap={24} />
-                <YAxis allowDecimals={false} tick={axis} />
-                <Tooltip />
-                <Legend />
-                <Line
-                  type="monotone"
-                  dataKey="calls"
-                  name="Calls"
-                  stroke={COLORS.calls}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-                <Line
-                  type="monotone"
-                  dataKey="records"
-                  name="Records"
-                  stroke={COLORS.records}
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              </LineChart>
-            </ResponsiveContainer>
-          </div>
-        </figure>
-        <figure style={{ margin: 0 }}>
-          <figcaption className={styles.chartTitle}>Outcomes per minute</figcaption>
-          <div className={styles.chart}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="label" tick={axis} minTickGap={24} />
-                <YAxis allowDecimals={false} tick={axis} />
-                <Tooltip />
-                <Legend />
-                <Bar dataKey="status2xx" name="2xx" stackId="s" fill={COLORS.s2xx} isAnimationActive={false} />
-                <Bar dataKey="status4xx" name="4xx" stackId="s" fill={COLORS.s4xx} isAnimationActive={false} />
-                <Bar dataKey="status5xx" name="5xx" stackId="s" fill={COLORS.s5xx} isAnimationActive={false} />
-                <Bar dataKey="status429" name="429" stackId="s" fill={COLORS.s429} isAnimationActive={false} />
-                <Bar dataKey="noAnswer" name="No answer" stackId="s" fill={COLORS.none} isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        </figure>
-        <figure style={{ margin: 0 }}>
-          <figcaption className={styles.chartTitle}>Records by outcome per minute</figcaption>
-          <div className={styles.chart}>
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="label" tick={axis} minTickGap={24} />
-                <YAxis allowDecimals={false} tick={axis} />
-                <Tooltip />
-                <Legend />
-                {RECORD_BARS.map((bar) => (
-                  <Bar
-                    key={bar.key}
-                    dataKey={bar.key}
-                    name={bar.name}
-                    stackId="r"
-                    fill={bar.fill}
-                    isAnimationActive={false}
-                  />
-                ))}
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        </figure>
+        {CHARTS.map((chart) => (
+          <MinuteChart key={chart.title} {...chart} rows={rows} />
+        ))}
       </div>
       <p className={styles.totals} data-testid="timeline-totals">
         In the last {WINDOW_MINUTES} minutes: {formatCount(sumOf(points, "calls"))} calls,{" "}

@@ -3,10 +3,9 @@
 import Link from "next/link";
 import type { DestinationOverview } from "@/lib/delivery/monitoring/get-destination-overview";
 import { DestinationStatusBadge } from "../status-badge";
+import { DestinationCredential } from "./destination-credential";
 import { DestinationStatusActions } from "./destination-status-actions";
 import styles from "./monitoring.module.css";
-
-const REGION_LABELS: Record<string, string> = { us: "US", eu: "EU", au: "AU", sandbox: "Sandbox" };
 
 interface Props {
   overview: DestinationOverview;
@@ -29,10 +28,7 @@ export function DestinationHeader({ overview, status, statusMessage }: Props) {
             <span>
               Reads <Link href={`/nexsets/${encodeURIComponent(nexset.id)}`}>{nexset.name}</Link>
             </span>
-            <span>
-              Credential <strong>{credential.name}</strong> ({REGION_LABELS[credential.region] ?? credential.region},
-              token …{credential.tokenLast4})
-            </span>
+            <DestinationCredential credential={credential} />
             {request && (
               <code>
                 {request.method} {request.urlTemplate}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { ERROR_RECORD_STATUS_VALUES } from "@/lib/delivery/monitoring/monitoring-schemas";
 import { ErrorRecordRow } from "./error-record-row";
+import { FilterSelect } from "./filter-select";
 import { formatCount } from "./format";
 import styles from "./monitoring.module.css";
 import { pollIntervalFor } from "./polling";
@@ -15,6 +16,7 @@ import { useReplayErrorRecords } from "./use-replay-error-records";
 // replays one, a selection or all (a worker re-sends them with the current settings), or discards them.
 
 const STATUS_LABELS: Record<string, string> = { open: "Open", replayed: "Replayed", discarded: "Discarded" };
+const STATUS_OPTIONS = ERROR_RECORD_STATUS_VALUES.map((value) => ({ value, label: STATUS_LABELS[value] ?? value }));
 
 interface Props {
   destinationId: string;
@@ -94,21 +96,13 @@ export function ErrorRecordsCard({ destinationId, status, replayBusy, onReplayQu
         them — or discard them.
       </p>
       <div className={styles.toolbar}>
-        <div className="field">
-          <label htmlFor="error-status">Show</label>
-          <select
-            id="error-status"
-            className="input"
-            value={filter}
-            onChange={(e) => (setFilter(e.target.value), setSelected(new Set()))}
-          >
-            {ERROR_RECORD_STATUS_VALUES.map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="error-status"
+          label="Show"
+          value={filter}
+          onChange={(value) => (setFilter(value), setSelected(new Set()))}
+          options={STATUS_OPTIONS}
+        />
         <div className={styles.spacer} />
         {filter === "open" && (
           <>

@@ -17,6 +17,8 @@ export interface WizardData {
   nexset: WizardNexset;
   /** Each region's API host as the server resolves it (the sandbox URL is configured there). */
   regionBaseUrls: Record<string, string>;
+  /** Editing a colleague's destination on their personal connection: its id and whose it is, nothing more. */
+  personalCredential?: { id: string; personalTo: string };
 }
 
 const WizardDataContext = createContext<WizardData | null>(null);

@@ -1,26 +1,11 @@
 import type { AuthKindDefinition } from "@/lib/connectors/types";
+import { INTERCOM_PERMISSIONS, scopeIdOf } from "./permissions";
 
 export const AUTH_KIND_IDS = ["access_token", "oauth"] as const;
 export const OAUTH_KIND_IDS = ["personal", "organisational"] as const;
 
-// The OAuth permissions an Intercom app can be granted (as Tray lists them for its connector).
-const OAUTH_SCOPES = [
-  { id: "read_users_companies", name: "Read and list users and companies" },
-  { id: "write_users_companies", name: "Write users and companies" },
-  { id: "read_single_user_company", name: "Read one user and one company" },
-  { id: "read_conversations", name: "Read conversations" },
-  { id: "write_conversations", name: "Write conversations" },
-  { id: "read_tags", name: "Read tags" },
-  { id: "write_tags", name: "Write tags" },
-  { id: "read_events", name: "Read events" },
-  { id: "write_events", name: "Write events" },
-  { id: "read_admins", name: "Read admins" },
-  { id: "read_data_attributes", name: "Read data attributes" },
-  { id: "write_data_attributes", name: "Write data attributes" },
-  { id: "read_tickets", name: "Read tickets" },
-  { id: "write_tickets", name: "Write tickets" },
-  { id: "read_content", name: "Read content (data export)" },
-] as const;
+// The OAuth permissions an Intercom app can be granted: the one list in permissions.ts.
+const OAUTH_SCOPES = INTERCOM_PERMISSIONS.map((name) => ({ id: scopeIdOf(name), name }));
 
 export const intercomAuthKinds: readonly AuthKindDefinition[] = [
   {

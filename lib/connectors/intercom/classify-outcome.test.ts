@@ -97,6 +97,19 @@ describe("classifyResponse", () => {
     );
   });
 
+  it("a 403 naming the missing scope names that one permission, even for an operation needing two", () => {
+    const result = classifyResponse({
+      status: 403,
+      headers: {},
+      ...errorList("forbidden", "You do not have the required scope (read_users_companies) to access this resource"),
+      now: NOW,
+      operation: { id: "sync.contacts.update", name: "Update a contact by identifier" },
+    });
+    expect(result.errorMessage).toMatch(
+      /^Intercom refused: this connection lacks the 'Read and list users and companies' permission needed by Update a contact by identifier \(403 forbidden/,
+    );
+  });
+
   it("a 403 plan restriction keeps Intercom's words", () => {
     const result = classifyResponse({
       status: 403,

@@ -153,6 +153,8 @@ function forbiddenMessage(
   operation: ResponseFacts["operation"],
 ): string {
   if (!operation || errors?.some((error) => error.code === "api_plan_restricted")) return message;
-  const missing = missingPermissionMessage(operation.id, operation.name);
+  // Intercom's OpenAPI shows the scope in the message: "You do not have the required scope (read_conversations) …".
+  const scopeId = errors?.map((error) => /required scope \((\w+)\)/.exec(error.message)?.[1]).find(Boolean);
+  const missing = missingPermissionMessage(operation.id, operation.name, scopeId);
   return missing ? `${missing} (${message})` : message;
 }

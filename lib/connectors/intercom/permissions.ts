@@ -30,6 +30,52 @@ export const INTERCOM_PERMISSIONS = [
 
 export type IntercomPermission = (typeof INTERCOM_PERMISSIONS)[number];
 
+// The identifier a 403 names a scope by. Intercom's OpenAPI (2.16 and Preview, the macros endpoints)
+// shows one: "You do not have the required scope (read_conversations) to access this resource". The
+// others follow that pattern and are ours (Tray's connector lists the same snake_case ids).
+const SCOPE_IDS: Readonly<Record<IntercomPermission, string>> = {
+  "Read and list users and companies": "read_users_companies",
+  "Read and write users": "read_write_users",
+  "Write users and companies": "write_users_companies",
+  "Read one user and one company": "read_single_user_company",
+  "Read tags": "read_tags",
+  "Write tags": "write_tags",
+  "Read conversations": "read_conversations",
+  "Write conversations": "write_conversations",
+  "Write events": "write_events",
+  "Write data attributes": "write_data_attributes",
+  "Export content data": "export_content",
+  "Read tickets": "read_tickets",
+  "Write tickets": "write_tickets",
+};
+
+// "Read and list users and companies" is described as listing AND viewing all users and companies,
+// so it covers reading one; no other permission covers another.
+const IMPLIED: Partial<Record<IntercomPermission, readonly IntercomPermission[]>> = {
+  "Read and list users and companies": ["Read one user and one company"],
+};
+
+export function scopeIdOf(permission: IntercomPermission): string {
+  return SCOPE_IDS[permission];
+}
+
+export function permissionOfScopeId(scopeId: string): IntercomPermission | undefined {
+  return INTERCOM_PERMISSIONS.find((permission) => SCOPE_IDS[permission] === scopeId);
+}
+
+export function isIntercomPermission(name: string): name is IntercomPermission {
+  return (INTERCOM_PERMISSIONS as readonly string[]).includes(name);
+}
+
+/** The first of `needed` that the permissions ticked on an OAuth app do not cover. */
+export function firstMissingPermission(
+  granted: readonly string[],
+  needed: readonly IntercomPermission[],
+): IntercomPermission | undefined {
+  const covered = new Set<string>(granted.flatMap((name) => [name, ...(IMPLIED[name as IntercomPermission] ?? [])]));
+  return needed.find((permission) => !covered.has(permission));
+}
+
 /** Any valid token may call it (GET /me identifies the token itself). */
 export const NO_PERMISSION = "none" as const;
 
@@ -85,6 +131,12 @@ const BY_OPERATION: Readonly<Record<string, readonly Needed[]>> = {
   "sync.companies.upsert_attach": ["Read and list users and companies", "Write users and companies"],
 };
 
+// Endpoints Intercom has (and the sandbox serves) that the catalogue does not offer, by method and path.
+export const UNCATALOGUED_ENDPOINT_PERMISSIONS: Readonly<Record<string, readonly IntercomPermission[]>> = {
+  "GET /contacts/{contact_id}/tags": ["Read tags"],
+  "GET /ticket_types": ["Read tickets"],
+};
+
 /** The permissions an operation needs (empty for an operation the catalogue does not know). */
 export function permissionsFor(operationId: string): IntercomPermission[] {
   return (BY_OPERATION[operationId] ?? []).filter((needed): needed is IntercomPermission => needed !== NO_PERMISSION);
@@ -95,9 +147,17 @@ export function hasPermissionRecord(operationId: string): boolean {
   return (BY_OPERATION[operationId]?.length ?? 0) > 0;
 }
 
-/** The user-facing explanation of a 403: which permission the connection lacks, for which operation. */
-export function missingPermissionMessage(operationId: string, operationName: string): string | undefined {
-  const needed = permissionsFor(operationId);
+/**
+ * The user-facing explanation of a 403: which permission the connection lacks, for which operation.
+ * `scopeId`: the scope Intercom's answer named, when it named one it needs; else every one needed.
+ */
+export function missingPermissionMessage(
+  operationId: string,
+  operationName: string,
+  scopeId?: string,
+): string | undefined {
+  const named = scopeId === undefined ? undefined : permissionOfScopeId(scopeId);
+  const needed = named && permissionsFor(operationId).includes(named) ? [named] : permissionsFor(operationId);
   if (needed.length === 0) return undefined;
   const names = needed.map((permission) => `'${permission}'`).join(" and ");
   const noun = needed.length === 1 ? "permission" : "permissions";

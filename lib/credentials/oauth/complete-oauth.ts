@@ -29,7 +29,7 @@ export async function completeOAuth(db: Db, who: OAuthStarter, rawQuery: unknown
   const flow = await db.oAuthState.findUnique({ where: { stateHash: hashState(query.state) } });
   if (!flow || flow.organisationId !== who.organisationId)
     return { returnTo: FALLBACK, error: "This Connect with Intercom was already finished or is unknown; start again." };
-  if (flow.userId !== who.userId || flow.sessionId !== who.sessionId)
+  if (flow.userId !== who.userId || (flow.sessionId !== who.sessionId && (await sessionActive(db, flow.sessionId))))
     return {
       returnTo: FALLBACK,
       error: "This Connect with Intercom was started in another sign-in; start again here.",
@@ -77,4 +77,13 @@ export function outcomeLocation(outcome: OAuthOutcome): string {
   if (outcome.credentialId) url.searchParams.set("connected", outcome.credentialId);
   if (outcome.error) url.searchParams.set("oauthError", outcome.error);
   return `${url.pathname}${url.search}${url.hash}`;
+}
+
+/**
+ * The state is bound to the sign-in that started the flow. When that session has ended (which is why
+ * the browser came back without one) the same user signing in again may finish it; while it is still
+ * active, only it may.
+ */
+async function sessionActive(db: Db, sessionId: string): Promise<boolean> {
+  return (await db.session.count({ where: { id: sessionId, expiresAt: { gt: new Date() } } })) > 0;
 }

@@ -17,6 +17,7 @@ import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
 import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
 import type { SqlExecutor } from "./sql-executor";
+import { forgetBulkJob, rememberBulkJob, startedBulkJob } from "./started-bulk-jobs";
 import { sendSyncRecord, syncErrorRow } from "./sync-record-sequence";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
@@ -159,11 +160,17 @@ async function sendClaimRequest(
     lastSeq: Math.max(...seqs),
     recordCount: seqs.length,
   };
-  const steps = sendRequest(toOutgoing(request), send, { attempts: startAttempts, jobSpec: settings.jobSpec });
+  const startedJob = settings.jobSpec ? await startedBulkJob(send.redis, claimId, seqs) : undefined;
+  const steps = sendRequest(toOutgoing(request), send, {
+    attempts: startAttempts,
+    jobSpec: settings.jobSpec,
+    ...(startedJob ? { startedJob } : {}),
+  });
   let step = await steps.next();
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
+    else if (event.kind === "job_started") await rememberBulkJob(send.redis, claimId, seqs, event.job);
     else {
       recordCall(env, toCallRow({ ...meta, attempt: event.attempt }, event.result), event.effect);
     }
@@ -172,6 +179,8 @@ async function sendClaimRequest(
   if (outcome.kind === "abandoned")
     return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
   const { final, reason } = outcome;
+  // A 401 on a bulk job's poll leaves the job remembered: after Reconnect its end is read, not resent.
+  if (settings.jobSpec && !final.credentialRejected) await forgetBulkJob(send.redis, claimId, seqs);
   if (final.credentialRejected) {
     env.onCredentialRejected?.(final.errorMessage ?? "Intercom answered 401");
     return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };

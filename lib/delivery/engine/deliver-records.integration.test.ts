@@ -3,6 +3,7 @@ import { appendRecords } from "@/lib/nexsets/append-records";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
 import {
+  BULK_CONTACTS_CONFIG,
   contactPostsByEmail,
   contactRecords,
   createDestination,
@@ -78,11 +79,7 @@ describe("delivery", () => {
     const destinationId = await createDestination(f, {
       nexsetId,
       credentialId,
-      config: {
-        urlTemplate: "/contacts/bulk",
-        intercomVersion: "Preview",
-        batching: { enabled: true, size: 10, algorithm: "json_object_property", propertyName: "contacts" },
-      },
+      config: BULK_CONTACTS_CONFIG,
     });
     hooks.startWorker();
     await activateDestination(f.db, f.organisationId, destinationId);

@@ -3,7 +3,7 @@ import type { HttpMethod } from "@/lib/connectors/types";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import { computeBackoffMs } from "./backoff";
-import { bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
+import { type BulkJobRef, bulkJobOf, type JobSpec, pollBulkJob } from "./bulk-job-poll";
 import {
   type AttemptEffect,
   callOnce,
@@ -26,7 +26,11 @@ export type { AttemptEffect, OutgoingRequest, SendEnv };
 // caller records them (the journal, the activity log) and decides; stopping early is its
 // `return()`, which runs this generator's finally blocks.
 
-export type SendStep = CallStep | { kind: "retry_scheduled"; attempt: number; at: Date };
+export type SendStep =
+  | CallStep
+  | { kind: "retry_scheduled"; attempt: number; at: Date }
+  /** Intercom accepted a bulk job; it is polled next (the caller may remember it, see started-bulk-jobs.ts). */
+  | { kind: "job_started"; job: BulkJobRef };
 
 export type RequestOutcome =
   | { kind: "abandoned" }
@@ -46,6 +50,8 @@ export interface SendOptions {
   attempts: number;
   /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
   jobSpec: JobSpec | undefined;
+  /** A job an earlier run started for these records: it is polled, and the request not sent again. */
+  startedJob?: BulkJobRef;
 }
 
 const ABANDONED: RequestOutcome = { kind: "abandoned" };
@@ -55,6 +61,7 @@ export async function* sendRequest(
   env: SendEnv,
   options: SendOptions,
 ): AsyncGenerator<SendStep, RequestOutcome> {
+  if (options.startedJob) return yield* awaitBulkJob(options.startedJob, undefined, env, options.attempts);
   let attempts = options.attempts;
   let final: IntercomResult;
   for (;;) {
@@ -95,11 +102,25 @@ export async function* sendRequest(
 
   const bulk = final.outcome === "success" ? bulkJobOf(options.jobSpec, final, env.baseUrl) : undefined;
   if (!bulk) return { kind: "done", final, attempts };
+  yield { kind: "job_started", job: bulk };
+  return yield* awaitBulkJob(bulk, final, env, attempts);
+}
+
+/** Polls a bulk job to its end; `accepted` is the answer that started it (unknown when resumed). */
+async function* awaitBulkJob(
+  bulk: BulkJobRef,
+  accepted: IntercomResult | undefined,
+  env: SendEnv,
+  attempts: number,
+): AsyncGenerator<SendStep, RequestOutcome> {
   const polled = yield* pollBulkJob(bulk, env, attempts);
   if (polled.kind === "abandoned") return ABANDONED;
   const job = polled.result?.body;
-  if (polled.kind === "failed")
-    return { kind: "done", final: polled.result ?? final, attempts, reason: polled.message, job };
+  if (polled.kind === "failed") {
+    const final = polled.result ?? accepted;
+    if (!final) return ABANDONED;
+    return { kind: "done", final, attempts, reason: polled.message, job };
+  }
   if (polled.state !== "completed")
     return {
       kind: "done",
@@ -108,7 +129,7 @@ export async function* sendRequest(
       reason: `Bulk job ${bulk.jobId} ended ${polled.state}`,
       job,
     };
-  return { kind: "done", final, attempts, job };
+  return { kind: "done", final: accepted ?? polled.result, attempts, job };
 }
 
 /** A request as the request builder made it, as the send path sends it. */

@@ -1,3 +1,4 @@
+import { asViewer, personalToFor, personalToSelect, type ViewerArg } from "@/lib/credentials/visibility";
 import type { Db } from "@/lib/db/client";
 import { destinationConfigSchema } from "@/lib/destinations/schemas";
 import { notFound } from "@/lib/errors";
@@ -5,7 +6,12 @@ import type { DestinationStatus } from "@/lib/delivery/destination-lifecycle";
 import { findResponseSource } from "@/lib/delivery/response-webhook";
 
 // What the destination page's header shows: the destination, the Nexset it reads, the credential
-// it calls Intercom with (never its token), and the response-webhook Nexset when one is on.
+// it calls Intercom with (never its token), and the response-webhook Nexset when one is on. A
+// colleague's personal connection is shown only as "personal to <name>": its details stay with them.
+
+export type OverviewCredential =
+  | { visible: true; id: string; name: string; region: string; tokenLast4: string }
+  | { visible: false; personalTo: string };
 
 export interface DestinationOverview {
   id: string;
@@ -15,7 +21,7 @@ export interface DestinationOverview {
   configVersion: number;
   flowId: string | null;
   nexset: { id: string; name: string; recordCount: number };
-  credential: { id: string; name: string; region: string; tokenLast4: string };
+  credential: OverviewCredential;
   /** Method and URL template, or null when the saved settings no longer parse. */
   request: { method: string; urlTemplate: string } | null;
   configProblem: string | null;
@@ -25,9 +31,10 @@ export interface DestinationOverview {
 
 export async function getDestinationOverview(
   db: Db,
-  organisationId: string,
+  viewer: ViewerArg,
   destinationId: string,
 ): Promise<DestinationOverview> {
+  const { organisationId } = asViewer(viewer);
   const row = await db.destination.findFirst({
     where: { id: destinationId, organisationId },
     select: {
@@ -40,7 +47,7 @@ export async function getDestinationOverview(
       config: true,
       updatedAt: true,
       nexset: { select: { id: true, name: true, recordCount: true } },
-      credential: { select: { id: true, name: true, region: true, tokenLast4: true } },
+      credential: { select: { id: true, name: true, region: true, tokenLast4: true, ...personalToSelect } },
     },
   });
   if (!row) throw notFound("Destination");
@@ -56,10 +63,20 @@ export async function getDestinationOverview(
     configVersion: row.configVersion,
     flowId: row.flowId,
     nexset: row.nexset,
-    credential: row.credential,
+    credential: overviewCredential(viewer, row.credential),
     request: config.success ? { method: config.data.method, urlTemplate: config.data.urlTemplate } : null,
     configProblem: config.success ? null : (config.error.issues[0]?.message ?? "The saved settings are invalid"),
     responseWebhook: { enabled: webhookEnabled, nexsetId: responseSource?.nexsetId ?? null },
     updatedAt: row.updatedAt,
   };
+}
+
+function overviewCredential(
+  viewer: ViewerArg,
+  credential: Parameters<typeof personalToFor>[1] & { id: string; name: string; region: string; tokenLast4: string },
+): OverviewCredential {
+  const personalTo = personalToFor(viewer, credential);
+  if (personalTo !== null) return { visible: false, personalTo };
+  const { id, name, region, tokenLast4 } = credential;
+  return { visible: true, id, name, region, tokenLast4 };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idParamsSchema } from "@/lib/api/id-params";
 import type { CALL_KINDS, CALL_OUTCOMES } from "./activity-log";
 import type { RecordOutcome } from "./record-outcomes";
 import type { DestinationStatus } from "@/lib/delivery/destination-lifecycle";
@@ -56,11 +57,9 @@ const countsSchema = z.object({
   exists_not_updated: z.number().int(),
 });
 
-const id = z.string().trim().min(1).max(64);
 const numericId = z.string().regex(/^\d{1,19}$/, { error: "Must be a numeric id" });
 
-export const destinationParamsSchema = z.object({ id });
-export const callParamsSchema = z.object({ id, callId: numericId });
+export const callParamsSchema = idParamsSchema.extend({ callId: numericId });
 
 export const destinationStatusViewSchema = z.object({
   id: z.string(),

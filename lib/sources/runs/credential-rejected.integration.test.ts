@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { replaceCredentialToken } from "@/lib/credentials/replace-token";
 import { RECONNECT_PAUSE_MESSAGE } from "@/lib/delivery/needs-reconnect";
 import { createIntercomSource } from "@/lib/sources/intercom/create-intercom-source";
 import {
@@ -32,7 +33,7 @@ async function addContact(token: string, email: string, name: string) {
 }
 
 describe("a source run whose token is revoked", () => {
-  it("marks the connection needs reconnecting, pauses its destinations and keeps no records", async () => {
+  it("marks the connection needs reconnecting, pauses its destinations, keeps no records, and runs again on Reconnect", async () => {
     const { credentialId, appId, token } = await createSandboxCredential(f);
     for (const [email, name] of [
       ["ada@example.com", "Ada Lovelace"],
@@ -74,5 +75,14 @@ describe("a source run whose token is revoked", () => {
       status: "paused",
       statusMessage: RECONNECT_PAUSE_MESSAGE,
     });
+
+    // Reconnect (a new token for the same workspace): the source runs again and brings every contact.
+    await f.sandbox.admin.setFaults({ appId, latencyMs: 0 });
+    const app = f.sandbox.registry.byId(appId)!;
+    await replaceCredentialToken(f.db, f.organisationId, credentialId, { token: f.sandbox.registry.grantToken(app) });
+    const again = await f.db.sourceRun.findFirstOrThrow({ where: { sourceId, status: "queued" } });
+    expect(JSON.stringify(again.steps)).toContain("reconnect");
+    expect(await performSourceRun(f.db, again.id)).toEqual({ status: "succeeded", recordsAdded: 4 });
+    expect(await f.db.nexsetRecord.count({ where: { nexsetId } })).toBe(4);
   });
 });

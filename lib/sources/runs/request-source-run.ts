@@ -5,7 +5,8 @@ import { queue } from "@/lib/queue/queues";
 import { stepsJson } from "../run-steps";
 import { SOURCE_RUN_JOB, sourceRunJobId } from "./source-run-job";
 
-export type RunTrigger = "manual" | "schedule";
+/** "reconnect": run again because the run before failed on a revoked token that is now replaced. */
+export type RunTrigger = "manual" | "schedule" | "reconnect";
 
 export interface RequestedRun {
   runId: string;

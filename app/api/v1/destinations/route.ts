@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = withApi(createDestinationRoute, ({ org, body }) => createDestination(db(), viewerOf(org), body));
 
 export const GET = withApi(listDestinationsRoute, async ({ org, query }) => ({
-  destinations: await listDestinations(db(), org.organisationId, query),
+  destinations: await listDestinations(db(), viewerOf(org), query),
 }));

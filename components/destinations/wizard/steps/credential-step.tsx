@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { Controller, useFormContext } from "react-hook-form";
+import { Controller, useFormContext, useWatch } from "react-hook-form";
 import { ConnectIntercomForm } from "@/components/credentials/connect-intercom-form";
 import { CredentialForm } from "@/components/credentials/credential-form";
 import { ReconnectButton } from "@/components/credentials/reconnect-button";
@@ -13,6 +13,7 @@ import type { WizardFormValues } from "../form-values";
 import { useSelectedCredential, useWizardData } from "../wizard-data";
 import { saveWizardDraft, wizardDraftScope } from "../wizard-draft";
 import styles from "../wizard.module.css";
+import { PersonalToNotice } from "./personal-to-notice";
 
 export function CredentialStep() {
   const selectId = useId();
@@ -21,11 +22,13 @@ export function CredentialStep() {
   const keepDraft = () => saveWizardDraft(wizardDraftScope(data), getValues());
   const credentials = useCredentials();
   const { credential, baseUrl } = useSelectedCredential();
+  const credentialId = useWatch<WizardFormValues, "credentialId">({ control, name: "credentialId" });
   const testCredential = useTestCredential();
   const [creating, setCreating] = useState<"token" | "oauth" | false>(false);
   const [tested, setTested] = useState<TestConnectionResult | undefined>();
   const list = credentials.data ?? [];
   const showTokenForm = creating === "token" || (creating === false && credentials.isSuccess && list.length === 0);
+  const personal = data.personalCredential;
 
   return (
     <div className="form-stack">
@@ -47,6 +50,11 @@ export function CredentialStep() {
               aria-invalid={fieldState.error ? true : undefined}
             >
               <option value="">{credentials.isPending ? "Loading connections…" : "Choose a connection…"}</option>
+              {personal && (
+                <option value={personal.id} disabled>
+                  Personal to {personal.personalTo}
+                </option>
+              )}
               {list.map((option) => (
                 <option key={option.id} value={option.id}>
                   {option.name} — {option.regionName}
@@ -64,6 +72,7 @@ export function CredentialStep() {
           </div>
         )}
       />
+      {personal && credentialId === personal.id && <PersonalToNotice personalTo={personal.personalTo} />}
       {credential && (
         <div className="form-stack">
           {credential.needsReconnect && (

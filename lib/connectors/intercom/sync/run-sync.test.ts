@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "@/sandbox/server";
+import { waitForSearch } from "@/sandbox/test-support";
 import { sendIntercomRequest } from "../client";
 import { closeIntercomDispatcher } from "../http-agent";
 import { runSync, type SyncInput } from "./run-sync";
@@ -15,7 +16,9 @@ const headers = { "Content-Type": "application/json", Accept: "application/json"
 
 const savedSandboxUrl = process.env.INTERCOM_SANDBOX_URL;
 beforeAll(async () => {
-  sandbox = await createSandbox({ port: 0, logger: { error: () => undefined } });
+  // A short lag, not Intercom's few seconds: each step that searches for a contact just created still
+  // waits for the index as a client would, without making every test wait seconds.
+  sandbox = await createSandbox({ port: 0, searchIndexLagMs: 200, logger: { error: () => undefined } });
   process.env.INTERCOM_SANDBOX_URL = sandbox.url; // the outbound guard lets calls reach it
 });
 afterAll(async () => {
@@ -47,6 +50,9 @@ function input(
 }
 
 const contacts = () => sandbox.registry.byId(appId)!.data.contacts.all();
+/** Until Intercom's search index (lagging writes) has the contacts just created, as a client would wait. */
+const indexed = (field: string, value: string, count = 1) =>
+  waitForSearch(sandbox.url, token, { field, operator: "=", value }, count);
 const steps = (result: { exchanges: { call: SyncCall }[] }) => result.exchanges.map((e) => e.call.step);
 
 describe("create or update a contact", () => {
@@ -78,6 +84,7 @@ describe("create or update a contact", () => {
   it("finds a lead by email with a search (a lead's email never conflicts) and refuses to pick among several", async () => {
     const lead = await runSync(input("contact_upsert", { role: "lead", email: "lead@example.com" }, "email"), send);
     expect(lead).toMatchObject({ outcome: "created" });
+    await indexed("email", "lead@example.com");
     const again = await runSync(
       input("contact_upsert", { role: "lead", email: "lead@example.com", name: "L" }, "email"),
       send,
@@ -87,6 +94,7 @@ describe("create or update a contact", () => {
 
     const user = await runSync(input("contact_upsert", { email: "lead@example.com" }, "email"), send);
     expect(user).toMatchObject({ outcome: "created" }); // a user may share a lead's email
+    await indexed("email", "lead@example.com", 2);
     const ambiguous = await runSync(
       input("contact_upsert", { role: "lead", email: "lead@example.com" }, "email"),
       send,
@@ -150,6 +158,7 @@ describe("create or update a contact", () => {
 describe("update, archive, delete by identifier", () => {
   it("update: search then PUT; no match is an error, not a create", async () => {
     const created = await runSync(input("contact_upsert", { email: "u@example.com" }, "email"), send);
+    await indexed("email", "u@example.com");
     const updated = await runSync(input("contact_update", { email: "u@example.com", name: "U" }, "email"), send);
     expect(updated).toMatchObject({ outcome: "updated", contactId: created.contactId });
     expect(steps(updated)).toEqual(["search", "update"]);
@@ -161,6 +170,7 @@ describe("update, archive, delete by identifier", () => {
   it("archive and delete: the call on the single match; no match is already gone", async () => {
     await runSync(input("contact_upsert", { external_id: "a" }), send);
     await runSync(input("contact_upsert", { external_id: "d" }), send);
+    await Promise.all([indexed("external_id", "a"), indexed("external_id", "d")]);
     expect(await runSync(input("contact_archive", { external_id: "a" }), send)).toMatchObject({ outcome: "archived" });
     expect(await runSync(input("contact_archive", { external_id: "a" }), send)).toMatchObject({
       outcome: "already_gone",

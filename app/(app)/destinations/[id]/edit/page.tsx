@@ -27,7 +27,8 @@ export default async function Page({
   if (!session) redirect("/sign-in");
   const [{ id }, search] = await Promise.all([params, searchParams]);
   const organisationId = session.user.organisationId;
-  const destination = await getDestination(db(), organisationId, id).catch(notFoundOn404);
+  const viewer = { organisationId, userId: session.user.id };
+  const destination = await getDestination(db(), viewer, id).catch(notFoundOn404);
   const nexset = await loadWizardNexset(db(), organisationId, destination.nexsetId).catch(notFoundOn404);
   const savedNotice =
     search.saved === "1" ? "Saved as a draft. Activate it from the destination's page when you are ready." : undefined;
@@ -41,6 +42,9 @@ export default async function Page({
         flowId: destination.flowId ?? undefined,
         nexset,
         regionBaseUrls: regionBaseUrls(),
+        ...(destination.credentialPersonalTo !== null
+          ? { personalCredential: { id: destination.credentialId, personalTo: destination.credentialPersonalTo } }
+          : {}),
       }}
       destination={destination}
       savedNotice={savedNotice}

@@ -8,9 +8,7 @@ import { updateDestination } from "@/lib/destinations/update-destination";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApi(getDestinationRoute, ({ org, params }) =>
-  getDestination(db(), org.organisationId, params.id),
-);
+export const GET = withApi(getDestinationRoute, ({ org, params }) => getDestination(db(), viewerOf(org), params.id));
 
 export const PUT = withApi(updateDestinationRoute, ({ org, params, body }) =>
   updateDestination(db(), viewerOf(org), params.id, body),
