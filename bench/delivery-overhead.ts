@@ -1,14 +1,16 @@
 // The delivery benchmark's overhead phase (bench/delivery.ts, issues 5 and 17): one worker delivering
 // OVERHEAD_RECORDS single-record calls at CONCURRENCY against a sandbox answering at once, next to
 // a raw undici loop and the raw loop that also keeps every answer in the activity log (the floor),
-// each phase's CPU per record measured machine-wide; then the same comparison at 50 ms answers.
+// each phase's CPU per record measured for the processes doing its work (the sender, the sandbox,
+// and PostgreSQL's backends serving the benchmark's database); then the same at 50 ms answers.
 import { availableParallelism } from "node:os";
+import pg from "pg";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import {
   type BenchStack,
   CONCURRENCY,
   ownCpuSeconds,
-  postgresCpuSeconds,
+  postgresCpuSecondsOf,
   type SandboxApp,
   type SandboxHandle,
   sandboxAdmin,
@@ -80,7 +82,7 @@ async function compareWithRaw(
     const rawMeter = startCpuMeter({
       client: ownCpuSeconds,
       sandbox: sandbox.cpuSeconds,
-      postgres: postgresCpuSeconds,
+      postgres: postgresCpuSecondsOf(stack.databaseName),
       steal: stealSeconds,
     });
     const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
@@ -96,7 +98,7 @@ async function compareWithRaw(
       const engineMeter = startCpuMeter({
         client: worker.cpuSeconds,
         sandbox: sandbox.cpuSeconds,
-        postgres: postgresCpuSeconds,
+        postgres: postgresCpuSecondsOf(stack.databaseName),
         steal: stealSeconds,
       });
       await activateDestination(stack.db, stack.organisationId, destinationId);
@@ -156,16 +158,24 @@ async function measureFloor(
   // The rows need a destination to belong to; nothing delivers it.
   const credentialId = await seedCredential(stack, app, UNLIMITED);
   const destinationId = await seedDestination(stack, await seedNexset(stack, 1, "floor"), credentialId, {});
-  const target = { databaseUrl: stack.databaseUrl, organisationId: stack.organisationId, destinationId };
+  // Closed only once measured: its backends' CPU is read while they live.
+  const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
+  const target = { pool, organisationId: stack.organisationId, destinationId };
   await settle();
   const meter = startCpuMeter({
     client: ownCpuSeconds,
     sandbox: sandbox.cpuSeconds,
-    postgres: postgresCpuSeconds,
+    postgres: postgresCpuSecondsOf(stack.databaseName),
     steal: stealSeconds,
   });
-  const ms = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
-  const cpu = meter(records);
+  let ms: number;
+  let cpu: PhaseCpu;
+  try {
+    ms = await rawLoopWithActivityLog(target, sandbox.url, app.token, records, CONCURRENCY, "floor");
+    cpu = meter(records);
+  } finally {
+    await pool.end();
+  }
   const rate = records / (ms / 1000);
   console.log(
     `   raw loop + activity log (every answer kept by COPY, nothing else): ${Math.round(ms)} ms, ${Math.round(rate)} records/s, ratio ${round(rate / rawRate)} (${cpuText(cpu, "loop")})`,

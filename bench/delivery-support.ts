@@ -42,6 +42,8 @@ export const BENCH_KEYS = process.env.FLOWGATE_ENCRYPTION_KEYS ?? "bench:MDEyMzQ
 export interface BenchStack {
   db: Db;
   databaseUrl: string;
+  /** The benchmark's own database (created for this run). */
+  databaseName: string;
   redisUrl: string;
   prefix: string;
   organisationId: string;
@@ -67,6 +69,7 @@ export async function startBenchStack(): Promise<BenchStack> {
   return {
     db,
     databaseUrl,
+    databaseName: name,
     redisUrl: redis.url,
     prefix,
     organisationId: org.id,
@@ -151,22 +154,28 @@ function spawnChild(
 }
 
 /**
- * CPU time used so far by PostgreSQL on this machine, in seconds: every postgres process, plus what
- * the server's ended children (backends, autovacuum workers) used, which the kernel adds to their
- * parent's cutime and cstime when they exit. So the figure only grows.
+ * CPU time used so far by PostgreSQL for one database, in seconds: the backends serving its
+ * connections (their process titles name the database). Other databases on the same server, which
+ * others' tests may be keeping busy on a shared machine, don't count, nor do the server's shared
+ * background processes. A backend is counted while it lives: a phase keeps its connections open
+ * until it has been measured.
  */
-export function postgresCpuSeconds(): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      if (stat.includes("(postgres)")) ticks += cpuTicks(stat, true);
-    } catch {
-      // The process ended between the listing and the read.
+export function postgresCpuSecondsOf(database: string): () => number {
+  const title = ` ${database} `;
+  return () => {
+    let ticks = 0;
+    for (const pid of readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        if (stat.includes("(postgres)") && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(title))
+          ticks += cpuTicks(stat, false);
+      } catch {
+        // The process ended between the listing and the read.
+      }
     }
-  }
-  return ticks / CLOCK_TICKS_PER_S;
+    return ticks / CLOCK_TICKS_PER_S;
+  };
 }
 
 /**

@@ -2,7 +2,7 @@
 // the activity log the way the worker does (COPY, one batch every COMMIT_GAP_MS). The second is the
 // floor for anything that keeps every response in PostgreSQL, as DESIGN.md asks: the engine can't
 // beat it, so its ratio to the raw loop says how much of throughput_ratio's goal this machine allows.
-import pg from "pg";
+import type pg from "pg";
 import { Agent, request } from "undici";
 import { CallRowEncoder, copyEncodedCallRows } from "@/lib/delivery/engine/call-log-writer";
 import type { CallRow } from "@/lib/delivery/engine/call-record";
@@ -67,7 +67,7 @@ export async function rawLoop(
 }
 
 export interface LogTarget {
-  databaseUrl: string;
+  pool: pg.Pool;
   organisationId: string;
   destinationId: string;
 }
@@ -81,7 +81,7 @@ export async function rawLoopWithActivityLog(
   concurrency: number,
   tag: string,
 ): Promise<number> {
-  const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 2 });
+  const { pool } = target;
   // Each answer encoded as it arrives and written by COPY every COMMIT_GAP_MS, as the journal does.
   const encoder = new CallRowEncoder();
   let pending: Buffer[] = [];
@@ -101,7 +101,6 @@ export async function rawLoopWithActivityLog(
     return ms;
   } finally {
     clearInterval(timer);
-    await pool.end();
   }
 }
 
