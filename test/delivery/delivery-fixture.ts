@@ -41,11 +41,8 @@ export async function setupDeliveryFixture(
     port: 0,
     logger: { error: () => undefined },
     requestLogSize: 100_000,
-    // Lag 0, not the sandbox's realistic default: sync-delivery's "update, archive and delete by
-    // identifier" seeds contacts through an upsert delivery and at once updates them by identifier,
-    // which needs them in the search index. The tests of the race set their own lag (searchIndexLagMs
-    // fault); the seeding test could instead wait for the index and this line go.
-    searchIndexLagMs: 0,
+    // The sandbox's search lags writes as Intercom's does (its default); a test that needs another
+    // lag passes `searchIndexLagMs` here or sets it per app with the searchIndexLagMs fault.
     ...sandboxOptions,
   });
   const env: Record<string, string> = {

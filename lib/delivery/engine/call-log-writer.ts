@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { withClient } from "@/lib/db/sql-executor";
 import type { CallRow } from "./call-record";
 
 // DeliveryCall rows written with COPY … FROM STDIN: PostgreSQL parses COPY's text format for far
@@ -36,41 +37,36 @@ const COPY_CALLS = `COPY "DeliveryCall" (${COLUMNS.map((c) => `"${c}"`).join(", 
 
 /**
  * Writes call rows by COPY. A row PostgreSQL refuses (a data error) must not hold back the others
- * or wedge the journal: the rows are then written one by one and a refused one is reported and
- * left out. Any other error (the database unreachable) is thrown, and the caller tries again.
+ * or wedge the journal: the rows are then written one by one, and the refused ones are left out
+ * and returned (why each was refused). Any other error (the database unreachable) is thrown, and
+ * the caller tries again.
  */
-export function writeCallRows(
-  pool: pg.Pool,
-  rows: readonly CallRow[],
-  onRefused: (error: Error) => void,
-): Promise<void> {
+export function writeCallRows(pool: pg.Pool, rows: readonly CallRow[]): Promise<Error[]> {
   const encoder = new CallRowEncoder();
   return writeEncodedCallRows(
     pool,
     rows.map((row) => encoder.encode(row)),
-    onRefused,
   );
 }
 
 /** writeCallRows for rows already encoded (CallRowEncoder). */
-export async function writeEncodedCallRows(
-  pool: pg.Pool,
-  rows: readonly Buffer[],
-  onRefused: (error: Error) => void,
-): Promise<void> {
+export async function writeEncodedCallRows(pool: pg.Pool, rows: readonly Buffer[]): Promise<Error[]> {
   try {
     await copyEncodedCallRows(pool, rows);
+    return [];
   } catch (error) {
     if (!isDataError(error)) throw error;
-    for (const row of rows) {
-      try {
-        await copyEncodedCallRows(pool, [row]);
-      } catch (rowError) {
-        if (!isDataError(rowError)) throw rowError;
-        onRefused(new Error(`A call row was refused and is not in the activity log: ${(rowError as Error).message}`));
-      }
+  }
+  const refused: Error[] = [];
+  for (const row of rows) {
+    try {
+      await copyEncodedCallRows(pool, [row]);
+    } catch (rowError) {
+      if (!isDataError(rowError)) throw rowError;
+      refused.push(new Error(`A call row was refused and is not in the activity log: ${(rowError as Error).message}`));
     }
   }
+  return refused;
 }
 
 /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint): the rows, not the database. */
@@ -82,27 +78,13 @@ function isDataError(error: unknown): boolean {
 /** Inserts the encoded rows in one COPY; resolves with the number of rows written. */
 export async function copyEncodedCallRows(pool: pg.Pool, rows: readonly Buffer[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  // The connection may drop mid-COPY (PostgreSQL restarting): a checked-out client's 'error' has no
-  // other listener, and unheard it would end the process. The COPY itself fails and is retried.
-  const onError = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", onError);
-  try {
+  // A connection whose COPY failed half-way is closed (withClient), and the COPY is tried again.
+  return withClient(pool, async (client) => {
     const stream = client.query(copyFrom(COPY_CALLS));
     stream.end(rows.length === 1 ? rows[0] : Buffer.concat(rows));
     await once(stream, "finish");
     return stream.rowCount;
-  } catch (error) {
-    broken = error as Error;
-    throw error;
-  } finally {
-    client.off("error", onError);
-    // A connection whose COPY failed half-way is not handed to anyone else.
-    client.release(broken);
-  }
+  });
 }
 
 const CHUNK_BYTES = 64 * 1024;

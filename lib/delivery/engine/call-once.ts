@@ -37,8 +37,12 @@ export interface SendEnv {
   hardSignal: AbortSignal;
 }
 
-/** "neutral" calls (429s, bulk-job polls, calls cancelled by shutdown) use no attempt and leave the failure streak alone. */
-export type AttemptEffect = "success" | "failure" | "neutral";
+/**
+ * What a call means for the run (failure-streak.ts). "neutral" calls (429s, bulk-job polls, calls
+ * cancelled by shutdown) use no attempt and leave the failure streak alone; "credential_rejected"
+ * (a 401: the token was revoked) stops the run's calls at once, since none of them can succeed.
+ */
+export type AttemptEffect = "success" | "failure" | "neutral" | "credential_rejected";
 
 export interface CallStep {
   kind: "call";
@@ -85,16 +89,18 @@ export async function* callOnce(
     if (result.status !== undefined) env.permits.observe(result.latencyMs, env.budget.ratePerSecond);
     // Intercom's X-RateLimit-* headers correct the shared budget.
     if (result.rateLimit) env.budget.report(result.rateLimit);
-    yield { kind: "call", result, attempt, effect: counts ? effectOf(result, env) : "neutral" };
+    yield { kind: "call", result, attempt, effect: effectOf(result, env, counts) };
     return result;
   } finally {
     env.permits.release();
   }
 }
 
-function effectOf(result: IntercomResult, env: SendEnv): AttemptEffect {
-  // A revoked token is the connection's problem, not the records': the run pauses instead.
-  if (result.outcome === "rate_limited" || result.credentialRejected) return "neutral";
+function effectOf(result: IntercomResult, env: SendEnv, counts: boolean): AttemptEffect {
+  // A revoked token is the connection's problem, not the records': the run pauses instead (a bulk
+  // job's poll too, though polls count in nothing else).
+  if (result.credentialRejected) return "credential_rejected";
+  if (!counts || result.outcome === "rate_limited") return "neutral";
   if (env.hardSignal.aborted && result.status === undefined) return "neutral";
   return result.outcome === "success" || result.outcome === "conflict" ? "success" : "failure";
 }

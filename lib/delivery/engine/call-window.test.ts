@@ -46,4 +46,16 @@ describe("CallWindow", () => {
     expect(started).toBe(window.size);
     expect(window.waiting).toBe(5);
   });
+
+  it("tells whoever waits on nextRelease when a call gives its slot back, and only then", async () => {
+    const window = new CallWindow(4);
+    await window.acquire();
+    let woken = 0;
+    void window.nextRelease().then(() => woken++);
+    await Promise.resolve();
+    expect(woken).toBe(0);
+    window.release();
+    await Promise.resolve();
+    expect(woken).toBe(1);
+  });
 });

@@ -25,6 +25,7 @@ export function callsInFlightFor(ratePerSecond: number, latencyMs: number, ceili
 /** The semaphore of a destination's calls, sized from the answer times it observes. */
 export class CallWindow extends Semaphore {
   private latencyMs: number | undefined;
+  private released: { promise: Promise<void>; settle: () => void } | undefined;
 
   constructor(readonly ceiling: number) {
     super(Math.min(ceiling, INITIAL_CALLS_IN_FLIGHT));
@@ -33,6 +34,23 @@ export class CallWindow extends Semaphore {
   /** The smoothed answer time, once one answer was seen. */
   get observedLatencyMs(): number | undefined {
     return this.latencyMs;
+  }
+
+  /** Settles when a call next gives its slot back: the run then looks whether to claim more. */
+  nextRelease(): Promise<void> {
+    if (!this.released) {
+      let settle!: () => void;
+      const promise = new Promise<void>((resolve) => (settle = resolve));
+      this.released = { promise, settle };
+    }
+    return this.released.promise;
+  }
+
+  override release(): void {
+    super.release();
+    const released = this.released;
+    this.released = undefined;
+    released?.settle();
   }
 
   /** One call's answer time, and the rate (calls a second) the credential's budget allows now. */

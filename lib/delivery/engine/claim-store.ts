@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import type { ClaimRange } from "./claim-ledger";
-import type { SqlExecutor } from "./sql-executor";
+import type { SqlExecutor } from "@/lib/db/sql-executor";
 
 // DeliveryClaim rows: written BEFORE a call is made. The unique (destinationId, firstSeq) key
 // means a range is claimed once; a claim still in_flight when its runner is gone was possibly

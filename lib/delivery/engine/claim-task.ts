@@ -8,28 +8,28 @@ import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { formatBytes } from "@/lib/nexsets/record-size";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
-import { type CallRow, toCallRow, truncateBody } from "./call-record";
-import type { AttemptEffect } from "./call-once";
+import { truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, tracksRecords } from "./claim-store";
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
 import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
-import type { SqlExecutor } from "./sql-executor";
+import type { SendEnv } from "./send-request";
+import { type RecordRequest, sendRecordRequest } from "./send-record-request";
+import type { SqlExecutor } from "@/lib/db/sql-executor";
 import { forgetBulkJob, rememberBulkJob, startedBulkJob } from "./started-bulk-jobs";
-import { sendSyncRecord, syncErrorRow } from "./sync-record-sequence";
 
 // One claim, start to finish: load its records, build its request(s) with the config current
-// now, send each through the shared budget with retries, and hand the journal what came of them:
-// error records and response-webhook records. A claim of several calls sends them side by side
+// now, send each (send-record-request.ts: an ordinary request or a sync sequence, through the
+// shared budget with retries), count each call in the run's failure streak, and hand the journal
+// what came of them: call rows, error records and response-webhook records. A claim of several calls sends them side by side
 // (the destination's permits bound how many run at once) and, when it tracks records (doneMask),
 // commits each call's records as done when it ends. If the run drains first, the claim is
 // abandoned: it stays in_flight in PostgreSQL and the next run sends what is not done.
 
 export interface OpenClaim extends StoredClaim {
   records?: LoadedRecord[];
-  /** Bytes of the byte pool this claim holds while it runs (destination-run.ts reserves and releases them). */
+  /** Bytes of the byte pool this claim holds while it runs (claim-opener.ts reserves them; the run gives them back). */
   bytes?: number;
 }
 
@@ -44,7 +44,7 @@ export interface ClaimSettings {
 export interface ClaimTaskEnv {
   sql: SqlExecutor;
   journal: DeliveryJournal;
-  /** The run's failure streak: every call counts in it. */
+  /** The run's failure streak: every call counts in it (a 401 stops the run's calls there too). */
   streak: FailureStreak;
   runCode: CodeRunner;
   destination: { id: string; organisationId: string; nexsetId: string };
@@ -53,10 +53,6 @@ export interface ClaimTaskEnv {
   /** The destination's settings now: read when the claim's request is built. */
   current(): ClaimSettings;
   send: SendEnv;
-  /** A call of the claim ended (the run may want to claim more). */
-  onCallEnded?(): void;
-  /** Intercom answered 401: the run stops and the connection needs reconnecting (the claim stays in flight). */
-  onCredentialRejected?(reason: string): void;
 }
 
 /** What one request of a claim left behind. */
@@ -109,17 +105,30 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   const partial = built.requests.length > 1 && tracksRecords(claim);
   const send: SendEnv = { ...env.send, version: settings.config.intercomVersion };
   const sync = syncModeOf(settings.config);
+  const callMeta = {
+    organisationId: env.destination.organisationId,
+    destinationId: env.destination.id,
+    configVersion: settings.configVersion,
+    kind: "delivery" as const,
+  };
   const sendOne = async (request: BuiltRequest): Promise<RequestResult> => {
     const seqs = request.recordIndexes.map(seqOf);
-    const result = sync
-      ? await sendSyncClaimRequest(request, seqs[0]!, contactValues[request.recordIndexes[0]!], settings, env, send)
-      : await sendClaimRequest(claim.id, request, seqs, claim.attempts, settings, env, send);
-    env.onCallEnded?.();
+    const input: RecordRequest = {
+      request,
+      seqs,
+      sync,
+      contactIdentifierValue: contactValues[request.recordIndexes[0]!],
+      callMeta,
+      send,
+      attempts: claim.attempts,
+      jobSpec: settings.jobSpec,
+    };
+    const result = await sendClaimRequest(claim.id, input, settings, env);
     if (partial && !result.abandoned) {
       const mask = maskOf(claim, seqs);
       // Kept here too: if this run sends the claim again (after a database error), it skips these.
       claim.doneMask |= mask;
-      env.journal.recordDone(claim.id, mask, result.errorRecords, result.responses);
+      env.journal.recordDone(claim.id, mask, seqs.length, result.errorRecords, result.responses);
       return { ...result, errorRecords: [], responses: [] };
     }
     return result;
@@ -135,73 +144,65 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
     attempts: Math.max(claim.attempts, ...results.map((r) => r.attempts)),
     errorRecords: errorRecords.concat(...results.map((r) => r.errorRecords)),
     responses: results.flatMap((r) => r.responses),
+    // With partial commits, each call's records were recorded as done as it ended.
+    answered: partial ? 0 : built.requests.reduce((count, request) => count + request.recordIndexes.length, 0),
   });
   return "finished";
 }
 
-/** One request of a claim through the send path: each call logged as it is made, the outcome turned into rows. */
+/**
+ * One request of a claim through the send path (send-record-request.ts): each call counts in the
+ * run's failure streak and goes to the journal as it is made, the outcome turned into rows.
+ */
 async function sendClaimRequest(
   claimId: bigint,
-  request: BuiltRequest,
-  seqs: number[],
-  startAttempts: number,
+  input: RecordRequest,
   settings: ClaimSettings,
   env: ClaimTaskEnv,
-  /** env.send with the Intercom version of these settings. */
-  send: SendEnv,
 ): Promise<RequestResult> {
-  const { configVersion } = settings;
-  const meta = {
-    organisationId: env.destination.organisationId,
-    destinationId: env.destination.id,
-    kind: "delivery" as const,
-    configVersion,
-    firstSeq: Math.min(...seqs),
-    lastSeq: Math.max(...seqs),
-    recordCount: seqs.length,
-  };
-  const startedJob = settings.jobSpec ? await startedBulkJob(send.redis, claimId, seqs) : undefined;
-  const steps = sendRequest(toOutgoing(request), send, {
-    attempts: startAttempts,
-    jobSpec: settings.jobSpec,
-    ...(startedJob ? { startedJob } : {}),
-  });
+  const { redis } = input.send;
+  // A bulk job an earlier run started for these records is polled, not started again.
+  const startedJob = input.jobSpec ? await startedBulkJob(redis, claimId, input.seqs) : undefined;
+  const steps = sendRecordRequest(startedJob ? { ...input, startedJob } : input);
   let step = await steps.next();
   for (; !step.done; step = await steps.next()) {
     const event = step.value;
     if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
-    else if (event.kind === "job_started") await rememberBulkJob(send.redis, claimId, seqs, event.job);
+    else if (event.kind === "job_started") await rememberBulkJob(redis, claimId, input.seqs, event.job);
     else {
-      recordCall(env, toCallRow({ ...meta, attempt: event.attempt }, event.result), event.effect);
+      // Counted while the call still holds its slot: a 401 or the streak's limit stops the run's calls at once.
+      env.streak.count(event.effect, event.row.errorMessage ?? `HTTP ${event.row.responseStatus ?? "error"}`);
+      env.journal.recordCall(event.row);
     }
   }
   const outcome = step.value;
   if (outcome.kind === "abandoned")
-    return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
-  const { final, reason } = outcome;
+    return { abandoned: true, attempts: input.attempts, errorRecords: [], responses: [] };
+  const rejected = outcome.answer?.credentialRejected === true;
   // A 401 on a bulk job's poll leaves the job remembered: after Reconnect its end is read, not resent.
-  if (settings.jobSpec && !final.credentialRejected) await forgetBulkJob(send.redis, claimId, seqs);
-  if (final.credentialRejected) {
-    env.onCredentialRejected?.(final.errorMessage ?? "Intercom answered 401");
-    return { abandoned: true, attempts: startAttempts, errorRecords: [], responses: [] };
-  }
-  const errorRecords = reason
-    ? contiguousRuns(seqs).map((run) =>
-        toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, reason, request, final),
+  if (input.jobSpec && !rejected) await forgetBulkJob(redis, claimId, input.seqs);
+  // A refused token is the connection's problem, not the records': they stay in flight for after Reconnect.
+  if (rejected) return { abandoned: true, attempts: input.attempts, errorRecords: [], responses: [] };
+  const { configVersion } = settings;
+  const { failure, answer } = outcome;
+  const errorRecords = failure
+    ? contiguousRuns(input.seqs).map((run) =>
+        toErrorRow(env, configVersion, run.firstSeq, run.lastSeq, failure.reason, failure.call, failure.result),
       )
     : [];
-  const responses = settings.responseWebhook
-    ? [
-        buildResponseRecord({
-          destinationId: env.destination.id,
-          configVersion,
-          kind: "delivery",
-          result: final,
-          seqs,
-          job: outcome.job,
-        }),
-      ]
-    : [];
+  const responses =
+    settings.responseWebhook && answer
+      ? [
+          buildResponseRecord({
+            destinationId: env.destination.id,
+            configVersion,
+            kind: "delivery",
+            result: answer,
+            seqs: input.seqs,
+            job: outcome.job,
+          }),
+        ]
+      : [];
   return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
 }
 
@@ -217,53 +218,6 @@ async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T
   } finally {
     send.permits.release();
   }
-}
-
-/** Every call counts in the run's failure streak and goes to the journal. */
-function recordCall(env: ClaimTaskEnv, row: CallRow, effect: AttemptEffect): void {
-  env.streak.count(effect, row.errorMessage ?? `HTTP ${row.responseStatus ?? "error"}`);
-  env.journal.recordCall(row);
-}
-
-/** A sync destination's record: its whole sequence of calls (sync-record-sequence.ts), turned into rows. */
-async function sendSyncClaimRequest(
-  request: BuiltRequest,
-  seq: number,
-  contactIdentifierValue: unknown,
-  settings: ClaimSettings,
-  env: ClaimTaskEnv,
-  send: SendEnv,
-): Promise<RequestResult> {
-  const { configVersion } = settings;
-  const callMeta = { organisationId: env.destination.organisationId, destinationId: env.destination.id, configVersion };
-  const outcome = await sendSyncRecord({
-    request,
-    seq,
-    mode: syncModeOf(settings.config)!,
-    contactIdentifierValue,
-    baseUrl: env.send.baseUrl,
-    callMeta,
-    send,
-    recordCall: (row, effect) => recordCall(env, row, effect),
-  });
-  if (outcome.abandoned) return { abandoned: true, attempts: outcome.attempts, errorRecords: [], responses: [] };
-  const errorRecords =
-    outcome.sync.outcome === "error"
-      ? [syncErrorRow({ ...callMeta, firstSeq: seq, lastSeq: seq }, request, outcome)]
-      : [];
-  const responses =
-    settings.responseWebhook && outcome.final
-      ? [
-          buildResponseRecord({
-            destinationId: env.destination.id,
-            configVersion,
-            kind: "delivery",
-            result: outcome.final.result,
-            seqs: [seq],
-          }),
-        ]
-      : [];
-  return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
 }
 
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */
@@ -299,7 +253,7 @@ function toErrorRow(
   firstSeq: number,
   lastSeq: number,
   reason: string,
-  request?: BuiltRequest,
+  request?: { method: string; url: string; body?: string | undefined },
   result?: IntercomResult,
 ): ErrorRow {
   return {

@@ -1,13 +1,15 @@
 import type pg from "pg";
 import type { Db } from "@/lib/db/client";
+import { inTransaction, type TransactionStep } from "@/lib/db/sql-executor";
 import { notifyRecordsAppended } from "@/lib/delivery/enqueue-delivery";
-import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
+import type { Logger } from "@/lib/log";
+import { appendRecordsWith, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { CallRow } from "./call-record";
 import type { ClaimLedger, ClaimRange } from "./claim-ledger";
 import { CallRowEncoder, writeEncodedCallRows } from "./call-log-writer";
 import { commitJournal, type ErrorRow, type JournalCommit } from "./delivery-sql";
 import type { FailureStreak } from "./failure-streak";
-import { pgExecutor, prismaExecutor } from "./sql-executor";
+import { UncommittedAnswers } from "./uncommitted-answers";
 
 // Everything a running delivery writes goes through one journal, which commits whatever has
 // piled up in ONE transaction: claim updates, error records, response-webhook records, the
@@ -15,6 +17,9 @@ import { pgExecutor, prismaExecutor } from "./sql-executor";
 // transaction means a response is recorded exactly when its claim's records are done. Call rows
 // (the activity log, the bulk of what a delivery writes) go just before, by COPY
 // (call-log-writer.ts), so a call is in the log by the time its records count as done.
+//
+// The journal reports rather than calls back: a database error is logged and the commit tried
+// again; a lost fence sets `fencedOut` and settles `lostFence`, which the run waits on to stop.
 
 /** A commit found that a later run took the destination over (its fencing token moved on). */
 export class LostFenceError extends Error {
@@ -38,6 +43,8 @@ export interface ClaimFinish {
   attempts: number;
   errorRecords: ErrorRow[];
   responses: JsonRecord[];
+  /** Records whose answers this finish records (those not already recorded as done by recordDone). */
+  answered: number;
 }
 
 interface PendingFinish extends ClaimFinish {
@@ -48,6 +55,8 @@ interface PendingFinish extends ClaimFinish {
 interface PartialDone {
   claimId: bigint;
   mask: bigint;
+  /** Records answered (the bits of `mask`). */
+  answered: number;
   errorRecords: ErrorRow[];
   responses: JsonRecord[];
 }
@@ -64,7 +73,7 @@ export interface JournalOptions {
   /** The run's fencing token: a commit writes only while the destination still carries it. */
   fence: number;
   responseNexsetId: () => string | null;
-  onError?: (error: Error) => void;
+  log: Logger;
 }
 
 export class DeliveryJournal {
@@ -80,11 +89,19 @@ export class DeliveryJournal {
   private committedStreak: number;
   /** Set once the failure streak reached the limit and the destination was set to error. */
   private errorCommitted = false;
-  /** Set once a commit found another run's fence: this run must stop; nothing more is committed. */
-  fencedOut = false;
+  private lostFenceError: LostFenceError | undefined;
+  private settleLostFence!: (error: LostFenceError) => void;
+  /** Settles once a commit found another run's fence: this run must stop; nothing more is committed. */
+  readonly lostFence = new Promise<LostFenceError>((resolve) => (this.settleLostFence = resolve));
+  /** Answers that may not stay committed (uncommitted-answers.ts): the next run sends their records again. */
+  readonly uncommitted = new UncommittedAnswers();
 
   constructor(private readonly opts: JournalOptions) {
     this.committedStreak = opts.streak.value;
+  }
+
+  get fencedOut(): boolean {
+    return this.lostFenceError !== undefined;
   }
 
   recordCall(row: CallRow): void {
@@ -104,8 +121,8 @@ export class DeliveryJournal {
   }
 
   /** The records in `mask` of a claim still in flight are done, with what their call left behind. */
-  recordDone(claimId: bigint, mask: bigint, errorRecords: ErrorRow[], responses: JsonRecord[]): void {
-    this.partials.push({ claimId, mask, errorRecords, responses });
+  recordDone(claimId: bigint, mask: bigint, answered: number, errorRecords: ErrorRow[], responses: JsonRecord[]): void {
+    this.partials.push({ claimId, mask, answered, errorRecords, responses });
     this.kick();
   }
 
@@ -160,7 +177,7 @@ export class DeliveryJournal {
       this.finishes = [];
       if (this.fencedOut) {
         // Another run holds the destination: what this one did is its to redo. Waiters are let go.
-        for (const finish of finishes) finish.done();
+        this.letGo(partials, finishes);
         continue;
       }
       try {
@@ -168,13 +185,17 @@ export class DeliveryJournal {
         failures = 0;
       } catch (error) {
         if (error instanceof LostFenceError) {
-          this.fencedOut = true;
-          for (const finish of [...finishes, ...this.finishes]) finish.done();
+          this.letGo([...partials, ...this.partials], [...finishes, ...this.finishes]);
           this.calls = [];
           this.progress = new Map();
           this.partials = [];
           this.finishes = [];
-          this.opts.onError?.(error);
+          this.lostFenceError = error;
+          this.opts.log.warn(
+            { destinationId: this.opts.destinationId, answeredNotCommitted: this.uncommitted.letGo },
+            error.message,
+          );
+          this.settleLostFence(error);
           continue;
         }
         // The database is unreachable or restarting: keep the batch and try again; nothing is
@@ -184,11 +205,26 @@ export class DeliveryJournal {
         this.progress = progress;
         this.partials = [...partials, ...this.partials];
         this.finishes = [...finishes, ...this.finishes];
-        this.opts.onError?.(error as Error);
+        this.uncommitted.connectionLost();
         failures++;
+        this.opts.log.warn(
+          {
+            destinationId: this.opts.destinationId,
+            err: (error as Error).message,
+            // Answered, waiting for this commit: what a takeover now would make the next run send again.
+            answeredWaiting: answeredIn(this.partials, this.finishes),
+          },
+          "could not record delivery progress; retrying",
+        );
         await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, 100 * 2 ** Math.min(failures, 6))));
       }
     }
+  }
+
+  /** Nothing of these is committed: their claims stay in flight for the next run, and their waiters go on. */
+  private letGo(partials: readonly PartialDone[], finishes: readonly PendingFinish[]): void {
+    this.uncommitted.letGo += answeredIn(partials, finishes);
+    for (const finish of finishes) finish.done();
   }
 
   private async commit(
@@ -200,7 +236,8 @@ export class DeliveryJournal {
     const { db, destinationId, ledger } = this.opts;
     const rows = calls.flatMap((c) => (c.row ? [c.row] : []));
     if (rows.length > 0) {
-      await writeEncodedCallRows(this.opts.pool, rows, (error) => this.opts.onError?.(error));
+      const refused = await writeEncodedCallRows(this.opts.pool, rows);
+      for (const error of refused) this.opts.log.warn({ destinationId, err: error.message }, error.message);
       // Written: if the rest of the commit fails and is tried again, they are not written twice.
       for (const call of calls) call.row = undefined;
     }
@@ -233,19 +270,18 @@ export class DeliveryJournal {
         : null,
       fence: this.opts.fence,
     };
-    if (responseNexsetId) {
-      // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
-      await db.$transaction(
-        async (tx) => {
-          if (!(await commitJournal(prismaExecutor(tx), statement))) throw new LostFenceError();
-          await appendRecordsInTx(tx, responseNexsetId, responses);
-        },
-        { timeout: 60_000, maxWait: 30_000 },
-      );
-    } else {
-      // One statement is its own transaction.
-      if (!(await commitJournal(pgExecutor(this.opts.pool), statement))) throw new LostFenceError();
-    }
+    const steps: TransactionStep[] = [
+      async (sql) => {
+        if (!(await commitJournal(sql, statement))) throw new LostFenceError();
+      },
+    ];
+    // Responses become Nexset records through lib/nexsets, in the same transaction as the claims they finish.
+    if (responseNexsetId)
+      steps.push(async (sql) => {
+        await appendRecordsWith(sql, responseNexsetId, responses);
+      });
+    await inTransaction(this.opts.pool, steps);
+    this.uncommitted.committed(answeredIn(partials, finishes));
     ledger.commitFinished(finishes.map((f) => f.range));
     this.committedStreak = streak;
     if (trip) this.errorCommitted = true;
@@ -253,4 +289,12 @@ export class DeliveryJournal {
     // Flows reading the response Nexset deliver the new records (as after any other append).
     if (responseNexsetId) void notifyRecordsAppended(responseNexsetId, db);
   }
+}
+
+/** Records answered in these batches: a partial's records, and what each finish adds. */
+function answeredIn(partials: readonly PartialDone[], finishes: readonly ClaimFinish[]): number {
+  let count = 0;
+  for (const partial of partials) count += partial.answered;
+  for (const finish of finishes) count += finish.answered;
+  return count;
 }

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { SqlExecutor } from "./sql-executor";
+import type { SqlExecutor } from "@/lib/db/sql-executor";
 
 // The journal's commit as ONE statement, whatever it holds: data-modifying CTEs over column arrays
 // (unnest), so a commit costs one round trip and no BEGIN/COMMIT. All parts

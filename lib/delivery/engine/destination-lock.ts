@@ -43,6 +43,16 @@ export class DestinationLocks {
 
   constructor(private readonly databaseUrl: string) {}
 
+  /** Tries for the lock every 200 ms until it is taken, `waitMs` passed or `stop` aborted. */
+  async lockWithin(destinationId: string, waitMs: number, stop: AbortSignal): Promise<DestinationLease | null> {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+      const lease = await this.tryLock(destinationId);
+      if (lease || Date.now() >= deadline || stop.aborted) return lease;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   async tryLock(destinationId: string, purpose: LockPurpose = "deliver"): Promise<DestinationLease | null> {
     const name = `${purpose}:${destinationId}`;
     // Session locks are re-entrant in PostgreSQL; within this process one holder is enough.

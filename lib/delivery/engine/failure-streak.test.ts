@@ -16,4 +16,16 @@ describe("FailureStreak", () => {
     expect(streak).toMatchObject({ reached: true, value: 3, lastFailure: "HTTP 503" });
     expect(drain.signal.aborted).toBe(true);
   });
+
+  it("stops the run's calls at the first 401, keeping why, without lengthening the streak", () => {
+    const drain = new AbortController();
+    const streak = new FailureStreak(2, 3, drain);
+    streak.count("credential_rejected", "Intercom answered 401: token revoked");
+    expect(drain.signal.aborted).toBe(true);
+    expect(streak).toMatchObject({
+      value: 2,
+      reached: false,
+      credentialRejected: "Intercom answered 401: token revoked",
+    });
+  });
 });

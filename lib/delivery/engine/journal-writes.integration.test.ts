@@ -6,7 +6,7 @@ import { writeCallRows } from "./call-log-writer";
 import { insertClaims, isDone, maskOf } from "./claim-store";
 import { commitJournal } from "./delivery-sql";
 import { doneBeyondCursor } from "./done-beyond-cursor";
-import { pgExecutor } from "./sql-executor";
+import { pgExecutor } from "@/lib/db/sql-executor";
 
 let t: TestDatabase;
 let pool: pg.Pool;
@@ -75,7 +75,7 @@ describe("call rows by COPY", () => {
       },
       { ...base, firstSeq: 10, lastSeq: 10, requestHeaders: { "x-note": awkward } },
     ];
-    await writeCallRows(pool, rows, (error) => expect.fail(error.message));
+    expect((await writeCallRows(pool, rows)).map((error) => error.message)).toEqual([]);
     const stored = await t.db.deliveryCall.findMany({
       where: { destinationId: base.destinationId, firstSeq: { in: [7, 10] } },
       orderBy: { firstSeq: "asc" },
@@ -98,13 +98,12 @@ describe("call rows by COPY", () => {
   });
 
   it("writes the good rows when PostgreSQL refuses one, and says which was left out", async () => {
-    const refused: string[] = [];
     const rows: CallRow[] = [
       { ...base, firstSeq: 20 },
       { ...base, firstSeq: 21, latencyMs: 2 ** 40 }, // out of range for an integer column
       { ...base, firstSeq: 22 },
     ];
-    await writeCallRows(pool, rows, (error) => refused.push(error.message));
+    const refused = (await writeCallRows(pool, rows)).map((error) => error.message);
     const stored = await t.db.deliveryCall.findMany({
       where: { destinationId: base.destinationId, firstSeq: { in: [20, 21, 22] } },
       select: { firstSeq: true },
@@ -119,7 +118,7 @@ describe("call rows by COPY", () => {
       connectionString: "postgresql://nobody@127.0.0.1:1/none",
       connectionTimeoutMillis: 2_000,
     });
-    await expect(writeCallRows(unreachable, [{ ...base, firstSeq: 30 }], () => undefined)).rejects.toThrow();
+    await expect(writeCallRows(unreachable, [{ ...base, firstSeq: 30 }])).rejects.toThrow();
     await unreachable.end();
     expect(await t.db.deliveryCall.count({ where: { destinationId: base.destinationId, firstSeq: 30 } })).toBe(0);
   });

@@ -132,11 +132,26 @@ describe("PostgreSQL restart", () => {
     expect(f.sandbox.registry.byId(appId)!.data.contacts.size).toBe(1_200);
     const posts = contactPostsByEmail(f.sandbox, appId);
     for (const record of records) expect(posts.get(record.email as string)!.filter((s) => s === 200)).toHaveLength(1);
-    // Sent again (a 409) only what was in flight or answered and not yet committed when the
-    // connections were cut: a few rounds of calls in flight, not the run's open claims.
     const resent = records.filter((r) => posts.get(r.email as string)!.includes(409)).length;
-    expect(resent).toBeLessThanOrEqual(CONCURRENCY * 6);
     expect(await worker.kill("SIGTERM")).toBe(0);
+    // Sent again (a 409) only what was answered but not kept committed when the connections were cut,
+    // as the engine counts it: each run says, as it ends, how many answers it let go uncommitted
+    // (another run took over first) and how many were in commits PostgreSQL may not have flushed
+    // (uncommitted-answers.ts).
+    const atRisk = uncommittedAnswers(worker.output());
+    console.info(`PostgreSQL restart: ${resent} records sent again; the runs reported ${atRisk} answers not kept`);
+    expect(resent).toBeLessThanOrEqual(atRisk);
     await db.$disconnect();
   }, 150_000);
 });
+
+/** The answers the worker's runs did not keep committed, from the log lines that end their runs. */
+function uncommittedAnswers(output: string): number {
+  let total = 0;
+  for (const line of output.split("\n")) {
+    if (!line.includes('"answeredMaybeLost"')) continue;
+    const ended = JSON.parse(line) as { answeredNotCommitted?: number; answeredMaybeLost?: number };
+    total += (ended.answeredNotCommitted ?? 0) + (ended.answeredMaybeLost ?? 0);
+  }
+  return total;
+}

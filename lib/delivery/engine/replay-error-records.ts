@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { appendRecordsInTx, type JsonRecord } from "@/lib/nexsets/append-records";
 import type { Redis } from "ioredis";
 import type { BudgetDispenser } from "@/lib/rate-limit/budget-dispenser";
-import { type CallRow, toCallRow, truncateBody } from "./call-record";
+import { type CallRow, truncateBody } from "./call-record";
 import { contiguousRuns } from "./claim-ledger";
 import { loadRecords } from "./claim-store";
 import { formatBytes } from "@/lib/nexsets/record-size";
@@ -19,10 +19,10 @@ import type { ErrorSelection } from "@/lib/delivery/error-records";
 import { buildResponseRecord, ensureResponseWebhookSource } from "@/lib/delivery/response-webhook";
 import { CallWindow } from "./call-window";
 import { jobSpecFor } from "./bulk-job-poll";
-import { type SendEnv, sendRequest, toOutgoing } from "./send-request";
-import { prismaExecutor } from "./sql-executor";
+import type { SendEnv } from "./send-request";
+import { sendRecordRequest } from "./send-record-request";
+import { prismaExecutor } from "@/lib/db/sql-executor";
 import { syncModeOf } from "@/lib/destinations/sync-mode";
-import { sendSyncRecord } from "./sync-record-sequence";
 
 // Replay re-sends an error record's records with the destination's CURRENT settings (the user
 // fixed something), through the same budget and retry rules as delivery. Success marks the error
@@ -137,79 +137,43 @@ export async function replayErrorRecords(
     const calls: CallRow[] = [];
     const responses: JsonRecord[] = [];
     let abandoned = false;
+    const callMeta = { organisationId, destinationId, configVersion: snapshot.configVersion, kind: "replay" as const };
     for (const request of built.requests) {
       const seqs = request.recordIndexes.map(seqOf);
-      if (sync) {
-        // A sync destination's record replays its whole sequence, as the worker runs it.
-        const record = records[request.recordIndexes[0]!]!;
-        const callMeta = {
-          organisationId,
-          destinationId,
-          configVersion: snapshot.configVersion,
-          kind: "replay" as const,
-        };
-        const ran = await sendSyncRecord({
-          request,
-          seq: record.seq,
-          mode: sync,
-          contactIdentifierValue: sync.contactIdentifierOf(record.data),
-          baseUrl: credential.baseUrl,
-          callMeta,
-          send,
-          recordCall: (row) => calls.push(row),
-        });
-        if (ran.abandoned) {
-          abandoned = true;
-          break;
-        }
-        if (ran.sync.outcome === "error")
-          failures.push({
-            seqs,
-            reason: ran.sync.message ?? "The sequence failed",
-            request: ran.final ? ran.final.call : { method: request.method, url: request.url, body: request.body },
-            ...(ran.final ? { result: ran.final.result } : {}),
-          });
-        continue;
-      }
-      const meta = {
-        organisationId,
-        destinationId,
-        kind: "replay" as const,
-        configVersion: snapshot.configVersion,
-        firstSeq: Math.min(...seqs),
-        lastSeq: Math.max(...seqs),
-        recordCount: seqs.length,
-      };
-      const steps = sendRequest(toOutgoing(request), send, { attempts: 0, jobSpec });
+      // A sync destination's record replays its whole sequence, as the worker runs it.
+      const steps = sendRecordRequest({
+        request,
+        seqs,
+        sync,
+        contactIdentifierValue: sync ? sync.contactIdentifierOf(records[request.recordIndexes[0]!]!.data) : undefined,
+        callMeta,
+        send,
+        attempts: 0,
+        jobSpec,
+      });
       let step = await steps.next();
       for (; !step.done; step = await steps.next()) {
         // Replays have no claim to keep a retry time on, and leave the delivery's failure streak alone.
-        if (step.value.kind === "call")
-          calls.push(toCallRow({ ...meta, attempt: step.value.attempt }, step.value.result));
+        if (step.value.kind === "call") calls.push(step.value.row);
       }
       const outcome = step.value;
       if (outcome.kind === "abandoned") {
         abandoned = true;
         break;
       }
-      if (responseNexsetId)
+      if (responseNexsetId && outcome.answer)
         responses.push(
           buildResponseRecord({
             destinationId,
             configVersion: snapshot.configVersion,
             kind: "replay",
-            result: outcome.final,
+            result: outcome.answer,
             seqs,
             job: outcome.job,
           }),
         );
-      if (outcome.reason)
-        failures.push({
-          seqs,
-          reason: outcome.reason,
-          request: { method: request.method, url: request.url, body: request.body },
-          result: outcome.final,
-        });
+      const { failure } = outcome;
+      if (failure) failures.push({ seqs, reason: failure.reason, request: failure.call, result: failure.result });
     }
     if (abandoned) {
       if (calls.length > 0) await db.deliveryCall.createMany({ data: calls });

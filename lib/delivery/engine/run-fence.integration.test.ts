@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { log } from "@/lib/log";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
 import { ClaimLedger } from "./claim-ledger";
 import { insertClaims } from "./claim-store";
@@ -7,7 +8,7 @@ import { DeliveryJournal } from "./delivery-journal";
 import { commitJournal } from "./delivery-sql";
 import { FailureStreak } from "./failure-streak";
 import { takeRunFence } from "./destination-lock";
-import { pgExecutor } from "./sql-executor";
+import { pgExecutor } from "@/lib/db/sql-executor";
 
 // One runner means one runner: a run whose lock went away (its connection dropped, another worker
 // took the destination) must not commit anything after the next run started.
@@ -95,7 +96,6 @@ describe("the run's fencing token", () => {
       ],
       1,
     );
-    const errors: Error[] = [];
     const journal = new DeliveryJournal({
       db: t.db,
       pool,
@@ -104,7 +104,7 @@ describe("the run's fencing token", () => {
       streak: new FailureStreak(0, 50, new AbortController()),
       fence,
       responseNexsetId: () => null,
-      onError: (error) => errors.push(error),
+      log,
     });
     await journal.finish({
       claimId: first!.id,
@@ -113,6 +113,7 @@ describe("the run's fencing token", () => {
       attempts: 1,
       errorRecords: [],
       responses: [],
+      answered: 10,
     });
     expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
 
@@ -125,14 +126,74 @@ describe("the run's fencing token", () => {
       attempts: 1,
       errorRecords: [errorRow(25)],
       responses: [],
+      answered: 10,
     });
     await journal.drain();
     expect(journal.fencedOut).toBe(true);
-    expect(errors.map((e) => e.message).join()).toMatch(/took this destination over/);
+    expect((await journal.lostFence).message).toMatch(/took this destination over/);
+    // The second claim's answers were let go: the next run sends its 10 records again.
+    expect(journal.uncommitted.letGo).toBe(10);
     expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
       status: "in_flight",
     });
     expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(20);
     expect(await t.db.errorRecord.count({ where: { destinationId, firstSeq: 25 } })).toBe(0);
+  });
+
+  it("appends a claim's response records in the commit that finishes it, and none once the fence is lost", async () => {
+    const sql = pgExecutor(pool);
+    const source = await t.db.source.create({ data: { organisationId, kind: "webhook", name: "responses" } });
+    const responses = await t.db.nexset.create({ data: { organisationId, sourceId: source.id, name: "r" } });
+    const fence = await takeRunFence(t.db, destinationId);
+    const [first, second] = await insertClaims(
+      sql,
+      destinationId,
+      [
+        { firstSeq: 31, lastSeq: 40 },
+        { firstSeq: 41, lastSeq: 50 },
+      ],
+      1,
+    );
+    const journal = new DeliveryJournal({
+      db: t.db,
+      pool,
+      destinationId,
+      ledger: new ClaimLedger(30, 50),
+      streak: new FailureStreak(0, 50, new AbortController()),
+      fence,
+      responseNexsetId: () => responses.id,
+      log,
+    });
+    const finish = (claimId: bigint, firstSeq: number) =>
+      journal.finish({
+        claimId,
+        range: { firstSeq, lastSeq: firstSeq + 9 },
+        status: "delivered",
+        attempts: 1,
+        errorRecords: [],
+        responses: [{ answered: firstSeq }],
+        answered: 10,
+      });
+    const appended = () =>
+      t.db.nexsetRecord.findMany({
+        where: { nexsetId: responses.id },
+        orderBy: { seq: "asc" },
+        select: { data: true },
+      });
+
+    await finish(first!.id, 31);
+    expect(await appended()).toEqual([{ data: { answered: 31 } }]);
+    expect(await t.db.nexset.findUniqueOrThrow({ where: { id: responses.id } })).toMatchObject({ recordCount: 1 });
+    expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(40);
+
+    await takeRunFence(t.db, destinationId);
+    await finish(second!.id, 41);
+    await journal.drain();
+    expect(journal.fencedOut).toBe(true);
+    expect(await appended()).toHaveLength(1);
+    expect(await t.db.nexset.findUniqueOrThrow({ where: { id: responses.id } })).toMatchObject({ recordCount: 1 });
+    expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "in_flight",
+    });
   });
 });

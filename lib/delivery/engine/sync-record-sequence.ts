@@ -3,14 +3,13 @@ import { runSync, type SyncResult } from "@/lib/connectors/intercom/sync/run-syn
 import type { SyncCall } from "@/lib/connectors/intercom/sync/sync-calls";
 import type { BuiltRequest } from "@/lib/destinations/build-types";
 import type { SyncMode } from "@/lib/destinations/sync-mode";
-import { type CallRow, toCallRow, truncateBody } from "./call-record";
-import type { ErrorRow } from "./delivery-journal";
+import { type CallRow, toCallRow } from "./call-record";
 import { type AttemptEffect, type SendEnv, sendRequest } from "./send-request";
 
 // One record of a sync destination: its sequence of calls (lib/connectors/intercom/sync), each call
-// through the shared budget and the retry rules (sendWithRetries), each call a row of the activity
+// through the shared budget and the retry rules (sendRequest), each call a row of the activity
 // log carrying the record's seq and its step, the call that concluded the sequence carrying the
-// record's outcome. Re-running a sequence after a crash is harmless: it finds the contact by its
+// record's outcome. The rows come back as data with the result (send-record-request.ts yields them). Re-running a sequence after a crash is harmless: it finds the contact by its
 // identifier (Intercom's 409, or a search) and updates it again.
 
 export interface SyncRecordInput {
@@ -23,11 +22,11 @@ export interface SyncRecordInput {
   /** The calls' shared context. */
   callMeta: { organisationId: string; destinationId: string; configVersion: number; kind?: "delivery" | "replay" };
   send: SendEnv;
-  /** Each call's row, as it is made (the last one once the record's outcome is known). */
-  recordCall(row: CallRow, effect: AttemptEffect): void;
 }
 
 export interface SyncRecordResult {
+  /** Every call made, in order, as its activity-log row; the last carries the record's outcome. */
+  calls: { row: CallRow; effect: AttemptEffect }[];
   abandoned: boolean;
   attempts: number;
   sync: SyncResult;
@@ -37,13 +36,7 @@ export interface SyncRecordResult {
 
 export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecordResult> {
   const results: { call: SyncCall; result: IntercomResult }[] = [];
-  // The latest call's row waits for the next call (or the end): the call that concludes the
-  // sequence carries the record's outcome.
-  let held: { row: CallRow; effect: AttemptEffect } | undefined;
-  const hold = (next: typeof held) => {
-    if (held) input.recordCall(held.row, held.effect);
-    held = next;
-  };
+  const calls: SyncRecordResult["calls"] = [];
   let attempts = 0;
   const meta = {
     kind: "delivery" as const,
@@ -70,7 +63,7 @@ export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecord
       for (; !step.done; step = await steps.next()) {
         const event = step.value;
         if (event.kind === "call")
-          hold({
+          calls.push({
             row: { ...toCallRow({ ...meta, attempt: event.attempt }, event.result), syncStep: call.step },
             effect: event.effect,
           });
@@ -84,26 +77,9 @@ export async function sendSyncRecord(input: SyncRecordInput): Promise<SyncRecord
       return result;
     },
   );
-  if (held && sync.outcome !== "abandoned" && sync.outcome !== "error") held.row.recordOutcome = sync.outcome;
-  hold(undefined);
+  // The call that concluded the sequence carries the record's outcome.
+  const last = calls.at(-1);
+  if (last && sync.outcome !== "abandoned" && sync.outcome !== "error") last.row.recordOutcome = sync.outcome;
   const final = sync.failedCall !== undefined ? results[sync.failedCall] : results.at(-1);
-  return { abandoned: sync.outcome === "abandoned", attempts, sync, ...(final ? { final } : {}) };
-}
-
-/** The error record of a sequence that ended in error: the failing call, or the record's body when nothing was sent. */
-export function syncErrorRow(
-  base: Omit<ErrorRow, "reason" | "requestMethod" | "requestUrl" | "requestBody" | "responseStatus" | "responseBody">,
-  request: BuiltRequest,
-  outcome: SyncRecordResult,
-): ErrorRow {
-  const failing = outcome.final;
-  return {
-    ...base,
-    reason: (outcome.sync.message ?? "The sequence failed").slice(0, 4000),
-    requestMethod: failing?.call.method ?? request.method,
-    requestUrl: failing?.call.url ?? request.url,
-    requestBody: truncateBody(failing ? failing.call.body : request.body),
-    responseStatus: failing?.result.status ?? null,
-    responseBody: failing && failing.result.status !== undefined ? truncateBody(failing.result.rawBody) : null,
-  };
+  return { calls, abandoned: sync.outcome === "abandoned", attempts, sync, ...(final ? { final } : {}) };
 }

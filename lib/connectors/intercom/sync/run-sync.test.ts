@@ -163,8 +163,26 @@ describe("update, archive, delete by identifier", () => {
     expect(updated).toMatchObject({ outcome: "updated", contactId: created.contactId });
     expect(steps(updated)).toEqual(["search", "update"]);
     const missing = await runSync(input("contact_update", { email: "nobody@example.com" }, "email"), send);
-    expect(missing).toMatchObject({ outcome: "error", message: "no contact with email=nobody@example.com" });
+    expect(missing).toMatchObject({
+      outcome: "error",
+      message:
+        "no contact with email=nobody@example.com (a contact created in the last few minutes may not be in Intercom's search index yet: replay the record later)",
+    });
     expect(contacts()).toHaveLength(1);
+  });
+
+  it("update right after a create: the lagging search finds none, an error record that says why (replayable), no create", async () => {
+    await runSync(input("contact_upsert", { email: "fresh@example.com" }, "email"), send);
+    const early = await runSync(input("contact_update", { email: "fresh@example.com", name: "F" }, "email"), send);
+    expect(early).toMatchObject({ outcome: "error" });
+    expect(early.message).toContain("not be in Intercom's search index yet");
+    expect(steps(early)).toEqual(["search"]);
+    expect(contacts().map((c) => [c.email, c.name])).toEqual([["fresh@example.com", null]]);
+    // Replayed once the index has it, the same sequence updates the contact.
+    await indexed("email", "fresh@example.com");
+    const replayed = await runSync(input("contact_update", { email: "fresh@example.com", name: "F" }, "email"), send);
+    expect(replayed).toMatchObject({ outcome: "updated" });
+    expect(contacts().map((c) => [c.email, c.name])).toEqual([["fresh@example.com", "F"]]);
   });
 
   it("archive and delete: the call on the single match; no match is already gone", async () => {

@@ -214,9 +214,14 @@ const alreadyGone = (identifier: string, value: string) => ({
   message: `no contact with ${identifier}=${value}`,
 });
 
+// Intercom's search lags writes (minutes at times): "none" may be a contact just created, so the
+// error record says so, and its replay runs the same search once the index has caught up.
 const contactUpdate = searchThen(
   (input, id, call, index) => updateExisting(input, id, false, call, index),
-  (identifier, value) => ({ outcome: "error", message: `no contact with ${identifier}=${value}` }),
+  (identifier, value) => ({
+    outcome: "error",
+    message: `no contact with ${identifier}=${value} (a contact created in the last few minutes may not be in Intercom's search index yet: replay the record later)`,
+  }),
 );
 
 /** One call on the found contact; a 404 means it went in the meantime. */

@@ -1,0 +1,118 @@
+import type { IntercomResult } from "@/lib/connectors/intercom/client";
+import type { BuiltRequest } from "@/lib/destinations/build-types";
+import type { SyncMode } from "@/lib/destinations/sync-mode";
+import type { BulkJobRef, JobSpec } from "./bulk-job-poll";
+import { type CallRow, toCallRow } from "./call-record";
+import { type AttemptEffect, type SendEnv, sendRequest, toOutgoing } from "./send-request";
+import { sendSyncRecord } from "./sync-record-sequence";
+
+// One request the request builder made for some records, through the send path: the one place that
+// picks how it goes. An ordinary request makes its attempts, waits out 429s and polls a bulk job
+// (send-request.ts); a sync destination's record runs its sequence of calls instead
+// (sync-record-sequence.ts). Deliveries (claim-task.ts) and replays (replay-error-records.ts) both
+// send through here. Every call made comes out as its activity-log row, and every retry scheduled,
+// as data; the caller records them and decides.
+
+export interface RecordRequest {
+  request: BuiltRequest;
+  /** The records' seqs, in the request's order. */
+  seqs: number[];
+  /** Set for a sync destination: the record runs this sequence. */
+  sync: SyncMode | undefined;
+  /** company + attach: the contact identifier taken from the record. */
+  contactIdentifierValue?: unknown;
+  callMeta: { organisationId: string; destinationId: string; configVersion: number; kind: "delivery" | "replay" };
+  send: SendEnv;
+  /** Attempts the records already used (a claim resent after a crash keeps its count). */
+  attempts: number;
+  /** Set when the endpoint answers with an asynchronous job to poll (Preview bulk). */
+  jobSpec: JobSpec | undefined;
+  /** A bulk job an earlier run started for these records: it is polled, and the request not sent again. */
+  startedJob?: BulkJobRef;
+}
+
+export type RecordStep =
+  | { kind: "call"; row: CallRow; effect: AttemptEffect }
+  | { kind: "retry_scheduled"; attempt: number; at: Date }
+  /** Intercom accepted a bulk job; it is polled next (the caller may remember it, see started-bulk-jobs.ts). */
+  | { kind: "job_started"; job: BulkJobRef };
+
+export type RecordOutcome =
+  | { kind: "abandoned" }
+  | {
+      kind: "done";
+      attempts: number;
+      /** The answer that concluded (for the response webhook); none when nothing was answered. */
+      answer?: IntercomResult;
+      /** A bulk job's final status body. */
+      job?: unknown;
+      /** Why the records did not get through, with the call that failed; undefined when they did. */
+      failure?: { reason: string; call: { method: string; url: string; body?: string }; result?: IntercomResult };
+    };
+
+export async function* sendRecordRequest(input: RecordRequest): AsyncGenerator<RecordStep, RecordOutcome> {
+  return input.sync ? yield* syncSteps(input, input.sync) : yield* ordinarySteps(input);
+}
+
+async function* ordinarySteps(input: RecordRequest): AsyncGenerator<RecordStep, RecordOutcome> {
+  const { request, seqs } = input;
+  const meta = {
+    ...input.callMeta,
+    firstSeq: Math.min(...seqs),
+    lastSeq: Math.max(...seqs),
+    recordCount: seqs.length,
+  };
+  const steps = sendRequest(toOutgoing(request), input.send, {
+    attempts: input.attempts,
+    jobSpec: input.jobSpec,
+    ...(input.startedJob ? { startedJob: input.startedJob } : {}),
+  });
+  // Each call is handed on while its call slot is still held (call-once.ts): what the caller does
+  // with it (stop the run) happens before another call starts.
+  let step = await steps.next();
+  for (; !step.done; step = await steps.next()) {
+    const event = step.value;
+    if (event.kind !== "call") yield event;
+    else
+      yield { kind: "call", row: toCallRow({ ...meta, attempt: event.attempt }, event.result), effect: event.effect };
+  }
+  const outcome = step.value;
+  if (outcome.kind === "abandoned") return outcome;
+  const { final, reason, attempts, job } = outcome;
+  return {
+    kind: "done",
+    attempts,
+    answer: final,
+    ...(job !== undefined ? { job } : {}),
+    ...(reason ? { failure: { reason, call: request, result: final } } : {}),
+  };
+}
+
+async function* syncSteps(input: RecordRequest, mode: SyncMode): AsyncGenerator<RecordStep, RecordOutcome> {
+  const ran = await sendSyncRecord({
+    request: input.request,
+    seq: input.seqs[0]!,
+    mode,
+    contactIdentifierValue: input.contactIdentifierValue,
+    baseUrl: input.send.baseUrl,
+    callMeta: input.callMeta,
+    send: input.send,
+  });
+  for (const call of ran.calls) yield { kind: "call", ...call };
+  if (ran.abandoned) return { kind: "abandoned" };
+  const answer = ran.final?.result;
+  return {
+    kind: "done",
+    attempts: ran.attempts,
+    ...(answer ? { answer } : {}),
+    ...(ran.sync.outcome === "error"
+      ? {
+          failure: {
+            reason: ran.sync.message ?? "The sequence failed",
+            call: ran.final?.call ?? input.request,
+            ...(answer ? { result: answer } : {}),
+          },
+        }
+      : {}),
+  };
+}
