@@ -170,4 +170,38 @@ describe("a colleague's destination or source on another user's personal connect
     for (const detail of details) expect(seen.text).not.toContain(detail);
     expect(JSON.parse((await answer(w.a.apiKey)).text).credential).toMatchObject({ name: details[0] });
   });
+
+  it("keeps the connection's rate-limit budget from the colleague, and gives it to the creator", async () => {
+    const { ownerName } = await hidden();
+    const spec = get("/api/v1/destinations/{id}/rate-limit");
+    const seen = await call(spec, colleagueKey, w.a.ids.credentialId, true);
+    expect(seen.status, seen.text).toBe(200);
+    expect(JSON.parse(seen.text)).toEqual({ visible: false, personalTo: ownerName });
+    const own = await call(spec, w.a.apiKey, w.a.ids.credentialId, true);
+    expect(JSON.parse(own.text)).toMatchObject({
+      visible: true,
+      credentialId: w.a.ids.credentialId,
+      limitPer10s: expect.any(Number),
+      used: expect.any(Number),
+    });
+  });
+
+  it("shows the colleague the destination's calls with the token masked whole, the creator its last four", async () => {
+    const { tokenLast4 } = await w.t.db.credential.findUniqueOrThrow({ where: { id: w.a.ids.credentialId } });
+    expect(tokenLast4).toMatch(/^.{4}$/);
+    await w.t.db.deliveryCall.update({
+      where: { id: BigInt(w.a.ids.callId) },
+      data: { requestHeaders: { authorization: `Bearer ••••${tokenLast4}`, "content-type": "application/json" } },
+    });
+    const spec = get("/api/v1/destinations/{id}/calls/{callId}");
+    const seen = await call(spec, colleagueKey, w.a.ids.credentialId, true);
+    expect(seen.status, seen.text).toBe(200);
+    expect(JSON.parse(seen.text).requestHeaders).toEqual({
+      authorization: "Bearer ••••",
+      "content-type": "application/json",
+    });
+    expect(seen.text).not.toContain(`••••${tokenLast4}`);
+    const own = await call(spec, w.a.apiKey, w.a.ids.credentialId, true);
+    expect(JSON.parse(own.text).requestHeaders.authorization).toBe(`Bearer ••••${tokenLast4}`);
+  });
 });

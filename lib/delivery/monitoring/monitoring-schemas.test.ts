@@ -88,6 +88,7 @@ describe("monitoring schemas", () => {
     });
     expect(record).toMatchObject({ status: "open", responseStatus: 400, resolvedAt: null });
     const usage = rateLimitUsageSchema.parse({
+      visible: true,
       credentialId: "c",
       limitPer10s: 100,
       windowLimit: 80,
@@ -96,7 +97,12 @@ describe("monitoring schemas", () => {
       windowEndsAt: null,
       resetInMs: null,
     });
-    expect(usage.windowEndsAt).toBeNull();
+    expect(usage.visible && usage.windowEndsAt).toBeNull();
     expect(rateLimitUsageSchema.safeParse({ ...usage, resetInMs: 1.5 }).success).toBe(false);
+    // A colleague's personal connection: whose it is, and no figure of it gets through.
+    expect(rateLimitUsageSchema.parse({ visible: false, personalTo: "Ada", limitPer10s: 100 })).toEqual({
+      visible: false,
+      personalTo: "Ada",
+    });
   });
 });

@@ -104,7 +104,8 @@ export const deliveryTimelineSchema = z.object({ minutes: z.number().int(), poin
 export type MinuteStatsDto = z.infer<typeof minuteStatsSchema>;
 export type DeliveryTimelineDto = z.infer<typeof deliveryTimelineSchema>;
 
-export const rateLimitUsageSchema = z.object({
+const rateLimitFiguresSchema = z.object({
+  visible: z.literal(true),
   credentialId: z.string(),
   limitPer10s: z.number().int(),
   windowLimit: z.number().int(),
@@ -114,6 +115,9 @@ export const rateLimitUsageSchema = z.object({
   /** Milliseconds until the window resets, measured by the server (the browser's clock may differ). */
   resetInMs: z.number().int().nullable(),
 });
+/** A colleague's personal connection: its budget is the creator's, so only whose it is. */
+const rateLimitHiddenSchema = z.object({ visible: z.literal(false), personalTo: z.string() });
+export const rateLimitUsageSchema = z.discriminatedUnion("visible", [rateLimitFiguresSchema, rateLimitHiddenSchema]);
 export type RateLimitUsageDto = z.infer<typeof rateLimitUsageSchema>;
 
 export const deliveryCallSummarySchema = z.object({

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { z } from "zod";
+import { asViewer, personalToFor, personalToSelect, type ViewerArg } from "@/lib/credentials/visibility";
 import type { Db } from "@/lib/db/client";
 import { notFound, parseInput } from "@/lib/errors";
 import { readBudget } from "@/lib/rate-limit/credential-budget";
@@ -159,7 +160,8 @@ export async function getDeliveryTimeline(
   return series;
 }
 
-export interface RateLimitUsage {
+export interface RateLimitFigures {
+  visible: true;
   credentialId: string;
   /** The configured budget per 10-second window. */
   limitPer10s: number;
@@ -170,23 +172,34 @@ export interface RateLimitUsage {
   windowEndsAt: Date | null;
 }
 
+/**
+ * The budget is the connection's (every destination on it spends it), so a reader who may not see
+ * the connection (a colleague's personal one) learns only whose it is: its figures show how busy
+ * the creator's other destinations keep it. The destination's own calls stay in its timeline.
+ */
+export type RateLimitUsage = RateLimitFigures | { visible: false; personalTo: string };
+
 /** The budget of the destination's credential, shared with every destination using it. */
 export async function getRateLimitUsage(
   db: Db,
   redis: Redis,
-  organisationId: string,
+  viewer: ViewerArg,
   destinationId: string,
 ): Promise<RateLimitUsage> {
+  const { organisationId } = asViewer(viewer);
   const destination = await findDestination(db, organisationId, destinationId);
   const credential = await db.credential.findFirst({
     where: { id: destination.credentialId, organisationId },
-    select: { id: true, rateLimitPer10s: true },
+    select: { id: true, rateLimitPer10s: true, ...personalToSelect },
   });
   if (!credential) throw notFound("Credential");
+  const personalTo = personalToFor(viewer, credential);
+  if (personalTo !== null) return { visible: false, personalTo };
   const limitPer10s = credentialRateLimit(credential);
   const state = await readBudget(redis, credential.id);
   const windowLimit = state.windowEndsAt ? state.limit : limitPer10s;
   return {
+    visible: true,
     credentialId: credential.id,
     limitPer10s,
     windowLimit,
