@@ -18,6 +18,7 @@ import { type DestinationLease, type DestinationLocks, takeRunFence } from "./de
 import { type DestinationSnapshot, loadDestinationSnapshot, recordsPerCall } from "./destination-snapshot";
 import { DestinationView } from "./destination-view";
 import { FailureStreak } from "./failure-streak";
+import { RunWaker } from "./run-waker";
 
 // One delivery run of one destination: holds the destination's lock, keeps claims open while
 // calls wait for a slot (claim-opener.ts), runs each claim (claim-task.ts) and commits through the
@@ -76,10 +77,7 @@ class DestinationRun {
   private pending: OpenClaim[] = [];
   private ledger!: ClaimLedger;
   private journal!: DeliveryJournal;
-  private wakeUp: (() => void) | undefined;
-  private sleepTimer: NodeJS.Timeout | undefined;
-  /** Set while the run waits for the window's next release. */
-  private releaseWatch: Promise<void> | undefined;
+  private readonly waker: RunWaker;
   private stopReason: string | undefined;
 
   constructor(
@@ -90,6 +88,7 @@ class DestinationRun {
   ) {
     setMaxListeners(0, this.drain.signal);
     this.permits = new CallWindow(callSlots(deps.settings, snapshot.config ? recordsPerCall(snapshot.config) : 1));
+    this.waker = new RunWaker(this.permits);
     this.sql = pgExecutor(deps.pool);
     this.view = new DestinationView(deps.db, deps.log, snapshot, deps.settings.refreshIntervalMs);
     this.opener = new ClaimOpener(this.sql, deps.settings, deps.bytePool);
@@ -137,7 +136,7 @@ class DestinationRun {
     // Nothing this run does is committed any more: it stops at once.
     void this.journal.lostFence.then(() => this.stopNow(FENCED_OUT));
     // The worker stopping, the streak's limit or a 401 (the drain aborted): the loop looks at once.
-    const wake = () => this.wake();
+    const wake = () => this.waker.wake();
     this.deps.stopSignal.addEventListener("abort", wake);
     this.drain.signal.addEventListener("abort", wake);
     let reconnectMark: Promise<void> | undefined;
@@ -149,7 +148,7 @@ class DestinationRun {
     } finally {
       this.deps.stopSignal.removeEventListener("abort", wake);
       this.drain.signal.removeEventListener("abort", wake);
-      clearTimeout(this.sleepTimer);
+      this.waker.close();
       this.drain.abort();
       await Promise.allSettled(this.running.values());
       await this.journal.drain();
@@ -194,7 +193,7 @@ class DestinationRun {
             { destinationId: this.snapshot.id, err: (error as Error).message },
             "could not claim records; retrying",
           );
-          await this.sleep(1_000);
+          await this.waker.sleep(1_000);
           continue;
         }
       }
@@ -208,7 +207,7 @@ class DestinationRun {
         if (this.ledger.claimedThrough >= this.snapshot.recordCount) return;
         continue;
       }
-      await this.sleep(settings.refreshIntervalMs);
+      await this.waker.sleep(settings.refreshIntervalMs);
     }
   }
 
@@ -243,7 +242,7 @@ class DestinationRun {
       .finally(() => {
         this.opener.release(claim.bytes ?? 0);
         this.running.delete(claim.id);
-        this.wake();
+        this.waker.wake();
       });
     this.running.set(claim.id, task);
   }
@@ -285,37 +284,12 @@ class DestinationRun {
   private stopNow(reason: string): void {
     this.stopReason ??= reason;
     this.drain.abort();
-    this.wake();
+    this.waker.wake();
   }
 
   /** Stops the run, and the destination goes to error with `message`. */
   private async fail(message: string): Promise<void> {
     this.stopNow(message);
     await this.view.failDestination(message);
-  }
-
-  /**
-   * Until woken, or at most `ms`; a call giving its slot back wakes the run (claim more?). A sleep
-   * cut short leaves its timer running for the next one: the loop is woken as calls end, and a
-   * timer set and cleared each time cost more than the loop.
-   */
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.wakeUp = resolve;
-      this.sleepTimer ??= setTimeout(() => {
-        this.sleepTimer = undefined;
-        this.wake();
-      }, ms);
-      this.releaseWatch ??= this.permits.nextRelease().then(() => {
-        this.releaseWatch = undefined;
-        this.wake();
-      });
-    });
-  }
-
-  private wake(): void {
-    const wakeUp = this.wakeUp;
-    this.wakeUp = undefined;
-    wakeUp?.();
   }
 }
