@@ -43,6 +43,16 @@ interface PhaseCpu {
   steal: number;
 }
 
+/** Starts measuring a phase: `client` is the CPU of the process sending (this one, or a worker). */
+function phaseMeter(stack: BenchStack, sandbox: SandboxHandle, client: () => number): (records: number) => PhaseCpu {
+  return startCpuMeter({
+    client,
+    sandbox: sandbox.cpuSeconds,
+    postgres: postgresCpuSecondsOf(stack.databaseName),
+    steal: stealSeconds,
+  });
+}
+
 const machineCpu = (cpu: PhaseCpu) => cpu.client + cpu.sandbox + cpu.postgres;
 const cpuText = (cpu: PhaseCpu, client: string) =>
   `CPU per record: ${client} ${Math.round(cpu.client)} µs, sandbox ${Math.round(cpu.sandbox)} µs, PostgreSQL ${Math.round(cpu.postgres)} µs; ${Math.round(machineCpu(cpu))} µs in all; VM steal ${Math.round(cpu.steal)} µs`;
@@ -79,12 +89,7 @@ async function compareWithRaw(
     const destinationId = await seedDestination(stack, nexsetId, credentialId, {});
     const settle = () => quiesce(stack, sandbox.url, raw.token, Math.min(500, records), latencyMs);
     await settle();
-    const rawMeter = startCpuMeter({
-      client: ownCpuSeconds,
-      sandbox: sandbox.cpuSeconds,
-      postgres: postgresCpuSecondsOf(stack.databaseName),
-      steal: stealSeconds,
-    });
+    const rawMeter = phaseMeter(stack, sandbox, ownCpuSeconds);
     const rawMs = await rawLoop(sandbox.url, raw.token, records, CONCURRENCY, "raw");
     const rawCpu = rawMeter(records);
     const rawRate = records / (rawMs / 1000);
@@ -95,12 +100,7 @@ async function compareWithRaw(
     const worker = await startWorkerProcess(stack, sandbox.url, { FLOWGATE_DELIVERY_CONCURRENCY: String(CONCURRENCY) });
     try {
       await settle();
-      const engineMeter = startCpuMeter({
-        client: worker.cpuSeconds,
-        sandbox: sandbox.cpuSeconds,
-        postgres: postgresCpuSecondsOf(stack.databaseName),
-        steal: stealSeconds,
-      });
+      const engineMeter = phaseMeter(stack, sandbox, worker.cpuSeconds);
       await activateDestination(stack.db, stack.organisationId, destinationId);
       const engineMs = await waitForDelivered(stack.db, [destinationId], records, 600_000);
       const engineCpu = engineMeter(records);
@@ -162,12 +162,7 @@ async function measureFloor(
   const pool = new pg.Pool({ connectionString: stack.databaseUrl, max: 2 });
   const target = { pool, organisationId: stack.organisationId, destinationId };
   await settle();
-  const meter = startCpuMeter({
-    client: ownCpuSeconds,
-    sandbox: sandbox.cpuSeconds,
-    postgres: postgresCpuSecondsOf(stack.databaseName),
-    steal: stealSeconds,
-  });
+  const meter = phaseMeter(stack, sandbox, ownCpuSeconds);
   let ms: number;
   let cpu: PhaseCpu;
   try {

@@ -162,18 +162,22 @@ function spawnChild(
  */
 export function postgresCpuSecondsOf(database: string): () => number {
   const title = ` ${database} `;
+  // Each backend's CPU as last seen: one that ended since (a stopped worker's, a closed pool's)
+  // keeps what it had, so the figure never goes back.
+  const seen = new Map<string, number>();
   return () => {
-    let ticks = 0;
     for (const pid of readdirSync("/proc")) {
       if (!/^\d+$/.test(pid)) continue;
       try {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         if (stat.includes("(postgres)") && readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(title))
-          ticks += cpuTicks(stat, false);
+          seen.set(pid, cpuTicks(stat, false));
       } catch {
         // The process ended between the listing and the read.
       }
     }
+    let ticks = 0;
+    for (const value of seen.values()) ticks += value;
     return ticks / CLOCK_TICKS_PER_S;
   };
 }

@@ -65,12 +65,14 @@ export function toCallRow(meta: CallMeta, result: IntercomResult, createdAt = ne
 const SECRET_HEADER = /^(authorization|proxy-authorization|cookie|x-api-key)$/i;
 
 export function maskAuthorization(headers: Record<string, string>): Record<string, string> {
-  const masked: Record<string, string> = {};
+  // Headers with nothing left to mask (as the client sends them) are kept as they are, not copied.
+  let masked: Record<string, string> | undefined;
   for (const name in headers) {
-    const value = headers[name]!;
-    masked[name] = SECRET_HEADER.test(name) && !value.includes("••••") ? "••••" : value;
+    if (!SECRET_HEADER.test(name) || headers[name]!.includes("••••")) continue;
+    masked ??= { ...headers };
+    masked[name] = "••••";
   }
-  return masked;
+  return masked ?? headers;
 }
 
 export interface TestCallInput {
