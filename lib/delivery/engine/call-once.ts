@@ -9,7 +9,9 @@ import type { DeliverySettings } from "./delivery-settings";
 
 // One call to Intercom, the only place that takes a call slot and a share of the budget: both are
 // taken, the call made, and the slot given back in the same finally. Every call of the send path
-// (a request's attempts, a bulk job's polls) goes through here.
+// (a request's attempts, a bulk job's polls) goes through here, and so does the one other holder
+// of a slot: a claim building its requests (withCallSlot), so that it builds them only when a call
+// could start, with the settings current then.
 
 export interface OutgoingRequest {
   method: HttpMethod;
@@ -91,6 +93,28 @@ export async function* callOnce(
     if (result.rateLimit) env.budget.report(result.rateLimit);
     yield { kind: "call", result, attempt, effect: effectOf(result, env, counts) };
     return result;
+  } finally {
+    env.permits.release();
+  }
+}
+
+/**
+ * Runs `prepare` holding one call slot, given back in its finally: what the next calls need is made
+ * only once one of them could start (an edit made meanwhile applies). Undefined, and `prepare` not
+ * run, if `signal` aborts first: a draining run prepares nothing.
+ */
+export async function withCallSlot<T>(
+  env: Pick<SendEnv, "permits">,
+  signal: AbortSignal,
+  prepare: () => Promise<T>,
+): Promise<T | undefined> {
+  try {
+    await env.permits.acquire(signal);
+  } catch {
+    return undefined;
+  }
+  try {
+    return await prepare();
   } finally {
     env.permits.release();
   }

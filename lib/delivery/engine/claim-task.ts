@@ -14,7 +14,7 @@ import { isDone, type LoadedRecord, loadRecords, maskOf, type StoredClaim, track
 import type { DeliveryJournal, ErrorRow } from "./delivery-journal";
 import type { FailureStreak } from "./failure-streak";
 import { buildResponseRecord } from "@/lib/delivery/response-webhook";
-import type { SendEnv } from "./send-request";
+import { type SendEnv, withCallSlot } from "./call-once";
 import { type RecordRequest, sendRecordRequest } from "./send-record-request";
 import type { SqlExecutor } from "@/lib/db/sql-executor";
 import { forgetBulkJob, rememberBulkJob, startedBulkJob } from "./started-bulk-jobs";
@@ -71,8 +71,9 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
   const waitMs = (claim.nextAttemptAt?.getTime() ?? 0) - Date.now();
   if (waitMs > 0 && !(await sleepUnlessAborted(waitMs, env.send.waitSignal))) return "abandoned";
   // The requests are built when a call slot is free, with the settings current at that moment (an
-  // edit applies to the next call); the slot is given back at once, and each call takes its own.
-  const prepared = await withCallSlot(env.send, () => buildClaimRequests(claim, env));
+  // edit applies to the next call); the slot is given back at once (call-once.ts owns the slots),
+  // and each call takes its own.
+  const prepared = await withCallSlot(env.send, env.send.waitSignal, () => buildClaimRequests(claim, env));
   if (!prepared) return "abandoned";
   const { recordSeqs, built, settings, contactValues, oversize } = prepared;
   if (built.configErrors.length > 0)
@@ -204,20 +205,6 @@ async function sendClaimRequest(
         ]
       : [];
   return { abandoned: false, attempts: outcome.attempts, errorRecords, responses };
-}
-
-/** Runs `work` holding one call slot (undefined, and `work` not run, if the run drains first). */
-async function withCallSlot<T>(send: SendEnv, work: () => Promise<T>): Promise<T | undefined> {
-  try {
-    await send.permits.acquire(send.waitSignal);
-  } catch {
-    return undefined;
-  }
-  try {
-    return await work();
-  } finally {
-    send.permits.release();
-  }
 }
 
 /** Only the requests are kept while the calls (and bulk-job polls) run: the records can go. */

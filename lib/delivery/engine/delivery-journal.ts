@@ -20,6 +20,8 @@ import { UncommittedAnswers } from "./uncommitted-answers";
 //
 // The journal reports rather than calls back: a database error is logged and the commit tried
 // again; a lost fence sets `fencedOut` and settles `lostFence`, which the run waits on to stop.
+// The fence guards claims and the cursor, not the activity log: a call row is a fact about a call
+// made, so a fenced-out run still writes the rows of its calls (DESIGN.md: every answer is kept).
 
 /** A commit found that a later run took the destination over (its fencing token moved on). */
 export class LostFenceError extends Error {
@@ -168,17 +170,20 @@ export class DeliveryJournal {
       if (gap > 0) await new Promise((resolve) => setTimeout(resolve, gap));
       this.lastCommitAt = Date.now();
       const calls = this.calls;
-      const progress = this.progress;
-      const partials = this.partials;
-      const finishes = this.finishes;
+      let progress = this.progress;
+      let partials = this.partials;
+      let finishes = this.finishes;
       this.calls = [];
       this.progress = new Map();
       this.partials = [];
       this.finishes = [];
       if (this.fencedOut) {
-        // Another run holds the destination: what this one did is its to redo. Waiters are let go.
+        // Another run holds the destination: what this one did is its to redo, and its waiters go
+        // on at once. Only its call rows are still written (commit() stops after them).
         this.letGo(partials, finishes);
-        continue;
+        progress = new Map();
+        partials = [];
+        finishes = [];
       }
       try {
         await this.commit(calls, progress, partials, finishes);
@@ -186,7 +191,7 @@ export class DeliveryJournal {
       } catch (error) {
         if (error instanceof LostFenceError) {
           this.letGo([...partials, ...this.partials], [...finishes, ...this.finishes]);
-          this.calls = [];
+          // The calls recorded meanwhile stay: the next loop writes them.
           this.progress = new Map();
           this.partials = [];
           this.finishes = [];
@@ -241,6 +246,8 @@ export class DeliveryJournal {
       // Written: if the rest of the commit fails and is tried again, they are not written twice.
       for (const call of calls) call.row = undefined;
     }
+    // Fenced out: the calls were facts, the rest is the next run's.
+    if (this.fencedOut) return;
     for (const finish of finishes) progress.delete(finish.claimId);
     // A claim finishing in this commit needs no mask; what its finished calls left behind is kept.
     const finishing = new Set(finishes.map((f) => f.claimId));

@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { log } from "@/lib/log";
 import { freshDatabase, type TestDatabase } from "@/test/fresh-database";
+import type { CallRow } from "./call-record";
 import { ClaimLedger } from "./claim-ledger";
 import { insertClaims } from "./claim-store";
 import { DeliveryJournal } from "./delivery-journal";
@@ -195,5 +196,68 @@ describe("the run's fencing token", () => {
     expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
       status: "in_flight",
     });
+  });
+
+  it("keeps in the activity log every call a fenced-out run made, committing none of its claims", async () => {
+    const sql = pgExecutor(pool);
+    const fence = await takeRunFence(t.db, destinationId);
+    const [claim] = await insertClaims(sql, destinationId, [{ firstSeq: 51, lastSeq: 60 }], 1);
+    const journal = new DeliveryJournal({
+      db: t.db,
+      pool,
+      destinationId,
+      ledger: new ClaimLedger(50, 60),
+      streak: new FailureStreak(0, 50, new AbortController()),
+      fence,
+      responseNexsetId: () => null,
+      log,
+    });
+    const call = (seq: number): CallRow => ({
+      organisationId,
+      destinationId,
+      kind: "delivery",
+      firstSeq: seq,
+      lastSeq: seq,
+      recordCount: 1,
+      configVersion: 1,
+      attempt: 1,
+      method: "POST",
+      url: "https://api.intercom.io/contacts",
+      requestHeaders: { "content-type": "application/json" },
+      requestBody: `{"seq":${seq}}`,
+      responseStatus: 200,
+      responseBody: '{"id":"1"}',
+      outcome: "success",
+      latencyMs: 5,
+    });
+
+    await takeRunFence(t.db, destinationId);
+    const finished = journal.finish({
+      claimId: claim!.id,
+      range: { firstSeq: 51, lastSeq: 60 },
+      status: "delivered",
+      attempts: 1,
+      errorRecords: [],
+      responses: [],
+      answered: 10,
+    });
+    // Calls answered while the commit that finds the fence lost is on its way, then one after it.
+    journal.recordCall(call(51));
+    journal.recordCall(call(52));
+    await finished;
+    await journal.lostFence;
+    journal.recordCall(call(53));
+    await journal.drain();
+
+    const logged = await t.db.deliveryCall.findMany({
+      where: { destinationId, firstSeq: { gte: 51, lte: 60 } },
+      select: { firstSeq: true },
+    });
+    expect(logged.map((row) => row.firstSeq).sort()).toEqual([51, 52, 53]);
+    expect(journal.uncommitted.letGo).toBe(10);
+    expect(await t.db.deliveryClaim.findUniqueOrThrow({ where: { id: claim!.id } })).toMatchObject({
+      status: "in_flight",
+    });
+    expect((await t.db.destination.findUniqueOrThrow({ where: { id: destinationId } })).deliveredThroughSeq).toBe(40);
   });
 });
