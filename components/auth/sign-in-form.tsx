@@ -10,6 +10,7 @@ import { TextField } from "@/components/ui/text-field";
 import { isServerRoute } from "@/lib/auth/next-path";
 import { AuthCard } from "./auth-card";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
+import { FormError } from "@/components/ui/form-error";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -47,11 +48,7 @@ export function SignInForm({ next }: { next: string }) {
       }
     >
       <form className="form-stack" onSubmit={onSubmit} noValidate>
-        {errors.root?.message && (
-          <div className="alert alert-error" role="alert">
-            {errors.root.message}
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <TextField
           label="Email"
           type="email"

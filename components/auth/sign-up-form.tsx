@@ -9,6 +9,7 @@ import { fetchJson } from "@/lib/query/fetch-json";
 import { TextField } from "@/components/ui/text-field";
 import { AuthCard } from "./auth-card";
 import { applyServerErrors } from "@/components/ui/apply-server-errors";
+import { FormError } from "@/components/ui/form-error";
 
 const FIELDS = ["organisationName", "name", "email", "password"] as const;
 
@@ -41,11 +42,7 @@ export function SignUpForm() {
       }
     >
       <form className="form-stack" onSubmit={onSubmit} noValidate>
-        {errors.root?.message && (
-          <div className="alert alert-error" role="alert">
-            {errors.root.message}
-          </div>
-        )}
+        <FormError message={errors.root?.message} />
         <TextField
           label="Company name"
           autoComplete="organization"

@@ -6,6 +6,7 @@ import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { ConnectionNameAndRegion } from "./connection-fields";
 import { type StartOAuthInput, startOAuthSchema } from "@/lib/credentials/schemas";
 import { currentReturnPath, useStartOAuth } from "./use-start-oauth";
+import { FormError } from "@/components/ui/form-error";
 
 interface ConnectIntercomFormProps {
   /** Runs just before the browser leaves for Intercom (the wizard keeps its unsaved form here). */
@@ -56,11 +57,7 @@ export function ConnectIntercomForm({ onBeforeLeave, onCancel }: ConnectIntercom
         </label>
         {errors.oauthKind?.message && <span className="field-error">{errors.oauthKind.message}</span>}
       </fieldset>
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} />
       <div className="form-row">
         <button type="button" className="btn btn-primary" disabled={isSubmitting} onClick={() => void connect()}>
           {isSubmitting ? "Opening Intercom…" : "Connect with Intercom"}

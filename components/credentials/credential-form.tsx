@@ -15,6 +15,7 @@ import {
 import { TestConnectionResultView } from "./test-connection-result";
 import { useCreateCredential } from "./use-create-credential";
 import { useTestConnection } from "./use-test-connection";
+import { FormError } from "@/components/ui/form-error";
 
 interface CredentialFormProps {
   onCreated: (credential: PublicCredential) => void;
@@ -74,11 +75,7 @@ export function CredentialForm({ onCreated, onCancel }: CredentialFormProps) {
         error={errors.token}
       />
       {tested && <TestConnectionResultView result={tested} />}
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} />
       <div className="form-row">
         <button type="button" className="btn" onClick={runTest} disabled={testConnection.isPending}>
           {testConnection.isPending ? "Testing…" : "Test connection"}

@@ -7,6 +7,7 @@ import { applyServerErrors } from "@/components/ui/apply-server-errors";
 import { TextField } from "@/components/ui/text-field";
 import { oauthAppSettingsSchema, type SaveOAuthAppInput, saveOAuthAppSchema } from "@/lib/credentials/schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
+import { FormError } from "@/components/ui/form-error";
 
 const KEY = ["settings", "intercom-oauth"] as const;
 const URL = "/api/v1/settings/intercom-oauth";
@@ -60,11 +61,7 @@ export function OAuthAppCard() {
           registration={form.register("clientSecret")}
           error={form.formState.errors.clientSecret}
         />
-        {form.formState.errors.root?.message && (
-          <div className="alert alert-error" role="alert">
-            {form.formState.errors.root.message}
-          </div>
-        )}
+        <FormError message={form.formState.errors.root?.message} />
         <div className="form-row">
           <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
             Save OAuth app

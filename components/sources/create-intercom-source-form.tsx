@@ -13,6 +13,7 @@ import { emptyExportRange, readExportRange } from "./export-range-fields";
 import { IntercomFetchFields, optionalNumber } from "./intercom-fetch-fields";
 import { useCreateSource } from "./use-create-source";
 import { useRunSource } from "./use-run-source";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
   const id = useId();
@@ -106,11 +107,7 @@ export function CreateIntercomSourceForm({ flowId, onDone }: SourceFormProps) {
         <input type="checkbox" checked={runNow} onChange={(e) => setRunNow(e.target.checked)} />
         Run it once now
       </label>
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} />
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create Intercom source"}
       </button>

@@ -12,6 +12,7 @@ import { createWebhookSourceSchema, type CreateWebhookSourceInput } from "@/lib/
 import { useCreateSource } from "./use-create-source";
 import { WebhookCreatedNotice } from "./webhook-created-notice";
 import styles from "./sources.module.css";
+import { FormError } from "@/components/ui/form-error";
 
 export function CreateWebhookSourceForm({ flowId, onDone }: SourceFormProps) {
   const form = useForm<CreateWebhookSourceInput>({
@@ -58,11 +59,7 @@ export function CreateWebhookSourceForm({ flowId, onDone }: SourceFormProps) {
         <input type="checkbox" {...form.register("signed")} />
         Require signed requests (Standard Webhooks HMAC); a secret is generated
       </label>
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} />
       <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
         {isSubmitting ? "Creating…" : "Create webhook"}
       </button>

@@ -12,6 +12,7 @@ import {
 import { emptyExportRange, readExportRange } from "./export-range-fields";
 import { IntercomFetchFields, optionalNumber } from "./intercom-fetch-fields";
 import { useUpdateSource } from "./use-update-source";
+import { FormError } from "@/components/ui/form-error";
 
 const SERVER_FIELDS = [
   "operation",
@@ -70,11 +71,7 @@ export function IntercomSettingsForm({ source, config }: { source: SourceDetail;
             : "Not scheduled; empty turns the schedule off.",
         }}
       />
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert">
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} />
       <div>
         <button type="submit" className="btn" disabled={isSubmitting}>
           {isSubmitting ? "Saving…" : "Save settings"}

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { applyServerErrors } from "./apply-server-errors";
 import { TextField } from "./text-field";
+import { FormError } from "./form-error";
 
 type NameInput = { name: string };
 
@@ -46,11 +47,7 @@ export function NameForm({
           {isSubmitting ? "Creating…" : submitLabel}
         </button>
       </div>
-      {errors.root?.message && (
-        <div className="alert alert-error" role="alert" style={{ marginTop: 12 }}>
-          {errors.root.message}
-        </div>
-      )}
+      <FormError message={errors.root?.message} style={{ marginTop: 12 }} />
     </form>
   );
 }

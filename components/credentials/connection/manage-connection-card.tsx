@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import { TextField } from "@/components/ui/text-field";
 import type { PublicCredential } from "@/lib/credentials/schemas";
 import { useUpdateConnection } from "./use-connection";
+import { FormError } from "@/components/ui/form-error";
 
 interface Values {
   name: string;
@@ -44,11 +45,7 @@ export function ManageConnectionCard({ connection }: { connection: PublicCredent
           registration={form.register("rateLimit")}
           error={form.formState.errors.rateLimit}
         />
-        {form.formState.errors.root?.message && (
-          <div className="alert alert-error" role="alert">
-            {form.formState.errors.root.message}
-          </div>
-        )}
+        <FormError message={form.formState.errors.root?.message} />
         {saved && (
           <div className="alert alert-success" role="status">
             Saved.

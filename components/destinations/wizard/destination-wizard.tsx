@@ -32,6 +32,7 @@ import { takeWizardDraft, wizardDraftScope } from "./wizard-draft";
 import { credentialFor, type WizardData, WizardDataProvider } from "./wizard-data";
 import { createWizardResolver } from "./wizard-resolver";
 import styles from "./wizard.module.css";
+import { FormError } from "@/components/ui/form-error";
 
 const LAST_STEP = WIZARD_STEPS.length - 1;
 const BATCHING_STEP = WIZARD_STEPS.findIndex((step) => step.id === "batching");
@@ -195,11 +196,7 @@ export function DestinationWizard({
                 </h2>
                 <p className="card-description">{step.description}</p>
                 <StepComponent />
-                {form.formState.errors.root?.message && (
-                  <div className="alert alert-error" role="alert" style={{ marginTop: 16 }}>
-                    {form.formState.errors.root.message}
-                  </div>
-                )}
+                <FormError message={form.formState.errors.root?.message} style={{ marginTop: 16 }} />
                 <div className={styles.footer}>
                   <button type="button" className="btn" onClick={() => goTo(current - 1)} disabled={current === 0}>
                     Back
