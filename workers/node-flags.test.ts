@@ -3,10 +3,15 @@ import { DEFAULT_WORKER_HEAP_MB, workerNodeFlags } from "./node-flags";
 
 describe("workerNodeFlags", () => {
   it("caps the worker's heap by default, as configured, or not at all with 0", () => {
-    expect(workerNodeFlags({})).toEqual([`--max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`, "--max-semi-space-size=8"]);
+    expect(workerNodeFlags({})).toEqual([
+      `--max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`,
+      "--max-semi-space-size=8",
+      "--heap-growing-percent=100",
+    ]);
     expect(workerNodeFlags({ FLOWGATE_WORKER_HEAP_MB: "512" })).toEqual([
       "--max-old-space-size=512",
       "--max-semi-space-size=8",
+      "--heap-growing-percent=100",
     ]);
     expect(workerNodeFlags({ FLOWGATE_WORKER_HEAP_MB: "0" })).toEqual([]);
   });
