@@ -10,7 +10,7 @@
 export const DEFAULT_WORKER_HEAP_MB = 256;
 const YOUNG_SEMI_SPACE_MB = 8;
 /**
- * V8 takes a heap capped this low for a small device's and lets it grow only 1.3× past its live data
+ * V8 treats a heap capped this low as a small device's and lets it grow only 1.3× past its live data
  * before a full collection, so a busy worker marked its whole heap several times a second (bench/delivery.ts
  * overhead). Doubling it keeps the 1,000,000-record memory figure under its goal (bench/delivery.ts memory).
  */
