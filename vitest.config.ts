@@ -3,7 +3,14 @@ import { defineConfig } from "vitest/config";
 
 const root = import.meta.dirname;
 const INTEGRATION = "{lib,workers,sandbox,scripts,app,test}/**/*.integration.test.ts";
-const PACED = "{lib,workers,sandbox,scripts,app,test}/**/*.paced.integration.test.ts";
+const PACED = INTEGRATION.replace("*.integration", "*.paced.integration");
+/** What every test against real PostgreSQL and Redis needs. */
+const realServices = {
+  globalSetup: [path.join(root, "test/global-setup.ts")],
+  pool: "forks" as const,
+  testTimeout: 60_000,
+  hookTimeout: 60_000,
+};
 
 export default defineConfig({
   resolve: { alias: { "@": root } },
@@ -24,27 +31,20 @@ export default defineConfig({
           name: "integration",
           include: [INTEGRATION],
           exclude: ["**/node_modules/**", PACED],
-          globalSetup: [path.join(root, "test/global-setup.ts")],
-          pool: "forks",
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          ...realServices,
         },
       },
       {
         extends: true,
         test: {
-          // Tests that hold a rate against the wall clock (calls a second at a given answer time). Beside
-          // every other file on two cores they measure the machine, not the engine, so they run after the
-          // rest, one file at a time.
+          // Tests that hold a rate against the wall clock (calls a second at a given answer time) run after
+          // the rest, one file at a time, so no other file's work shares the cores their calls need.
           name: "paced",
           include: [PACED],
           exclude: ["**/node_modules/**"],
-          globalSetup: [path.join(root, "test/global-setup.ts")],
-          pool: "forks",
+          ...realServices,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
         },
       },
     ],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
-import { RATE_LIMIT_WINDOW_EDGE_MS } from "@/lib/rate-limit/rate-limit-settings";
+import { RATE_LIMIT_WINDOW_EDGE_MS, RATE_LIMIT_WINDOW_MS as WINDOW_MS } from "@/lib/rate-limit/rate-limit-settings";
 import type { RecordedRequest } from "@/sandbox/state/sandbox-app";
 import {
   contactRecords,
@@ -22,7 +22,6 @@ const hooks = deliveryTestLifecycle((fixture) => (f = fixture), {
 });
 
 const BUDGET = 1_000;
-const WINDOW_MS = 10_000;
 
 /** POST /contacts the sandbox accepted in [from, until), by the tag in the contact's email. */
 function acceptedByTag(requests: RecordedRequest[], from: number, until: number): Map<string, number> {

@@ -6,6 +6,7 @@ import { recordTestCall } from "@/lib/delivery/engine/call-record";
 import { activateDestination } from "@/lib/delivery/destination-lifecycle";
 import { getDeliveryTimeline, getRateLimitUsage } from "./progress-and-timeline";
 import { findResponseSource } from "@/lib/delivery/response-webhook";
+import { RATE_LIMIT_WINDOW_MS } from "@/lib/rate-limit/rate-limit-settings";
 import {
   contactRecords,
   createDestination,
@@ -15,8 +16,6 @@ import {
   deliveryTestLifecycle,
   waitFor,
 } from "@/test/delivery/delivery-fixture";
-
-const BUDGET_WINDOW_MS = 10_000;
 
 let f: DeliveryFixture;
 const hooks = deliveryTestLifecycle((fixture) => (f = fixture));
@@ -73,7 +72,9 @@ describe("monitoring", () => {
     hooks.startWorker();
     // The budget counts calls per 10 s window aligned to the clock, as Intercom does: started at a
     // window's start, the run's calls all fall in one window (it takes a second or two).
-    await new Promise((resolve) => setTimeout(resolve, BUDGET_WINDOW_MS - (Date.now() % BUDGET_WINDOW_MS) + 50));
+    await new Promise((resolve) =>
+      setTimeout(resolve, RATE_LIMIT_WINDOW_MS - (Date.now() % RATE_LIMIT_WINDOW_MS) + 50),
+    );
     await activateDestination(f.db, f.organisationId, destinationId);
     await waitFor(progressOf(destinationId), (p) => p.processed === 20, 20_000, "20 records");
 
@@ -98,7 +99,7 @@ describe("monitoring", () => {
       expect(usage).toMatchObject({ credentialId, limitPer10s: 500 });
       // Every call made in the window under way counts in it (on a slow machine the run may spill into the next one).
       const windowStart = usage.windowEndsAt
-        ? usage.windowEndsAt.getTime() - BUDGET_WINDOW_MS
+        ? usage.windowEndsAt.getTime() - RATE_LIMIT_WINDOW_MS
         : Number.POSITIVE_INFINITY;
       const callsInWindow = calls.filter((call) => call.createdAt.getTime() >= windowStart).length;
       expect(usage.used).toBeGreaterThanOrEqual(callsInWindow);
