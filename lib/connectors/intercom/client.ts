@@ -59,34 +59,32 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     const contentType = responseHeaders["content-type"];
     const status = read.status;
     const now = Date.now();
-    // A successful answer's body is parsed only when someone reads it: at thousands of calls a
-    // second, most answers are only stored (as text) and never looked into.
-    let decoded: { value: unknown } | undefined =
-      status >= 200 && status < 300 ? undefined : { value: buffer ? null : decodeBody(rawBody, contentType) };
+    // A successful answer's body is parsed only when someone reads it (LAZY_BODY): at thousands of
+    // calls a second, most answers are only stored (as text) and never looked into.
+    const lazy = !buffer && status >= 200 && status < 300;
+    const decoded = buffer ? null : lazy ? undefined : decodeBody(rawBody, contentType);
     const classification = classifyResponse({
       status,
       headers: responseHeaders,
-      body: decoded?.value ?? null,
+      body: decoded ?? null,
       rawBody,
       now,
       // Matched only for a 403, so the common answers pay nothing for it.
       ...(status === 403 ? operationFor(input.method, resolved.path, input.version) : {}),
     });
     const rateLimit = parseRateLimitHeaders(responseHeaders, now);
-    // Built as one literal and then given the optional facts: spread into a literal that has a
-    // getter, they made V8 build the object the slow way.
-    const result: IntercomResult = {
+    // Built as one literal and then given its body and the optional facts (spread into one literal,
+    // they made V8 build the object the slow way); the literal has every field but `body`, set next.
+    const result = {
       outcome: classification.outcome,
       status,
       headers: responseHeaders,
-      get body(): unknown {
-        decoded ??= { value: buffer ? null : decodeBody(rawBody, contentType) };
-        return decoded.value;
-      },
       rawBody,
       latencyMs: elapsed(started),
       request: sent,
-    };
+    } as IntercomResult;
+    if (lazy) Object.defineProperty(result, "body", LAZY_BODY);
+    else result.body = decoded;
     Object.assign(result, classification);
     if (read.truncated) result.errorMessage = joinMessages(classification.errorMessage, "response body truncated");
     if (buffer) result.bodyBytes = read.bytes;
@@ -100,6 +98,26 @@ export async function sendIntercomRequest(input: IntercomRequest): Promise<Inter
     return emptyResult(sent, started, classification);
   }
 }
+
+/**
+ * A successful answer's `body`: parsed from its rawBody on first read, and kept. One accessor shared
+ * by every result, where a getter in each result's literal was a closure per result, and V8 keeps an
+ * object's own accessor in the old generation: it held every call's strings through the young
+ * generation's collections until the next full one (bench/delivery.ts overhead).
+ */
+const parsedBodies = new WeakMap<IntercomResult, { value: unknown }>();
+const LAZY_BODY: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: IntercomResult): unknown {
+    let parsed = parsedBodies.get(this);
+    if (!parsed) {
+      parsed = { value: decodeBody(this.rawBody, this.headers["content-type"]) };
+      parsedBodies.set(this, parsed);
+    }
+    return parsed.value;
+  },
+};
 
 function buildHeadersAndBody(input: IntercomRequest): { headers: Record<string, string>; body?: string | Buffer } {
   const headers: Record<string, string> = {
