@@ -270,6 +270,22 @@ describe("sendIntercomRequest", () => {
     expect(result).toMatchObject({ outcome: "retry", errorMessage: "Request cancelled before Intercom answered" });
   });
 
+  it("one abort ends every call still in flight under its signal; calls already answered keep their answers", async () => {
+    // "/fast" answers at once; every other path never answers.
+    const local = await serve((req, res) => (req.url === "/fast" ? sendJson(res, 200, { ok: true }) : undefined));
+    const controller = new AbortController();
+    const send = (path: string) =>
+      sendIntercomRequest({ baseUrl: local.url, method: "GET", path, token: TOKEN, signal: controller.signal });
+    const slow = [send("/slow-1"), send("/slow-2")];
+    const answered = [await send("/fast"), await send("/fast")];
+    slow.push(send("/slow-3"));
+    setTimeout(() => controller.abort(), 50);
+
+    expect(answered.map((result) => result.outcome)).toEqual(["success", "success"]);
+    for (const result of await Promise.all(slow))
+      expect(result).toMatchObject({ outcome: "retry", errorMessage: "Request cancelled before Intercom answered" });
+  });
+
   it("keeps connections alive: twenty sequential calls reuse their sockets", async () => {
     const local = await serve((_req, res) => sendJson(res, 200, { ok: true }));
     for (let i = 0; i < 20; i++)

@@ -80,6 +80,9 @@ export function dispatchCall(dispatcher: Dispatcher, call: CallRequest): Promise
  * and a call allocates one object.
  */
 class CollectingHandler implements Dispatcher.DispatchHandler {
+  /** Neighbours in the list of calls in flight under the same signal (InFlightCalls). */
+  newer: CollectingHandler | undefined;
+  older: CollectingHandler | undefined;
   private settled = false;
   private abortCall: ((reason: Error) => void) | undefined;
   private resume: (() => void) | undefined;
@@ -93,7 +96,7 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
     private readonly resolve: (answer: CallAnswer) => void,
     private readonly reject: (error: Error) => void,
   ) {
-    if (call.signal) watchAbort(call.signal, this);
+    if (call.signal) inFlightUnder(call.signal).add(this);
   }
 
   /** The caller's signal aborted. */
@@ -166,7 +169,7 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
   private settle(): boolean {
     if (this.settled) return false;
     this.settled = true;
-    if (this.call.signal) abortWatchers.get(this.call.signal)?.delete(this);
+    if (this.call.signal) callsInFlight.get(this.call.signal)?.remove(this);
     return true;
   }
 }
@@ -174,24 +177,46 @@ class CollectingHandler implements Dispatcher.DispatchHandler {
 /**
  * The calls in flight under each signal, and one abort listener per signal: the signal is a run's
  * (or a shutdown's), shared by thousands of calls, and an EventTarget listener added and removed
- * per call cost more than the rest of the handler.
+ * per call cost more than the rest of the handler. The calls are a list linked through their
+ * handlers, each unlinked as it settles: a Set of them, its table rebuilt as calls came and went,
+ * kept the calls it had held (and their answers) alive until the next full collection
+ * (bench/delivery.ts overhead).
  */
-const abortWatchers = new WeakMap<AbortSignal, Set<CollectingHandler>>();
+class InFlightCalls {
+  private newest: CollectingHandler | undefined;
 
-function watchAbort(signal: AbortSignal, handler: CollectingHandler): void {
-  let handlers = abortWatchers.get(signal);
-  if (!handlers) {
-    const watched = new Set<CollectingHandler>();
-    handlers = watched;
-    abortWatchers.set(signal, watched);
-    signal.addEventListener(
-      "abort",
-      () => {
-        for (const waiting of [...watched]) waiting.aborted();
-        watched.clear();
-      },
-      { once: true },
-    );
+  add(handler: CollectingHandler): void {
+    handler.older = this.newest;
+    if (this.newest) this.newest.newer = handler;
+    this.newest = handler;
   }
-  handlers.add(handler);
+
+  remove(handler: CollectingHandler): void {
+    if (handler.newer) handler.newer.older = handler.older;
+    else if (this.newest === handler) this.newest = handler.older;
+    if (handler.older) handler.older.newer = handler.newer;
+    handler.newer = undefined;
+    handler.older = undefined;
+  }
+
+  /** Every call in flight, the list emptied (each call is aborted after). */
+  takeAll(): CollectingHandler[] {
+    const all: CollectingHandler[] = [];
+    for (let handler = this.newest; handler; handler = handler.older) all.push(handler);
+    for (const handler of all) this.remove(handler);
+    return all;
+  }
+}
+
+const callsInFlight = new WeakMap<AbortSignal, InFlightCalls>();
+
+function inFlightUnder(signal: AbortSignal): InFlightCalls {
+  let calls = callsInFlight.get(signal);
+  if (!calls) {
+    const created = new InFlightCalls();
+    calls = created;
+    callsInFlight.set(signal, created);
+    signal.addEventListener("abort", () => created.takeAll().forEach((handler) => handler.aborted()), { once: true });
+  }
+  return calls;
 }
