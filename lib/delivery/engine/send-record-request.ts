@@ -50,8 +50,8 @@ export type RecordOutcome =
       failure?: { reason: string; call: { method: string; url: string; body?: string }; result?: IntercomResult };
     };
 
-export async function* sendRecordRequest(input: RecordRequest): AsyncGenerator<RecordStep, RecordOutcome> {
-  return input.sync ? yield* syncSteps(input, input.sync) : yield* ordinarySteps(input);
+export function sendRecordRequest(input: RecordRequest): AsyncGenerator<RecordStep, RecordOutcome> {
+  return input.sync ? syncSteps(input, input.sync) : ordinarySteps(input);
 }
 
 async function* ordinarySteps(input: RecordRequest): AsyncGenerator<RecordStep, RecordOutcome> {
