@@ -15,7 +15,12 @@ import {
 // no destination is saved and the sandbox receives nothing but the credential checks (GET /me).
 
 async function tryToSaveAndSend(page: Page, fieldError: ReturnType<Page["getByText"]>): Promise<void> {
-  await step(page, "Review").click();
+  // The Review step must show before Done is looked for: a click on a step was once lost while the
+  // page re-rendered (the Review button focused, the step unchanged, the test waiting out its 4 minutes).
+  await expect(async () => {
+    await step(page, "Review").click();
+    await expect(page.getByRole("heading", { name: "10. Review" })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole("button", { name: "Done" }).click();
   await expect(fieldError).toBeVisible();
   await panel(page).getByRole("tab", { name: "Test" }).click();
