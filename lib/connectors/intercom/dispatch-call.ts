@@ -211,12 +211,10 @@ class InFlightCalls {
 const callsInFlight = new WeakMap<AbortSignal, InFlightCalls>();
 
 function inFlightUnder(signal: AbortSignal): InFlightCalls {
-  let calls = callsInFlight.get(signal);
-  if (!calls) {
-    const created = new InFlightCalls();
-    calls = created;
-    callsInFlight.set(signal, created);
-    signal.addEventListener("abort", () => created.takeAll().forEach((handler) => handler.aborted()), { once: true });
-  }
+  const known = callsInFlight.get(signal);
+  if (known) return known;
+  const calls = new InFlightCalls();
+  callsInFlight.set(signal, calls);
+  signal.addEventListener("abort", () => calls.takeAll().forEach((handler) => handler.aborted()), { once: true });
   return calls;
 }
