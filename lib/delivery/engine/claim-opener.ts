@@ -11,6 +11,34 @@ import { callsPerClaim, type DestinationSnapshot, recordsPerCall, recordsPerClai
 // waiting for a free slot, and only within the bytes of records in flight the process allows
 // (claim-sizing.ts): a claim's bytes are reserved before it is claimed and given back when it ends.
 
+/**
+ * Records an opening claims at least, when the run may open that many claims: each opening is two
+ * statements (the records' sizes, then the claims with their records), and PostgreSQL's cost of a
+ * statement is mostly per statement, not per row (bench/delivery.ts overhead). What is claimed and
+ * not yet sent is not sent again after a crash (only what was in flight is), and its bytes are
+ * reserved like any claim's, so a larger opening costs no duplicates and stays within the memory bound.
+ */
+export const RECORDS_PER_OPENING = 256;
+
+/**
+ * Claims to open now: enough that calls keep waiting for a free slot (about two rounds of the
+ * window) and that the opening's statements carry RECORDS_PER_OPENING records, never more than
+ * `open` (the claims the run may still open). A claim whose calls wait for a retry doesn't hold the
+ * others back: only calls waiting for a slot count.
+ */
+export function claimsWanted(run: {
+  open: number;
+  waiting: number;
+  windowSize: number;
+  callsPerClaim: number;
+  recordsPerClaim: number;
+}): number {
+  if (run.open <= 0 || run.waiting >= run.windowSize) return 0;
+  const forWindow = Math.ceil((2 * run.windowSize) / run.callsPerClaim);
+  const forStatements = Math.ceil(RECORDS_PER_OPENING / run.recordsPerClaim);
+  return Math.min(run.open, Math.max(forWindow, forStatements));
+}
+
 export class ClaimOpener {
   /** Bytes of the byte pool this run's claims hold (at most runByteCap). */
   private heldBytes = 0;
@@ -22,16 +50,17 @@ export class ClaimOpener {
     private readonly bytePool: BytePool,
   ) {}
 
-  /**
-   * Claims to open now: enough that calls keep waiting for a free slot (about two rounds of the
-   * window), never more than maxOpenClaims open. A claim whose calls wait for a retry doesn't
-   * hold the others back: only calls waiting for a slot count.
-   */
+  /** Claims to open now (claimsWanted). */
   wanted(running: number, permits: CallWindow, snapshot: DestinationSnapshot): number {
-    const open = this.settings.maxOpenClaims - running;
     const config = snapshot.config;
-    if (open <= 0 || !config || permits.waiting >= permits.size) return 0;
-    return Math.min(open, Math.ceil((2 * permits.size) / callsPerClaim(config)));
+    if (!config) return 0;
+    return claimsWanted({
+      open: this.settings.maxOpenClaims - running,
+      waiting: permits.waiting,
+      windowSize: permits.size,
+      callsPerClaim: callsPerClaim(config),
+      recordsPerClaim: recordsPerClaim(config),
+    });
   }
 
   /**
