@@ -6,6 +6,7 @@ import { syncModeOf } from "@/lib/destinations/sync-mode";
 import type { DestinationConfig } from "@/lib/destinations/schemas";
 import type { JsonRecord } from "@/lib/nexsets/append-records";
 import { formatBytes } from "@/lib/nexsets/record-size";
+import { inLanes } from "@/lib/async/in-lanes";
 import { sleepUnlessAborted } from "./abortable-sleep";
 import type { JobSpec } from "./bulk-job-poll";
 import { truncateBody } from "./call-record";
@@ -134,7 +135,10 @@ export async function runClaim(claim: OpenClaim, env: ClaimTaskEnv): Promise<Cla
     }
     return result;
   };
-  const results = await Promise.all(built.requests.map(sendOne));
+  // At most as many of the claim's requests on their way as the window has slots: the others wait as
+  // requests, not as send paths started and parked (each a chain of promises the young generation's
+  // collections would copy, claim after claim).
+  const results = await inLanes(built.requests, sendOne, () => env.send.permits.size);
   if (results.some((r) => r.abandoned)) return "abandoned";
 
   const failed = errorRecords.length > 0 || results.some((r) => r.errorRecords.length > 0);
