@@ -47,15 +47,37 @@ describe("CallWindow", () => {
     expect(window.waiting).toBe(5);
   });
 
-  it("tells whoever waits on nextRelease when a call gives its slot back, and only then", async () => {
-    const window = new CallWindow(4);
+  it("tells whoever waits on nextRoom once fewer calls wait than the window holds, not at every release", async () => {
+    const window = new CallWindow(2);
+    expect(window.size).toBe(2);
     await window.acquire();
+    await window.acquire();
+    // Four calls wait for the two slots.
+    const waiters = Array.from({ length: 4 }, () => window.acquire());
     let woken = 0;
-    void window.nextRelease().then(() => woken++);
+    void window.nextRoom().then(() => woken++);
+    window.release(); // 3 wait: no room yet
+    window.release(); // 2 wait: still as many as the window holds
     await Promise.resolve();
     expect(woken).toBe(0);
-    window.release();
+    window.release(); // 1 waits: room for a call not yet claimed
     await Promise.resolve();
+    expect(woken).toBe(1);
+    window.release();
+    await Promise.all(waiters);
+  });
+
+  it("tells nextRoom when the window grows past the calls waiting", async () => {
+    const window = new CallWindow(300);
+    for (let i = 0; i < window.size; i++) await window.acquire();
+    const waiters = Array.from({ length: 20 }, () => window.acquire());
+    let woken = 0;
+    void window.nextRoom().then(() => woken++);
+    await Promise.resolve();
+    expect(woken).toBe(0);
+    // Slow answers widen the window: the waiters get slots, and the run may claim more.
+    for (let i = 0; i < 50; i++) window.observe(500, DEFAULT_RATE);
+    await Promise.all(waiters);
     expect(woken).toBe(1);
   });
 });

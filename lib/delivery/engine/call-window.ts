@@ -25,7 +25,7 @@ export function callsInFlightFor(ratePerSecond: number, latencyMs: number, ceili
 /** The semaphore of a destination's calls, sized from the answer times it observes. */
 export class CallWindow extends Semaphore {
   private latencyMs: number | undefined;
-  private released: { promise: Promise<void>; settle: () => void } | undefined;
+  private roomWatch: { promise: Promise<void>; settle: () => void } | undefined;
 
   constructor(readonly ceiling: number) {
     super(Math.min(ceiling, INITIAL_CALLS_IN_FLIGHT));
@@ -36,21 +36,35 @@ export class CallWindow extends Semaphore {
     return this.latencyMs;
   }
 
-  /** Settles when a call next gives its slot back: the run then looks whether to claim more. */
-  nextRelease(): Promise<void> {
-    if (!this.released) {
+  /**
+   * Settles once fewer calls wait for a slot than the window holds (a call gave its slot back, or the
+   * window grew): the run then looks whether to claim more (claim-opener.ts). While more wait, a
+   * release changes nothing the run would act on, so it is not woken for each.
+   */
+  nextRoom(): Promise<void> {
+    if (!this.roomWatch) {
       let settle!: () => void;
       const promise = new Promise<void>((resolve) => (settle = resolve));
-      this.released = { promise, settle };
+      this.roomWatch = { promise, settle };
     }
-    return this.released.promise;
+    return this.roomWatch.promise;
   }
 
   override release(): void {
     super.release();
-    const released = this.released;
-    this.released = undefined;
-    released?.settle();
+    this.announceRoom();
+  }
+
+  override resize(size: number): void {
+    super.resize(size);
+    this.announceRoom();
+  }
+
+  private announceRoom(): void {
+    const watch = this.roomWatch;
+    if (!watch || this.waiting >= this.size) return;
+    this.roomWatch = undefined;
+    watch.settle();
   }
 
   /** One call's answer time, and the rate (calls a second) the credential's budget allows now. */

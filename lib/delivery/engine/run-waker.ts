@@ -1,16 +1,16 @@
 import type { CallWindow } from "./call-window";
 
 // How a run waits between looks at its work: at most `ms`, less when something wakes it (a claim
-// ended, the worker or the run's drain stopped, the journal lost its fence) or when one of its
-// calls gives its slot back (the run may claim more). A sleep cut short leaves its timer running
-// for the next one: the loop is woken as calls end, and a timer set and cleared each time cost
-// more than the loop.
+// ended, the worker or the run's drain stopped, the journal lost its fence) or when its window has
+// room for more calls than wait (call-window.ts: the run may claim more). A sleep cut short leaves
+// its timer running for the next one: the loop is woken often, and a timer set and cleared each
+// time cost more than the loop.
 
 export class RunWaker {
   private wakeUp: (() => void) | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** Set while the run waits for the window's next release. */
-  private releaseWatch: Promise<void> | undefined;
+  /** Set while the run waits for room in the window. */
+  private roomWatch: Promise<void> | undefined;
 
   constructor(private readonly permits: CallWindow) {}
 
@@ -21,8 +21,8 @@ export class RunWaker {
         this.timer = undefined;
         this.wake();
       }, ms);
-      this.releaseWatch ??= this.permits.nextRelease().then(() => {
-        this.releaseWatch = undefined;
+      this.roomWatch ??= this.permits.nextRoom().then(() => {
+        this.roomWatch = undefined;
         this.wake();
       });
     });
