@@ -61,8 +61,14 @@ describe("inLanes", () => {
     expect(await inLanes([], work, () => 4)).toEqual([]);
   });
 
-  it("rejects with the first error, as Promise.all does", async () => {
-    const failing = (item: number) => (item === 2 ? Promise.reject(new Error("item 2 failed")) : Promise.resolve(item));
-    await expect(inLanes([1, 2, 3], failing, () => 2)).rejects.toThrow("item 2 failed");
+  it("rejects with the first error, as Promise.all does, and starts no item after it", async () => {
+    const started: number[] = [];
+    const failing = (item: number) => {
+      started.push(item);
+      return item === 2 ? Promise.reject(new Error("item 2 failed")) : Promise.resolve(item);
+    };
+    await expect(inLanes([1, 2, 3, 4, 5], failing, () => 2)).rejects.toThrow("item 2 failed");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(started).not.toContain(5);
   });
 });
