@@ -6,12 +6,12 @@ describe("workerNodeFlags", () => {
     expect(workerNodeFlags({})).toEqual([
       `--max-old-space-size=${DEFAULT_WORKER_HEAP_MB}`,
       "--max-semi-space-size=8",
-      "--heap-growing-percent=100",
+      "--heap-growing-percent=50",
     ]);
     expect(workerNodeFlags({ FLOWGATE_WORKER_HEAP_MB: "512" })).toEqual([
       "--max-old-space-size=512",
       "--max-semi-space-size=8",
-      "--heap-growing-percent=100",
+      "--heap-growing-percent=50",
     ]);
     expect(workerNodeFlags({ FLOWGATE_WORKER_HEAP_MB: "0" })).toEqual([]);
   });
