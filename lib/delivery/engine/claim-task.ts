@@ -170,15 +170,21 @@ async function sendClaimRequest(
   const startedJob = input.jobSpec ? await startedBulkJob(redis, claimId, input.seqs) : undefined;
   const steps = sendRecordRequest(startedJob ? { ...input, startedJob } : input);
   let step = await steps.next();
-  for (; !step.done; step = await steps.next()) {
-    const event = step.value;
-    if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
-    else if (event.kind === "job_started") await rememberBulkJob(redis, claimId, input.seqs, event.job);
-    else {
-      // Counted while the call still holds its slot: a 401 or the streak's limit stops the run's calls at once.
-      env.streak.count(event.effect, event.row.errorMessage ?? `HTTP ${event.row.responseStatus ?? "error"}`);
-      env.journal.recordCall(event.row);
+  try {
+    for (; !step.done; step = await steps.next()) {
+      const event = step.value;
+      if (event.kind === "retry_scheduled") env.journal.recordProgress(claimId, event.attempt, event.at);
+      else if (event.kind === "job_started") await rememberBulkJob(redis, claimId, input.seqs, event.job);
+      else {
+        // Counted while the call still holds its slot: a 401 or the streak's limit stops the run's calls at once.
+        env.streak.count(event.effect, event.row.errorMessage ?? `HTTP ${event.row.responseStatus ?? "error"}`);
+        env.journal.recordCall(event.row);
+      }
     }
+  } catch (error) {
+    // Redis refused to remember a bulk job, say: the send path stops here, and gives back what it holds.
+    await steps.return();
+    throw error;
   }
   const outcome = step.value;
   if (outcome.kind === "abandoned")

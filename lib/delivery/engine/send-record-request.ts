@@ -44,6 +44,10 @@ export type RecordStep =
   /** Intercom accepted a bulk job; it is polled next (the caller may remember it, see started-bulk-jobs.ts). */
   | { kind: "job_started"; job: BulkJobRef };
 
+/** What sendRecordRequest returns: its steps, and always a way to stop early. */
+export type RecordSteps = AsyncIterator<RecordStep, RecordOutcome> &
+  Required<Pick<AsyncIterator<RecordStep, RecordOutcome>, "return">>;
+
 export type RecordOutcome =
   | { kind: "abandoned" }
   | {
@@ -57,8 +61,11 @@ export type RecordOutcome =
       failure?: { reason: string; call: { method: string; url: string; body?: string }; result?: IntercomResult };
     };
 
-/** The request's steps, as they happen, then its outcome: read them with `next()` until done. */
-export function sendRecordRequest(input: RecordRequest): AsyncIterator<RecordStep, RecordOutcome> {
+/**
+ * The request's steps, as they happen, then its outcome: read them with `next()` until done; a caller
+ * that stops before then calls `return()`, which gives back what the send path holds.
+ */
+export function sendRecordRequest(input: RecordRequest): RecordSteps {
   return input.sync ? syncSteps(input, input.sync) : new OrdinarySteps(input);
 }
 
@@ -96,6 +103,12 @@ class OrdinarySteps implements AsyncIterator<RecordStep, RecordOutcome> {
     if (event.kind !== "call") return { done: false, value: event };
     const row = toCallRow({ ...this.meta, attempt: event.attempt }, event.result);
     return { done: false, value: { kind: "call", row, effect: event.effect } };
+  }
+
+  /** Stops early: the send path's finally blocks run (a call slot still held is given back). */
+  async return(): Promise<IteratorResult<RecordStep, RecordOutcome>> {
+    await this.steps.return({ kind: "abandoned" });
+    return { done: true, value: { kind: "abandoned" } };
   }
 
   private outcomeOf(outcome: RequestOutcome): RecordOutcome {
